@@ -1,0 +1,374 @@
+"""Find, read and validate the data files: the one place data enters the program.
+
+`load()` returns a `Dataset` whose every id, alias, source and rule has been checked.
+Problems are collected, not raised one by one, so a career coach editing the files sees
+every problem at once, each as `file: field.path: what was expected`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import tomllib
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from aicareer.errors import AicareerError, ExitCode, data_error
+from aicareer.models import (
+    BACKGROUNDS,
+    CODING_LEVELS,
+    COMPANIES,
+    INTERESTS,
+    REGIONS,
+    AllOf,
+    AnyOf,
+    Condition,
+    Leaf,
+    MatrixFile,
+    NotARole,
+    NotOf,
+    Role,
+    RolesFile,
+)
+
+ENV_DATA_DIR = "AICAREER_DATA_DIR"
+ROLES_FILE = "roles.toml"
+MATRIX_FILE = "matrix.toml"
+
+if TYPE_CHECKING:
+    from aicareer.engine import Engine
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def builtin_data_dir() -> Path:
+    """The data shipped with aicareer: inside the installed package, or the checkout's data/."""
+    packaged = Path(__file__).resolve().parent / "data"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "data"
+
+
+def resolve_data_dir(option: Path | None = None) -> tuple[Path, bool]:
+    """The folder in use and whether it is a custom one (--data-dir, then $AICAREER_DATA_DIR)."""
+    if option is not None:
+        return option, True
+    env = os.environ.get(ENV_DATA_DIR)
+    if env:
+        return Path(env), True
+    return builtin_data_dir(), False
+
+
+# --- reading and error formatting ------------------------------------------------------
+
+
+def format_loc(loc: Iterable[int | str]) -> str:
+    """('roles', 3, 'salary', 'bands', 0, 'low') -> 'roles[3].salary.bands[0].low'."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out
+
+
+#: Tags pydantic adds to an error's location when it picks a rule condition's shape.
+_CONDITION_TAGS = ("leaf", "all", "any", "not")
+
+
+def _without_condition_tags(loc: Iterable[int | str]) -> list[int | str]:
+    """Drop the union tags from a condition's location, so a coach reads the file's path.
+
+    ('when', 'all', 'all', 0, 'leaf', 'field') -> ('when', 'all', 0, 'field').
+    """
+    out: list[int | str] = []
+    parts = list(loc)
+    for i, part in enumerate(parts):
+        if part == "leaf":
+            continue
+        if part in _CONDITION_TAGS and i + 1 < len(parts) and parts[i + 1] == part:
+            continue
+        out.append(part)
+    return out
+
+
+def validation_lines(label: str, exc: ValidationError) -> list[str]:
+    lines = []
+    for err in exc.errors(include_url=False):
+        where = format_loc(_without_condition_tags(err["loc"]))
+        msg = err["msg"]
+        if err["type"] == "value_error":
+            msg = msg.removeprefix("Value error, ")
+        if err["type"] == "extra_forbidden":
+            msg = "unknown field (not allowed here; check the spelling)"
+        elif err["type"] == "missing":
+            msg = "required field is missing"
+        elif "input" in err and err["type"] not in ("model_type", "dict_type"):
+            shown = repr(err["input"])
+            if len(shown) <= 60:
+                msg = f"{msg} (got {shown})"
+        lines.append(f"{label}: {where}: {msg}" if where else f"{label}: {msg}")
+    return lines
+
+
+def read_toml(path: Path, label: str, code: ExitCode) -> dict[str, Any]:
+    """Read a TOML file, turning every way it can fail into one line naming the file."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise AicareerError(f"{label}: file not found", code) from None
+    except IsADirectoryError:
+        raise AicareerError(f"{label}: is a folder, expected a TOML file", code) from None
+    except OSError as exc:
+        raise AicareerError(f"{label}: cannot read: {exc.strerror}", code) from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise AicareerError(
+            f"{label}: not UTF-8 text (bad byte at position {exc.start}); save it as UTF-8", code
+        ) from None
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise AicareerError(f"{label}: not valid TOML: {exc}", code) from None
+
+
+def parse_model(model: type[M], raw: Mapping[str, Any], label: str, code: ExitCode) -> M:
+    try:
+        return model.model_validate(raw)
+    except ValidationError as exc:
+        raise AicareerError(validation_lines(label, exc), code) from None
+
+
+# --- the validated data ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Dataset:
+    roles_file: RolesFile
+    matrix: MatrixFile
+    data_dir: Path
+    custom: bool
+    #: Every name a person may type (id, alias, not-a-role term) -> canonical id.
+    names: dict[str, str] = field(default_factory=dict)
+
+    @cached_property
+    def roles(self) -> dict[str, Role]:
+        return {r.id: r for r in self.roles_file.roles}
+
+    @cached_property
+    def not_roles(self) -> dict[str, NotARole]:
+        return {n.id: n for n in self.roles_file.not_roles}
+
+    @cached_property
+    def sources(self) -> dict[str, Any]:
+        return {s.id: s for s in self.roles_file.sources}
+
+    @cached_property
+    def engine(self) -> Engine:
+        """The rule engine over this data, compiled once."""
+        from aicareer.engine import Engine
+
+        return Engine(self.roles_file.roles, self.matrix)
+
+    def lookup(self, name: str) -> Role | NotARole:
+        """A role or a not-a-role term by id or alias; unknown names get a suggestion."""
+        key = name.strip().lower().replace(" ", "-").replace("_", "-")
+        target = self.names.get(key)
+        if target in self.roles:
+            return self.roles[target]
+        if target in self.not_roles:
+            return self.not_roles[target]
+        close = difflib.get_close_matches(key, list(self.names), n=3, cutoff=0.6)
+        hint = ""
+        if close:
+            picks = ", ".join(dict.fromkeys(close))
+            hint = f"; did you mean: {picks}?"
+        raise AicareerError(
+            f"unknown role {name!r}{hint} (see `aicareer roles` for every role id)",
+            ExitCode.NOT_FOUND,
+        )
+
+    def role(self, name: str) -> Role:
+        """Like lookup(), but a not-a-role term is an error that explains itself."""
+        found = self.lookup(name)
+        if isinstance(found, NotARole):
+            see = f" See: {', '.join(found.see)}." if found.see else ""
+            raise AicareerError(
+                f"{found.name!r} is not a role (yet): {found.explanation}{see}",
+                ExitCode.NOT_FOUND,
+            )
+        return found
+
+
+# --- cross-checks --------------------------------------------------------------------
+
+_VOCAB: dict[str, tuple[str, ...]] = {
+    "background": BACKGROUNDS,
+    "interests": INTERESTS,
+    "company": COMPANIES,
+    "coding": CODING_LEVELS,
+    "region": REGIONS,
+}
+_OPS_FOR: dict[str, tuple[str, ...]] = {
+    "background": ("equals", "in"),
+    "company": ("equals", "in"),
+    "coding": ("equals", "in"),
+    "region": ("equals", "in"),
+    "interests": ("has-any", "has-all"),
+    "years": ("equals", "at-least", "at-most"),
+}
+
+
+def _walk(cond: Condition, loc: str) -> Iterator[tuple[Leaf, str]]:
+    if isinstance(cond, Leaf):
+        yield cond, loc
+    elif isinstance(cond, AllOf):
+        for i, c in enumerate(cond.all):
+            yield from _walk(c, f"{loc}.all[{i}]")
+    elif isinstance(cond, AnyOf):
+        for i, c in enumerate(cond.any):
+            yield from _walk(c, f"{loc}.any[{i}]")
+    elif isinstance(cond, NotOf):
+        yield from _walk(cond.not_, f"{loc}.not")
+
+
+def _leaf_problems(leaf: Leaf) -> Iterator[str]:
+    ops = _OPS_FOR[leaf.field]
+    if leaf.op not in ops:
+        yield f"operator {leaf.op!r} does not apply to {leaf.field!r}; expected one of: " + (
+            ", ".join(ops)
+        )
+        return
+    if leaf.field == "years":
+        if not isinstance(leaf.value, int) or isinstance(leaf.value, bool):
+            yield f"value for 'years' must be a whole number, got {leaf.value!r}"
+        return
+    vocab = _VOCAB[leaf.field]
+    if leaf.op == "equals":
+        if not isinstance(leaf.value, str):
+            yield f"operator 'equals' on {leaf.field!r} takes one id, got {leaf.value!r}"
+            return
+        values = [leaf.value]
+    else:
+        if not isinstance(leaf.value, list) or not leaf.value:
+            yield f"operator {leaf.op!r} takes a non-empty list of ids, got {leaf.value!r}"
+            return
+        values = leaf.value
+    for v in values:
+        if v not in vocab:
+            yield f"unknown {leaf.field} {v!r}; expected one of: {', '.join(vocab)}"
+
+
+def cross_check(roles: RolesFile, matrix: MatrixFile, rlabel: str, mlabel: str) -> list[str]:
+    """Checks that span records or files; returns one line per problem."""
+    problems: list[str] = []
+    role_ids = [r.id for r in roles.roles]
+    adjacent_ids = {r.id for r in roles.roles if r.kind == "adjacent"}
+    source_ids = {s.id for s in roles.sources}
+    names: dict[str, str] = {}
+
+    def claim(name: str, owner: str, where: str) -> None:
+        if name in names:
+            problems.append(f"{rlabel}: {where}: {name!r} is already used by {names[name]!r}")
+        else:
+            names[name] = owner
+
+    for i, role in enumerate(roles.roles):
+        claim(role.id, role.id, f"roles[{i}].id")
+    for i, nr in enumerate(roles.not_roles):
+        claim(nr.id, nr.id, f"not_roles[{i}].id")
+    for i, role in enumerate(roles.roles):
+        for j, alias in enumerate(role.aliases):
+            claim(alias, role.id, f"roles[{i}].aliases[{j}]")
+
+    def need_role(rid: str, label: str, where: str) -> None:
+        if rid not in role_ids:
+            hint = difflib.get_close_matches(rid, role_ids, n=1)
+            extra = f"; did you mean {hint[0]!r}?" if hint else ""
+            problems.append(f"{label}: {where}: unknown role id {rid!r}{extra}")
+
+    def need_source(sid: str, label: str, where: str) -> None:
+        if sid not in source_ids:
+            problems.append(
+                f"{label}: {where}: unknown source {sid!r}; expected one of: "
+                + ", ".join(sorted(source_ids))
+            )
+
+    for i, role in enumerate(roles.roles):
+        for j, rel in enumerate(role.related):
+            need_role(rel, rlabel, f"roles[{i}].related[{j}]")
+        for j, sid in enumerate(role.sources):
+            need_source(sid, rlabel, f"roles[{i}].sources[{j}]")
+        for j, band in enumerate(role.salary.bands):
+            need_source(band.source, rlabel, f"roles[{i}].salary.bands[{j}].source")
+    for i, nr in enumerate(roles.not_roles):
+        need_source(nr.source, rlabel, f"not_roles[{i}].source")
+        for j, see in enumerate(nr.see):
+            need_role(see, rlabel, f"not_roles[{i}].see[{j}]")
+
+    seen_rules: set[str] = set()
+    for i, rule in enumerate(matrix.rules):
+        where = f"rules[{i}]"
+        if rule.id in seen_rules:
+            problems.append(f"{mlabel}: {where}.id: rule id {rule.id!r} is used twice")
+        seen_rules.add(rule.id)
+        need_source(rule.source, mlabel, f"{where}.source")
+        for rid in rule.weights:
+            need_role(rid, mlabel, f"{where}.weights.{rid}")
+            if rid in adjacent_ids:
+                problems.append(
+                    f"{mlabel}: {where}.weights.{rid}: {rid!r} is an adjacent role (shown for"
+                    " comparison only); rules may weight core roles only"
+                )
+        for leaf, loc in _walk(rule.when, f"{where}.when"):
+            problems.extend(f"{mlabel}: {loc} (rule {rule.id!r}): {p}" for p in _leaf_problems(leaf))
+    for name, region in matrix.regions.items():
+        need_source(region.source, mlabel, f"regions.{name}.source")
+        for j, sid in enumerate(region.applies_to):
+            need_source(sid, mlabel, f"regions.{name}.applies_to[{j}]")
+    missing = [r for r in REGIONS if r not in matrix.regions]
+    if missing:
+        problems.append(f"{mlabel}: regions: missing region(s): {', '.join(missing)}")
+    return problems
+
+
+def load(data_dir: Path | None = None) -> Dataset:
+    """Read and validate both data files; raise one AicareerError listing every problem."""
+    folder, custom = resolve_data_dir(data_dir)
+    if not folder.is_dir():
+        where = f"--data-dir/${ENV_DATA_DIR}" if custom else "built-in data"
+        raise data_error(f"{folder}: data folder not found ({where})")
+    rpath, mpath = folder / ROLES_FILE, folder / MATRIX_FILE
+    rlabel = str(rpath) if custom else ROLES_FILE
+    mlabel = str(mpath) if custom else MATRIX_FILE
+    problems: list[str] = []
+    roles = matrix = None
+    for path, label, model in ((rpath, rlabel, RolesFile), (mpath, mlabel, MatrixFile)):
+        try:
+            parsed = parse_model(model, read_toml(path, label, ExitCode.DATA), label, ExitCode.DATA)
+        except AicareerError as exc:
+            problems.extend(exc.lines)
+            continue
+        if isinstance(parsed, RolesFile):
+            roles = parsed
+        elif isinstance(parsed, MatrixFile):
+            matrix = parsed
+    if roles is not None and matrix is not None:
+        problems.extend(cross_check(roles, matrix, rlabel, mlabel))
+    if problems or roles is None or matrix is None:
+        raise data_error(problems)
+    names: dict[str, str] = {}
+    for role in roles.roles:
+        names[role.id] = role.id
+        for alias in role.aliases:
+            names[alias] = role.id
+    for nr in roles.not_roles:
+        names[nr.id] = nr.id
+    return Dataset(roles_file=roles, matrix=matrix, data_dir=folder, custom=custom, names=names)
