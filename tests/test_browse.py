@@ -1,0 +1,369 @@
+"""The browse commands as a user meets them: exact figures, aliases, errors, exit codes."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from aicareer.cli import app
+
+runner = CliRunner()
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args), env=env)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def run_json(*args: str) -> object:
+    code, out, err = run(*args, "--json")
+    assert code == 0, err
+    return json.loads(out)
+
+
+# --- salary: exact figures -------------------------------------------------------------
+
+# The roles guide's US base salaries (entry, mid, senior), 2025-2026, in thousands.
+US = {
+    "prompt-engineer": ((80, 110), (110, 150), (150, 180)),
+    "ai-engineer": ((120, 160), (160, 220), (220, 300)),
+    "llm-engineer": ((130, 170), (170, 250), (250, 350)),
+    "ai-safety-eval-engineer": ((140, 180), (180, 250), (250, 400)),
+    "ml-engineer": ((100, 140), (140, 200), (200, 280)),
+    "platform-engineer": ((110, 150), (150, 210), (210, 280)),
+}
+# The same ranges as a user must see them in Europe (low -50%, high -30%) and other
+# markets (low -60%, high -40%), worked out by hand.
+EUROPE = {
+    "prompt-engineer": ((40, 77), (55, 105), (75, 126)),
+    "ai-engineer": ((60, 112), (80, 154), (110, 210)),
+    "llm-engineer": ((65, 119), (85, 175), (125, 245)),
+    "ai-safety-eval-engineer": ((70, 126), (90, 175), (125, 280)),
+    "ml-engineer": ((50, 98), (70, 140), (100, 196)),
+    "platform-engineer": ((55, 105), (75, 147), (105, 196)),
+}
+OTHER = {
+    "prompt-engineer": ((32, 66), (44, 90), (60, 108)),
+    "ai-engineer": ((48, 96), (64, 132), (88, 180)),
+    "llm-engineer": ((52, 102), (68, 150), (100, 210)),
+    "ai-safety-eval-engineer": ((56, 108), (72, 150), (100, 240)),
+    "ml-engineer": ((40, 84), (56, 120), (80, 168)),
+    "platform-engineer": ((44, 90), (60, 126), (84, 168)),
+}
+LEVELS = ("entry", "mid", "senior")
+CASES = [
+    (region, role, level, table[role][i])
+    for region, table in (("us", US), ("europe", EUROPE), ("other", OTHER))
+    for role in table
+    for i, level in enumerate(LEVELS)
+]
+
+
+@pytest.mark.parametrize(("region", "role", "level", "expected"), CASES)
+def test_salary_json_gives_exact_guide_figures(
+    region: str, role: str, level: str, expected: tuple[int, int]
+) -> None:
+    data = run_json("salary", role, "--region", region, "--level", level)
+    assert isinstance(data, dict)
+    rows = [r for r in data["rows"] if r["source"] == "roles-guide"]
+    assert len(rows) == 1
+    row = rows[0]
+    assert (row["low"], row["high"]) == (expected[0] * 1000, expected[1] * 1000)
+    assert row["role"] == role
+    assert row["level"] == level
+    assert row["basis"] == "us-base"
+    assert row["region"] == region
+
+
+def test_salary_table_shows_converted_range_and_says_how() -> None:
+    code, out, _ = run("salary", "ai-engineer", "--region", "europe")
+    assert code == 0
+    assert "$60K-$112K" in out
+    assert "$120K-$160K" not in out
+    assert "30-50% lower" in out
+    assert "indicative" in out
+
+
+def test_salary_other_sources_are_never_converted() -> None:
+    us = run_json("salary", "ml-engineer")
+    eu = run_json("salary", "ml-engineer", "--region", "europe")
+    assert isinstance(us, dict) and isinstance(eu, dict)
+    assert {r["source"] for r in us["rows"]} == {"roles-guide", "builders"}
+    assert {r["source"] for r in eu["rows"]} == {"roles-guide"}
+    builders = {r["level"]: r for r in us["rows"] if r["source"] == "builders"}
+    assert builders["median"]["low"] == builders["median"]["high"] == 142_000
+    assert builders["median"]["basis"] == "total-comp"
+    assert (builders["entry"]["low"], builders["entry"]["high"]) == (90_000, 135_000)
+    assert any("builders" in n.lower() or "no source gives a regional rule" in n
+               for n in eu["notes"])
+
+
+def test_salary_special_rows_keep_their_notes() -> None:
+    data = run_json("salary", "founding-ai-engineer", "harness-engineer", "ai-architect")
+    assert isinstance(data, dict)
+    founding = [r for r in data["rows"] if r["role"] == "founding-ai-engineer"]
+    assert [(r["level"], r["low"], r["high"]) for r in founding] == [("all", 100_000, 150_000)]
+    architect = [(r["level"], r["low"], r["high"]) for r in data["rows"]
+                 if r["role"] == "ai-architect"]
+    assert architect == [("mid", 180_000, 260_000), ("senior", 260_000, 380_000)]
+    assert data["no_data"] == [{"role": "harness-engineer", "reason": "Not yet standardized"}]
+
+
+def test_salary_faang_note_is_kept_apart_with_its_basis() -> None:
+    data = run_json("salary", "ai-pm")
+    assert isinstance(data, dict)
+    faang = [r for r in data["rows"] if r["segment"] == "FAANG"]
+    assert [(r["level"], r["low"], r["high"], r["plus"], r["basis"]) for r in faang] == [
+        ("entry", 160_000, 200_000, True, "unstated"),
+        ("senior", 200_000, 300_000, True, "total-comp"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("args", "needle"),
+    [
+        (("salary", "--region", "mars"), "'mars' is not one of 'us', 'europe', 'other'"),
+        (("salary", "--level", "guru"), "'guru' is not one of 'entry', 'mid', 'senior'"),
+    ],
+)
+def test_salary_refuses_unknown_region_or_level(args: tuple[str, ...], needle: str) -> None:
+    code, out, err = run(*args)
+    assert code == 2
+    assert out == ""
+    assert needle in err
+
+
+# --- roles, show, aliases, typos ------------------------------------------------------
+
+CORE = [
+    "prompt-engineer", "context-engineer", "ai-engineer", "llm-engineer", "ai-agent-engineer",
+    "founding-ai-engineer", "ai-architect", "platform-engineer", "harness-engineer",
+    "ai-product-manager", "ai-safety-eval-engineer", "ml-engineer",
+]
+
+
+def test_roles_lists_all_twelve_in_the_guides_order_then_adjacent() -> None:
+    data = run_json("roles")
+    assert isinstance(data, dict)
+    ids = [r["role"] for r in data["roles"]]
+    assert ids[:12] == CORE
+    assert set(ids[12:]) == {"data-scientist", "software-engineer", "ai-researcher"}
+    assert all(r["kind"] == "adjacent" for r in data["roles"][12:])
+    by_id = {r["role"]: r for r in data["roles"]}
+    assert by_id["ai-engineer"]["us_mid"]["low"] == 160_000
+    assert by_id["harness-engineer"]["us_mid"] is None
+
+
+def test_roles_table_shows_no_data_for_harness() -> None:
+    code, out, _ = run("roles")
+    assert code == 0
+    line = next(ln for ln in out.splitlines() if "harness-engineer" in ln)
+    assert "Not yet standardized" in line or "no data" in line
+    assert "$160K-$220K" in out
+
+
+ALIASES = {
+    "agentic-ai-developer": "ai-agent-engineer",
+    "mle": "ml-engineer",
+    "ai-pm": "ai-product-manager",
+    "eval-engineer": "ai-safety-eval-engineer",
+    "ai-safety-engineer": "ai-safety-eval-engineer",
+    "llm-eng": "llm-engineer",
+    "AI Engineer": "ai-engineer",
+}
+
+
+@pytest.mark.parametrize(("alias", "role"), ALIASES.items())
+def test_alias_resolves(alias: str, role: str) -> None:
+    data = run_json("show", alias)
+    assert isinstance(data, dict)
+    assert data["role"]["id"] == role
+
+
+@pytest.mark.parametrize(
+    ("term", "see"),
+    [
+        ("vibe-coder", ["context-engineer"]),
+        ("ai-native-engineer", []),
+        ("orchestration-engineer", ["ai-agent-engineer"]),
+    ],
+)
+def test_not_a_role_is_explained(term: str, see: list[str]) -> None:
+    code, out, err = run("show", term)
+    assert code == 0, err
+    assert "not a role (yet)" in out
+    data = run_json("show", term)
+    assert isinstance(data, dict)
+    assert data["not_a_role"]["see"] == see
+
+
+def test_orchestration_engineer_points_to_the_agent_role() -> None:
+    _, out, _ = run("show", "orchestration-engineer")
+    assert "AI Agent Engineer (ai-agent-engineer)" in out
+
+
+def test_typo_gets_a_suggestion_on_stderr_and_exit_5() -> None:
+    code, out, err = run("show", "ai-enginer")
+    assert code == 5
+    assert out == ""
+    assert "unknown role 'ai-enginer'" in err
+    assert "did you mean: ai-engineer" in err
+    assert "Traceback" not in err
+
+
+def test_show_card_has_the_key_facts() -> None:
+    code, out, _ = run("show", "mle", "--region", "europe")
+    assert code == 0
+    for needle in ("ML Engineer", "Status", "Established", "$50K-$98K", "Sources"):
+        assert needle in out
+
+
+def test_markup_in_data_is_printed_not_interpreted(make_data_dir: Callable[[], Path]) -> None:
+    folder = make_data_dir()
+    roles = folder / "roles.toml"
+    text = roles.read_text(encoding="utf-8")
+    roles.write_text(text.replace('status = "Mainstream"', 'status = "[bold red]Main[/]"', 1),
+                     encoding="utf-8")
+    code, out, err = run("show", "ai-engineer", "--data-dir", str(folder))
+    assert code == 0, err
+    assert "[bold red]Main[/]" in out
+
+
+# --- compare and matrix -----------------------------------------------------------------
+
+
+def test_compare_side_by_side_at_80_columns() -> None:
+    code, out, _ = run("compare", "ai-engineer", "mle", env={"COLUMNS": "80"})
+    assert code == 0
+    assert max(len(line) for line in out.splitlines()) <= 80
+    for needle in ("AI Engineer", "ML Engineer", "Focus", "Key skills", "Comes from",
+                   "Entry pay", "$120K-$160K", "$100K-$140K", "Demand"):
+        assert needle in out
+
+
+def test_compare_needs_two_roles() -> None:
+    code, out, err = run("compare", "ai-engineer")
+    assert code == 2
+    assert "at least two roles" in err
+    code, _, err = run("compare", "ai-engineer", "ai-enginer")
+    assert code == 5
+    assert "did you mean" in err
+
+
+def test_compare_json() -> None:
+    data = run_json("compare", "ai-engineer", "ml-engineer", "mle")
+    assert isinstance(data, dict)
+    assert [r["role"] for r in data["roles"]] == ["ai-engineer", "ml-engineer"]
+
+
+def test_matrix_has_the_guides_eight_rows() -> None:
+    data = run_json("matrix")
+    assert isinstance(data, dict)
+    rows = data["rows"]
+    assert len(rows) == 8
+    assert rows[0]["best"] == "AI Engineer"
+    assert rows[0]["timeline"] == "3-6 months upskill"
+    assert [r["timeline"] for r in rows].count("3-6 months upskill") == 2
+    code, out, _ = run("matrix")
+    assert code == 0
+    assert "Pioneers" in out
+
+
+# --- data check and broken data --------------------------------------------------------
+
+
+def test_data_check_ok() -> None:
+    code, out, _ = run("data", "check")
+    assert code == 0
+    assert out.startswith("ok: ")
+    assert "15 roles" in out
+
+
+def test_broken_salary_names_file_and_field(make_data_dir: Callable[[], Path]) -> None:
+    folder = make_data_dir()
+    roles = folder / "roles.toml"
+    text = roles.read_text(encoding="utf-8")
+    roles.write_text(text.replace("low = 120000", 'low = "lots"', 1), encoding="utf-8")
+    code, out, err = run("data", "check", "--data-dir", str(folder))
+    assert code == 3
+    assert out == ""
+    lines = err.strip().splitlines()
+    assert len(lines) == 1
+    assert lines[0].startswith(f"error: {roles}: roles[2].salary.bands[0].low: ")
+    assert "'lots'" in lines[0]
+
+
+def test_every_problem_is_listed(make_data_dir: Callable[[], Path]) -> None:
+    folder = make_data_dir()
+    roles = folder / "roles.toml"
+    text = roles.read_text(encoding="utf-8")
+    text = text.replace("high = 160000", "high = 100000", 1)  # ai-engineer entry: low > high
+    text = text.replace('status = "Emerging"', 'staus = "Emerging"', 1)
+    roles.write_text(text, encoding="utf-8")
+    code, _, err = run("data", "check", "--data-dir", str(folder))
+    assert code == 3
+    assert "roles[2].salary.bands[0]: low (120000) is above high (100000)" in err
+    assert "roles[1].staus: unknown field" in err
+    assert "roles[1].status: required field is missing" in err
+    assert "Traceback" not in err
+
+
+def test_cross_references_are_checked(make_data_dir: Callable[[], Path]) -> None:
+    folder = make_data_dir()
+    roles = folder / "roles.toml"
+    text = roles.read_text(encoding="utf-8")
+    text = text.replace("related = [", 'related = ["no-such-role", ', 1)
+    text = text.replace('aliases = ["mle"', 'aliases = ["ai-pm", "mle"', 1)
+    roles.write_text(text, encoding="utf-8")
+    code, _, err = run("data", "check", "--data-dir", str(folder))
+    assert code == 3
+    assert "unknown role id 'no-such-role'" in err
+    assert "'ai-pm' is already used by 'ai-product-manager'" in err
+
+
+@pytest.mark.parametrize(
+    ("content", "needle"),
+    [
+        (b"this is = = not toml", "not valid TOML"),
+        (b"\xff\xfe\x00", "not UTF-8"),
+    ],
+)
+def test_unreadable_data_files(
+    make_data_dir: Callable[[], Path], content: bytes, needle: str
+) -> None:
+    folder = make_data_dir()
+    (folder / "matrix.toml").write_bytes(content)
+    code, _, err = run("roles", "--data-dir", str(folder))
+    assert code == 3
+    assert f"{folder / 'matrix.toml'}: {needle}" in err
+
+
+def test_missing_data_folder_via_environment(tmp_path: Path) -> None:
+    code, _, err = run("roles", env={"AICAREER_DATA_DIR": str(tmp_path / "nope")})
+    assert code == 3
+    assert "data folder not found" in err
+
+
+def test_environment_points_every_command_at_custom_data(
+    make_data_dir: Callable[[], Path],
+) -> None:
+    folder = make_data_dir()
+    roles = folder / "roles.toml"
+    roles.write_text(
+        roles.read_text(encoding="utf-8").replace("low = 120000", "low = 125000", 1),
+        encoding="utf-8",
+    )
+    data = run_json_env({"AICAREER_DATA_DIR": str(folder)}, "salary", "ai-engineer",
+                        "--level", "entry")
+    assert [r["low"] for r in data["rows"] if r["source"] == "roles-guide"] == [125_000]
+
+
+def run_json_env(env: dict[str, str], *args: str) -> dict[str, list[dict[str, int]]]:
+    code, out, err = run(*args, "--json", env=env)
+    assert code == 0, err
+    result: dict[str, list[dict[str, int]]] = json.loads(out)
+    return result
