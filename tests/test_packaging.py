@@ -1,0 +1,70 @@
+"""The built wheel carries its data: installed far from the repo, `aicareer roles` works."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import sysconfig
+import venv
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A fresh venv with the wheel installed (dependencies borrowed from the test venv)."""
+    tmp = tmp_path_factory.mktemp("wheel")
+    dist = tmp / "dist"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
+         "-w", str(dist), str(ROOT)],
+        check=True, capture_output=True, text=True,
+    )
+    wheel = next(dist.glob("aicareer-*.whl"))
+    env_dir = tmp / "venv"
+    venv.create(env_dir, with_pip=False)
+    python = env_dir / "bin" / "python"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "--python", str(python), "install", "-q", "--no-deps",
+         "--no-index", str(wheel)],
+        check=True, capture_output=True, text=True,
+    )
+    # Borrow the already-installed dependencies (typer, rich, ...) instead of downloading.
+    site = subprocess.run(
+        [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        check=True, capture_output=True, text=True,
+    ).stdout.strip()
+    (Path(site) / "borrowed_deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
+    return env_dir
+
+
+def run_installed(env_dir: Path, cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("AICAREER_")}
+    env["COLUMNS"] = "100"
+    return subprocess.run(
+        [str(env_dir / "bin" / "aicareer"), *args],
+        cwd=cwd, env=env, capture_output=True, text=True, check=False,
+    )
+
+
+def test_installed_wheel_finds_its_data_outside_the_repo(installed: Path, tmp_path: Path) -> None:
+    result = run_installed(installed, tmp_path, "roles")
+    assert result.returncode == 0, result.stderr
+    assert "ai-agent-engineer" in result.stdout
+    assert "$160K-$220K" in result.stdout
+
+
+def test_installed_wheel_uses_packaged_data_not_the_checkout(
+    installed: Path, tmp_path: Path
+) -> None:
+    result = run_installed(installed, tmp_path, "data", "check", "--json")
+    assert result.returncode == 0, result.stderr
+    info = json.loads(result.stdout)
+    assert info["custom"] is False
+    assert str(installed) in info["data_dir"]
+    assert not info["data_dir"].startswith(str(ROOT / "data"))
