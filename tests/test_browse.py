@@ -98,8 +98,9 @@ def test_salary_other_sources_are_never_converted() -> None:
     assert builders["median"]["low"] == builders["median"]["high"] == 142_000
     assert builders["median"]["basis"] == "total-comp"
     assert (builders["entry"]["low"], builders["entry"]["high"]) == (90_000, 135_000)
-    assert any("builders" in n.lower() or "no source gives a regional rule" in n
-               for n in eu["notes"])
+    assert any(
+        "builders" in n.lower() or "no source gives a regional rule" in n for n in eu["notes"]
+    )
 
 
 def test_salary_special_rows_keep_their_notes() -> None:
@@ -107,8 +108,9 @@ def test_salary_special_rows_keep_their_notes() -> None:
     assert isinstance(data, dict)
     founding = [r for r in data["rows"] if r["role"] == "founding-ai-engineer"]
     assert [(r["level"], r["low"], r["high"]) for r in founding] == [("all", 100_000, 150_000)]
-    architect = [(r["level"], r["low"], r["high"]) for r in data["rows"]
-                 if r["role"] == "ai-architect"]
+    architect = [
+        (r["level"], r["low"], r["high"]) for r in data["rows"] if r["role"] == "ai-architect"
+    ]
     assert architect == [("mid", 180_000, 260_000), ("senior", 260_000, 380_000)]
     assert data["no_data"] == [{"role": "harness-engineer", "reason": "Not yet standardized"}]
 
@@ -140,9 +142,18 @@ def test_salary_refuses_unknown_region_or_level(args: tuple[str, ...], needle: s
 # --- roles, show, aliases, typos ------------------------------------------------------
 
 CORE = [
-    "prompt-engineer", "context-engineer", "ai-engineer", "llm-engineer", "ai-agent-engineer",
-    "founding-ai-engineer", "ai-architect", "platform-engineer", "harness-engineer",
-    "ai-product-manager", "ai-safety-eval-engineer", "ml-engineer",
+    "prompt-engineer",
+    "context-engineer",
+    "ai-engineer",
+    "llm-engineer",
+    "ai-agent-engineer",
+    "founding-ai-engineer",
+    "ai-architect",
+    "platform-engineer",
+    "harness-engineer",
+    "ai-product-manager",
+    "ai-safety-eval-engineer",
+    "ml-engineer",
 ]
 
 
@@ -226,8 +237,9 @@ def test_markup_in_data_is_printed_not_interpreted(make_data_dir: Callable[[], P
     folder = make_data_dir()
     roles = folder / "roles.toml"
     text = roles.read_text(encoding="utf-8")
-    roles.write_text(text.replace('status = "Mainstream"', 'status = "[bold red]Main[/]"', 1),
-                     encoding="utf-8")
+    roles.write_text(
+        text.replace('status = "Mainstream"', 'status = "[bold red]Main[/]"', 1), encoding="utf-8"
+    )
     code, out, err = run("show", "ai-engineer", "--data-dir", str(folder))
     assert code == 0, err
     assert "[bold red]Main[/]" in out
@@ -240,13 +252,22 @@ def test_compare_side_by_side_at_80_columns() -> None:
     code, out, _ = run("compare", "ai-engineer", "mle", env={"COLUMNS": "80"})
     assert code == 0
     assert max(len(line) for line in out.splitlines()) <= 80
-    for needle in ("AI Engineer", "ML Engineer", "Focus", "Key skills", "Comes from",
-                   "Entry pay", "$120K-$160K", "$100K-$140K", "Demand"):
+    for needle in (
+        "AI Engineer",
+        "ML Engineer",
+        "Focus",
+        "Key skills",
+        "Comes from",
+        "Entry pay",
+        "$120K-$160K",
+        "$100K-$140K",
+        "Demand",
+    ):
         assert needle in out
 
 
 def test_compare_needs_two_roles() -> None:
-    code, out, err = run("compare", "ai-engineer")
+    code, _, err = run("compare", "ai-engineer")
     assert code == 2
     assert "at least two roles" in err
     code, _, err = run("compare", "ai-engineer", "ai-enginer")
@@ -357,8 +378,9 @@ def test_environment_points_every_command_at_custom_data(
         roles.read_text(encoding="utf-8").replace("low = 120000", "low = 125000", 1),
         encoding="utf-8",
     )
-    data = run_json_env({"AICAREER_DATA_DIR": str(folder)}, "salary", "ai-engineer",
-                        "--level", "entry")
+    data = run_json_env(
+        {"AICAREER_DATA_DIR": str(folder)}, "salary", "ai-engineer", "--level", "entry"
+    )
     assert [r["low"] for r in data["rows"] if r["source"] == "roles-guide"] == [125_000]
 
 

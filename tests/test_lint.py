@@ -1,4 +1,4 @@
-"""The test command also holds the code to its linters: ruff on src and tests, mypy --strict on src."""
+"""The test command also holds the code to its linters: ruff check and mypy --strict."""
 
 from __future__ import annotations
 

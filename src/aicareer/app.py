@@ -54,9 +54,7 @@ DataDirOpt = Annotated[
         show_default=False,
     ),
 ]
-JsonOpt = Annotated[
-    bool, typer.Option("--json", help="Print JSON on stdout instead of tables.")
-]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON on stdout instead of tables.")]
 
 
 def dataset(data_dir: Path | None) -> Dataset:

@@ -117,16 +117,23 @@ def validation_lines(label: str, exc: ValidationError) -> list[str]:
     return lines
 
 
-def read_toml(path: Path, label: str, code: ExitCode) -> dict[str, Any]:
-    """Read a TOML file, turning every way it can fail into one line naming the file."""
+def read_bytes(path: Path, label: str, code: ExitCode) -> bytes:
     try:
-        raw = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise AicareerError(f"{label}: file not found", code) from None
     except IsADirectoryError:
         raise AicareerError(f"{label}: is a folder, expected a TOML file", code) from None
     except OSError as exc:
         raise AicareerError(f"{label}: cannot read: {exc.strerror}", code) from None
+
+
+def read_toml(path: Path, label: str, code: ExitCode) -> dict[str, Any]:
+    """Read a TOML file, turning every way it can fail into one line naming the file."""
+    return parse_toml(read_bytes(path, label, code), label, code)
+
+
+def parse_toml(raw: bytes, label: str, code: ExitCode) -> dict[str, Any]:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -328,7 +335,9 @@ def cross_check(roles: RolesFile, matrix: MatrixFile, rlabel: str, mlabel: str) 
                     " comparison only); rules may weight core roles only"
                 )
         for leaf, loc in _walk(rule.when, f"{where}.when"):
-            problems.extend(f"{mlabel}: {loc} (rule {rule.id!r}): {p}" for p in _leaf_problems(leaf))
+            problems.extend(
+                f"{mlabel}: {loc} (rule {rule.id!r}): {p}" for p in _leaf_problems(leaf)
+            )
     for name, region in matrix.regions.items():
         need_source(region.source, mlabel, f"regions.{name}.source")
         for j, sid in enumerate(region.applies_to):
@@ -340,7 +349,13 @@ def cross_check(roles: RolesFile, matrix: MatrixFile, rlabel: str, mlabel: str) 
 
 
 def load(data_dir: Path | None = None) -> Dataset:
-    """Read and validate both data files; raise one AicareerError listing every problem."""
+    """Read and validate both data files; raise one AicareerError listing every problem.
+
+    A validated result is cached (see `cache`), keyed on the files' exact bytes, so
+    validation runs once per change of the data, not once per command.
+    """
+    from aicareer import cache
+
     folder, custom = resolve_data_dir(data_dir)
     if not folder.is_dir():
         where = f"--data-dir/${ENV_DATA_DIR}" if custom else "built-in data"
@@ -348,11 +363,38 @@ def load(data_dir: Path | None = None) -> Dataset:
     rpath, mpath = folder / ROLES_FILE, folder / MATRIX_FILE
     rlabel = str(rpath) if custom else ROLES_FILE
     mlabel = str(mpath) if custom else MATRIX_FILE
+    raw: dict[Path, bytes | AicareerError] = {}
+    for path, label in ((rpath, rlabel), (mpath, mlabel)):
+        try:
+            raw[path] = read_bytes(path, label, ExitCode.DATA)
+        except AicareerError as exc:
+            raw[path] = exc
+    key = cache.key(
+        "dataset", str(folder), str(custom), *(b for b in raw.values() if isinstance(b, bytes))
+    )
+    if all(isinstance(b, bytes) for b in raw.values()):
+        hit = cache.get(key, Dataset)
+        if hit is not None:
+            return hit
+    ds = _validate(folder, custom, raw, rlabel, mlabel)
+    cache.put(key, ds)
+    return ds
+
+
+def _validate(
+    folder: Path, custom: bool, raw: dict[Path, bytes | AicareerError], rlabel: str, mlabel: str
+) -> Dataset:
+    rpath, mpath = folder / ROLES_FILE, folder / MATRIX_FILE
     problems: list[str] = []
     roles = matrix = None
     for path, label, model in ((rpath, rlabel, RolesFile), (mpath, mlabel, MatrixFile)):
         try:
-            parsed = parse_model(model, read_toml(path, label, ExitCode.DATA), label, ExitCode.DATA)
+            content = raw[path]
+            if isinstance(content, AicareerError):
+                raise content
+            parsed = parse_model(
+                model, parse_toml(content, label, ExitCode.DATA), label, ExitCode.DATA
+            )
         except AicareerError as exc:
             problems.extend(exc.lines)
             continue

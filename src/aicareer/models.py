@@ -90,7 +90,7 @@ Dollars = Annotated[int, Field(ge=0, le=10_000_000, strict=True)]
 class Strict(BaseModel):
     """Base for every data model: unknown keys are errors; instances are read-only."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 # --- sources -------------------------------------------------------------------------
@@ -227,7 +227,7 @@ class AnyOf(Strict):
 
 
 class NotOf(Strict):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
     not_: Condition = Field(alias="not")
 
 
@@ -268,8 +268,9 @@ class Rule(Strict):
 
     @model_validator(mode="after")
     def _matrix_rows_are_complete(self) -> Rule:
-        if self.kind == "matrix" and (self.profile is None or self.best is None or
-                                      self.timeline is None):
+        if self.kind == "matrix" and (
+            self.profile is None or self.best is None or self.timeline is None
+        ):
             raise ValueError("a matrix rule needs profile, best and timeline")
         return self
 
@@ -338,9 +339,3 @@ class Profile(Strict):
     def coding_level(self) -> Coding:
         """The stated coding level, or the background's default."""
         return self.coding if self.coding is not None else DEFAULT_CODING[self.background]
-
-
-AllOf.model_rebuild()
-AnyOf.model_rebuild()
-NotOf.model_rebuild()
-Rule.model_rebuild()

@@ -101,7 +101,9 @@ def role_card(ds: Dataset, role: Role, bands: Sequence[RegionalBand]) -> Panel:
     grid = Table.grid(padding=(0, 1))
     grid.add_column(style="bold", no_wrap=True, min_width=12)
     grid.add_column(ratio=1)
-    grid.add_row(Text("Status"), Text(role.status + (" (adjacent role)" if role.kind == "adjacent" else "")))
+    grid.add_row(
+        Text("Status"), Text(role.status + (" (adjacent role)" if role.kind == "adjacent" else ""))
+    )
     grid.add_row(Text("In short"), Text(role.summary))
     if role.responsibilities:
         grid.add_row(Text("What they do"), bullets(role.responsibilities))
@@ -136,7 +138,9 @@ def not_role_panel(ds: Dataset, term: NotARole) -> Panel:
     return Panel(body, title=Text(f"{term.name}: not a role (yet)"), title_align="left")
 
 
-def compare_table(ds: Dataset, roles: Sequence[Role], bands: dict[str, list[RegionalBand]]) -> Table:
+def compare_table(
+    ds: Dataset, roles: Sequence[Role], bands: dict[str, list[RegionalBand]]
+) -> Table:
     table = Table(box=box.SIMPLE_HEAD, show_lines=True, expand=True)
     table.add_column("", style="bold", no_wrap=True, min_width=12, max_width=12)
     for role in roles:
@@ -153,13 +157,22 @@ def compare_table(ds: Dataset, roles: Sequence[Role], bands: dict[str, list[Regi
     for level in ("entry", "mid", "senior"):
         cells = []
         for r in roles:
-            picked = [b for b in bands[r.id] if b.level == level and b.basis == "us-base"
-                      and b.segment is None]
+            picked = [
+                b
+                for b in bands[r.id]
+                if b.level == level and b.basis == "us-base" and b.segment is None
+            ]
             if not picked:
-                picked = [b for b in bands[r.id] if b.level == "all" and b.segment is None
-                          and b.basis == "us-base"]
-            cells.append(Text(picked[0].text) if picked else Text(
-                r.salary.no_figure or "no data", style="dim"))
+                picked = [
+                    b
+                    for b in bands[r.id]
+                    if b.level == "all" and b.segment is None and b.basis == "us-base"
+                ]
+            cells.append(
+                Text(picked[0].text)
+                if picked
+                else Text(r.salary.no_figure or "no data", style="dim")
+            )
         row(f"{LEVEL_LABEL[level]} pay", cells)
     row("Demand", (Text(r.demand) for r in roles))
     row("Time to move", (Text(r.timeline or "not stated in the sources") for r in roles))
@@ -216,7 +229,9 @@ def matrix_table(matrix: MatrixFile, ds: Dataset) -> Table:
     table.add_column("Timeline", ratio=2)
     for rule in matrix.rules:
         if rule.kind == "matrix":
-            table.add_row(Text(rule.profile or ""), Text(rule.best or ""), Text(rule.timeline or ""))
+            table.add_row(
+                Text(rule.profile or ""), Text(rule.best or ""), Text(rule.timeline or "")
+            )
     sources = {r.source for r in matrix.rules if r.kind == "matrix"}
     table.caption = Text("Source: " + "; ".join(source_label(ds, s) for s in sorted(sources)))
     table.caption_justify = "left"

@@ -8,7 +8,6 @@ import typer
 
 from aicareer.app import DataDirOpt, JsonOpt, app, command, data_app, dataset
 from aicareer.errors import AicareerError, ExitCode
-
 from aicareer.models import Level, Region
 
 
@@ -35,8 +34,14 @@ def roles_cmd(data_dir: DataDirOpt = None, as_json: JsonOpt = False) -> None:
                     "aliases": role.aliases,
                     "us_mid": None
                     if band is None
-                    else {"low": band.low, "high": band.high, "plus": band.plus,
-                          "level": band.level, "basis": band.basis, "source": band.source},
+                    else {
+                        "low": band.low,
+                        "high": band.high,
+                        "plus": band.plus,
+                        "level": band.level,
+                        "basis": band.basis,
+                        "source": band.source,
+                    },
                     "demand": role.demand,
                 }
             )
@@ -80,7 +85,7 @@ def show_cmd(
         return
     from aicareer.salary import regional_bands
 
-    bands = regional_bands(found, region, ds.matrix.regions[region])  # type: ignore[index]
+    bands = regional_bands(found, region, ds.matrix.regions[region])
     if as_json:
         from aicareer.console import print_json
 
@@ -108,8 +113,10 @@ def compare_cmd(
     Example:  aicareer compare ai-engineer ml-engineer
     """
     if len(roles) < 2:
-        raise AicareerError("compare needs at least two roles, e.g. "
-                            "`aicareer compare ai-engineer ml-engineer`", ExitCode.USAGE)
+        raise AicareerError(
+            "compare needs at least two roles, e.g. `aicareer compare ai-engineer ml-engineer`",
+            ExitCode.USAGE,
+        )
     ds = dataset(data_dir)
     picked = list({r.id: r for r in (ds.role(name) for name in roles)}.values())
     if len(picked) < 2:
@@ -205,8 +212,12 @@ def salary_cmd(
                 "level": level,
                 "rows": [b.as_json() for b in rows],
                 "no_data": [
-                    {"role": r.id, "reason": r.salary.no_figure or "no figure for this "
-                     "region/level in the sources"} for r in no_data
+                    {
+                        "role": r.id,
+                        "reason": r.salary.no_figure
+                        or "no figure for this region/level in the sources",
+                    }
+                    for r in no_data
                 ],
                 "notes": notices,
                 "sources": {
@@ -224,8 +235,15 @@ def salary_cmd(
     console = out()
     console.print(salary_tables(ds, rows, rule.label))
     if no_data:
-        console.print(Text("No figure in the sources for: " + ", ".join(
-            f"{r.id} ({r.salary.no_figure})" if r.salary.no_figure else r.id for r in no_data)))
+        console.print(
+            Text(
+                "No figure in the sources for: "
+                + ", ".join(
+                    f"{r.id} ({r.salary.no_figure})" if r.salary.no_figure else r.id
+                    for r in no_data
+                )
+            )
+        )
     for line in notices:
         console.print(Text(line, style="dim"))
 

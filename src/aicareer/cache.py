@@ -1,0 +1,64 @@
+"""A disposable cache of validated results, keyed on the exact bytes they came from.
+
+Validating the data files with pydantic costs more than everything else a command does,
+and the files rarely change. So the validated objects are pickled under
+`fsutil.cache_dir()`, in a file named by the SHA-256 of aicareer's version, the Python
+version and the source bytes: any edit to a data file is a new key, and a stale entry is
+never read. The pickles are written by aicareer itself (never taken from data or answer
+files) into the user's own cache folder, readable only by them. Anything unexpected
+(unreadable, corrupt, wrong type) counts as a miss. Set AICAREER_NO_CACHE=1 to bypass it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+from pathlib import Path
+from typing import TypeVar
+
+from aicareer import __version__
+from aicareer.fsutil import atomic_write_bytes, cache_dir
+
+T = TypeVar("T")
+
+
+def enabled() -> bool:
+    return not os.environ.get("AICAREER_NO_CACHE")
+
+
+def key(kind: str, *parts: str | bytes) -> str:
+    h = hashlib.sha256(f"{__version__}\0{sys.version}\0{kind}".encode())
+    for part in parts:
+        data = part.encode() if isinstance(part, str) else part
+        h.update(len(data).to_bytes(8, "little"))
+        h.update(data)
+    return f"{kind}-{h.hexdigest()[:32]}"
+
+
+def _path(name: str) -> Path:
+    return cache_dir() / f"{name}.pickle"
+
+
+def get(name: str, kind: type[T]) -> T | None:
+    if not enabled():
+        return None
+    try:
+        with _path(name).open("rb") as fh:
+            value = pickle.load(fh)
+    except Exception:
+        return None
+    return value if isinstance(value, kind) else None
+
+
+def put(name: str, value: object) -> None:
+    """Store `value`; a cache that cannot be written is silently skipped."""
+    if not enabled():
+        return
+    try:
+        folder = cache_dir()
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        atomic_write_bytes(_path(name), pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+    except Exception:
+        return
