@@ -172,6 +172,8 @@ class Role(Strict):
     aliases: list[Id] = Field(default_factory=list)
     related: list[Id] = Field(default_factory=list)
     demand: Text
+    #: The demand signal in a few words, for one-line tables.
+    signal: Annotated[str, Field(min_length=1, max_length=40)]
     axes: Axes | None = None
     timeline: Text | None = Field(
         default=None, description="Default time to move in, when no rule gives one."

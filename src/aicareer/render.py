@@ -67,17 +67,23 @@ def band_text(role: Role, level: str = "mid") -> Text:
 
 
 def roles_table(ds: Dataset) -> Table:
-    table = Table(box=box.SIMPLE_HEAD, title="AI roles", title_justify="left", expand=False)
+    table = Table(box=box.SIMPLE_HEAD, title="AI roles", title_justify="left", expand=True)
     table.add_column("id", no_wrap=True, style="bold")
-    table.add_column("status", max_width=18)
+    table.add_column("status", max_width=16, overflow="fold")
     table.add_column("US mid (base)", no_wrap=True)
-    table.add_column("demand", ratio=1, min_width=20)
+    table.add_column("demand", ratio=1, overflow="fold")
     for role in ds.roles.values():
-        status = role.status if role.kind == "core" else f"{role.status} (adjacent)"
-        table.add_row(Text(role.id), Text(status), band_text(role), Text(role.demand))
+        status = role.status if role.kind == "core" else "adjacent role"
+        band = headline_band(role)
+        pay = (
+            Text("no data", style="dim")
+            if band is None
+            else Text(format_range(band.low, band.high, plus=band.plus, approx=band.approx))
+        )
+        table.add_row(Text(role.id), Text(status), pay, Text(role.signal))
     table.caption = Text(
-        "Pay: the roles guide's US base salary, mid level (2025-2026). "
-        "More: aicareer salary, aicareer show ROLE"
+        "Pay: the roles guide's US base salary, mid level (2025-2026); "
+        "unsplit ranges shown as they are. More: aicareer salary, aicareer show ROLE"
     )
     table.caption_justify = "left"
     return table
