@@ -1,0 +1,126 @@
+"""Command: quiz. Ask (or read an answers file), rank the roles, show the best fits."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from aicareer.app import DataDirOpt, JsonOpt, app, command, dataset
+from aicareer.errors import AicareerError, ExitCode
+from aicareer.models import Region
+
+if TYPE_CHECKING:
+    from aicareer.models import Profile
+
+
+def stdin_is_terminal() -> bool:
+    return sys.stdin is not None and sys.stdin.isatty()
+
+
+def ask_profile(resume: bool) -> Profile:
+    """Run the interactive quiz; Ctrl-C keeps the answers so far for --resume."""
+    from aicareer import quiz
+    from aicareer.console import note
+    from aicareer.profile import clear_progress, progress_path, read_progress, save_progress
+
+    if not stdin_is_terminal():
+        raise AicareerError(
+            "stdin is not a terminal, so the quiz cannot ask questions; "
+            "use --answers FILE to answer from a file (see docs/answers.md)",
+            ExitCode.NOT_INTERACTIVE,
+        )
+    path = progress_path()
+    given = read_progress(path) if resume else None
+    if resume and given is None:
+        note("No unfinished quiz to resume; starting a new one.")
+    elif not resume and path.exists():
+        note(f"An unfinished quiz is saved in {path} (continue it with: aicareer quiz --resume).")
+
+    def keep(answers: dict[str, object]) -> None:
+        if not answers:
+            return
+        try:
+            save_progress(answers, path)
+        except AicareerError as exc:
+            note(f"warning: your answers could not be kept: {exc}")
+            return
+        note(f"Your answers so far are saved; continue with: aicareer quiz --resume ({path})")
+
+    with quiz.terminal():
+        profile = quiz.run(given, on_interrupt=keep)
+    if given is not None:
+        clear_progress(path)
+    return profile
+
+
+@command(app, "quiz")
+def quiz_cmd(
+    answers: Annotated[
+        Path | None,
+        typer.Option("--answers", help="Read the answers from this TOML file instead of "
+                     "asking (see docs/answers.md).", metavar="FILE", show_default=False),
+    ] = None,
+    save: Annotated[
+        Path | None,
+        typer.Option("--save", help="Save the answers to this TOML file, for --answers later.",
+                     metavar="FILE", show_default=False),
+    ] = None,
+    region: Annotated[
+        Region | None,
+        typer.Option("--region", help="Pay region (overrides the answers): us, europe or "
+                     "other.", show_default=False),
+    ] = None,
+    top: Annotated[
+        int, typer.Option("--top", min=1, max=12, help="How many roles to show in detail.")
+    ] = 3,
+    show_all: Annotated[
+        bool, typer.Option("--all", help="Also show (or, with --json, list) every role's score.")
+    ] = False,
+    resume: Annotated[
+        bool, typer.Option("--resume", help="Continue a quiz interrupted with Ctrl-C.")
+    ] = False,
+    data_dir: DataDirOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Answer a few questions and get the AI roles that fit you best, with the reasons.
+
+    Go back with the "← Back" entry (type < on the years question); review and change any
+    answer before the results. Ctrl-C keeps your answers for --resume.
+
+    \b
+    Examples:
+      aicareer quiz
+      aicareer quiz --save me.toml
+      aicareer quiz --answers me.toml --region europe --json
+    """
+    from aicareer.profile import read_profile, save_profile
+
+    if resume and answers is not None:
+        raise AicareerError("--resume continues an unfinished quiz; it cannot be used with "
+                            "--answers", ExitCode.USAGE)
+    ds = dataset(data_dir)
+    profile = read_profile(answers) if answers is not None else ask_profile(resume)
+    if region is not None and region != profile.region:
+        profile = profile.model_copy(update={"region": region})
+    if save is not None:
+        from aicareer.console import note
+
+        save_profile(profile, save)
+        note(f"Saved your answers to {save} (use them again with: aicareer quiz --answers "
+             f"{save})")
+    ranking = ds.engine.rank(profile)
+    if as_json:
+        from aicareer.console import print_json
+        from aicareer.results import results_json
+
+        print_json(results_json(ds, profile, ranking, None if show_all else top))
+        return
+    from aicareer.console import out
+    from aicareer.results import report
+
+    console = out()
+    for item in report(ds, profile, ranking, top, show_all):
+        console.print(item)

@@ -1,0 +1,138 @@
+"""Answers files: read, validate and save a person's profile (docs/answers.md).
+
+An answers file is a TOML file whose keys are `Profile`'s fields. Every way it can be
+wrong ends in an `AicareerError` with exit code 4 (INPUT), one line per problem, each
+naming the file and the field and saying what was expected.
+
+The quiz's progress file (`quiz-in-progress.toml` in the aicareer home) has the same keys,
+but any of them may be missing: it holds the answers given before Ctrl-C.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Annotated, Any
+
+from pydantic import TypeAdapter, ValidationError
+
+from aicareer.data import format_loc, read_toml, validation_lines
+from aicareer.errors import AicareerError, ExitCode, input_error
+from aicareer.fsutil import atomic_write_text, home_dir
+from aicareer.models import BACKGROUNDS, CODING_LEVELS, COMPANIES, INTERESTS, REGIONS, Profile
+
+#: The answers file's keys, in the order they are written and documented.
+FIELDS: tuple[str, ...] = ("background", "years", "interests", "company", "coding", "region")
+PROGRESS_FILE = "quiz-in-progress.toml"
+HEADER = "# aicareer answers file: see docs/answers.md for every key and its allowed values.\n"
+
+#: What each field expects, added to messages that do not already list the choices.
+EXPECTED: dict[str, str] = {
+    "background": "one of: " + ", ".join(BACKGROUNDS),
+    "years": "a whole number from 0 to 60, e.g. years = 5",
+    "interests": "a list of one or more of: " + ", ".join(INTERESTS),
+    "company": "one of: " + ", ".join(COMPANIES),
+    "coding": "one of: " + ", ".join(CODING_LEVELS),
+    "region": "one of: " + ", ".join(REGIONS),
+}
+
+
+def _lines(label: str, exc: ValidationError) -> list[str]:
+    """validation_lines(), plus the valid keys for an unknown one and the expected value."""
+    lines = []
+    for err, line in zip(exc.errors(include_url=False), validation_lines(label, exc), strict=True):
+        loc = err["loc"]
+        field = str(loc[0]) if loc else ""
+        if err["type"] == "extra_forbidden":
+            line = (f"{label}: {format_loc(loc)}: unknown field; the fields are: "
+                    + ", ".join(FIELDS))
+        elif err["type"] != "literal_error" and field in EXPECTED:
+            line = f"{line}; expected {EXPECTED[field]}"
+        lines.append(line)
+    return lines
+
+
+def parse_profile(raw: Mapping[str, Any], label: str) -> Profile:
+    """Validate a parsed answers file; `label` names it in messages."""
+    try:
+        return Profile.model_validate(raw)
+    except ValidationError as exc:
+        raise input_error(_lines(label, exc)) from None
+
+
+def read_profile(path: Path) -> Profile:
+    """Read and validate an answers file (missing, folder, non-UTF-8, bad TOML: exit 4)."""
+    label = str(path)
+    return parse_profile(read_toml(path, label, ExitCode.INPUT), label)
+
+
+def profile_dict(profile: Profile) -> dict[str, Any]:
+    """The profile as an answers file's table: documented keys, in order, no unset coding."""
+    data = profile.model_dump()
+    return {k: data[k] for k in FIELDS if data[k] is not None}
+
+
+def to_toml(answers: Mapping[str, Any]) -> str:
+    import tomli_w
+
+    return HEADER + tomli_w.dumps({k: answers[k] for k in FIELDS if k in answers})
+
+
+def save_profile(profile: Profile, path: Path) -> None:
+    """Write an answers file atomically (a failed write leaves the old file as it was)."""
+    atomic_write_text(path, to_toml(profile_dict(profile)))
+
+
+# --- the unfinished quiz -------------------------------------------------------------
+
+
+def progress_path() -> Path:
+    return home_dir() / PROGRESS_FILE
+
+
+def _field_adapters() -> dict[str, TypeAdapter[Any]]:
+    """One validator per Profile field, keeping its constraints (years 0-60, 1+ interests)."""
+    return {
+        # The type is built at run time from the model, which mypy cannot follow.
+        name: TypeAdapter(Annotated[info.annotation, info])  # type: ignore[arg-type]
+        for name, info in Profile.model_fields.items()
+    }
+
+
+def parse_progress(raw: Mapping[str, Any], label: str) -> dict[str, Any]:
+    """Validate the answers present in a progress file; missing ones are simply missing."""
+    adapters = _field_adapters()
+    answers: dict[str, Any] = {}
+    problems: list[str] = []
+    for key, value in raw.items():
+        if key not in adapters:
+            problems.append(f"{label}: {key}: unknown field; the fields are: " + ", ".join(FIELDS))
+            continue
+        try:
+            answers[key] = adapters[key].validate_python(value)
+        except ValidationError as exc:
+            for err in exc.errors(include_url=False):
+                where = format_loc((key, *err["loc"]))
+                problems.append(f"{label}: {where}: {err['msg']} (got {err['input']!r})")
+    if problems:
+        problems.append(f"{label}: delete this file to start the quiz afresh")
+        raise input_error(problems)
+    return answers
+
+
+def read_progress(path: Path) -> dict[str, Any] | None:
+    """The answers saved by an interrupted quiz, or None when there is none."""
+    if not path.exists():
+        return None
+    return parse_progress(read_toml(path, str(path), ExitCode.INPUT), str(path))
+
+
+def save_progress(answers: Mapping[str, Any], path: Path) -> None:
+    atomic_write_text(path, to_toml(answers))
+
+
+def clear_progress(path: Path) -> None:
+    try:
+        path.unlink(missing_ok=True)
+    except OSError as exc:
+        raise AicareerError(f"{path}: cannot delete: {exc.strerror}", ExitCode.OUTPUT) from None

@@ -1,0 +1,176 @@
+"""Answers files and the quiz's question records, without the CLI."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from aicareer import profile as pf
+from aicareer.errors import AicareerError, ExitCode
+from aicareer.models import (
+    BACKGROUNDS,
+    CODING_LEVELS,
+    COMPANIES,
+    DEFAULT_CODING,
+    INTERESTS,
+    REGIONS,
+    Profile,
+)
+from aicareer.questions import BY_ID, QUESTIONS, default_answer, first_unanswered
+
+profiles = st.builds(
+    Profile,
+    background=st.sampled_from(BACKGROUNDS),
+    years=st.integers(0, 60),
+    interests=st.lists(st.sampled_from(INTERESTS), min_size=1, unique=True),
+    company=st.sampled_from(COMPANIES),
+    coding=st.none() | st.sampled_from(CODING_LEVELS),
+    region=st.sampled_from(REGIONS),
+)
+
+
+@given(profiles)
+def test_any_profile_survives_the_answers_file_round_trip(p: Profile) -> None:
+    text = pf.to_toml(pf.profile_dict(p))
+    assert pf.parse_profile(tomllib.loads(text), "me.toml") == p
+
+
+def test_saved_file_has_the_documented_keys_in_order(tmp_path: Path) -> None:
+    p = Profile(background="student", years=0, interests=["prompting"], coding="basic")
+    path = tmp_path / "me.toml"
+    pf.save_profile(p, path)
+    text = path.read_text("utf-8")
+    assert text.startswith("# aicareer answers file")
+    assert list(tomllib.loads(text)) == list(pf.FIELDS)
+    assert pf.read_profile(path) == p
+
+
+def test_unstated_coding_is_left_out_and_defaults_by_background(tmp_path: Path) -> None:
+    path = tmp_path / "me.toml"
+    path.write_text('background = "domain-expert"\nyears = 3\ninterests = ["prompting"]\n')
+    p = pf.read_profile(path)
+    assert (p.company, p.region, p.coding, p.coding_level) == ("any", "us", None, "none")
+    assert "coding" not in pf.profile_dict(p)
+
+
+def test_saving_over_a_file_replaces_it_and_leaves_no_temp_file(tmp_path: Path) -> None:
+    path = tmp_path / "me.toml"
+    path.write_text("old, not even TOML")
+    p = Profile(background="architect", years=20, interests=["systems-design"])
+    pf.save_profile(p, path)
+    assert pf.read_profile(path) == p
+    assert [f.name for f in tmp_path.iterdir()] == ["me.toml"]
+
+
+def test_problems_are_all_reported_naming_file_and_field() -> None:
+    raw = {"background": "astronaut", "years": -1, "interests": ["agents", "cooking"], "x": 1}
+    with pytest.raises(AicareerError) as info:
+        pf.parse_profile(raw, "me.toml")
+    assert info.value.code == ExitCode.INPUT
+    lines = info.value.lines
+    assert len(lines) == 4
+    assert all(line.startswith("me.toml: ") for line in lines)
+    assert any(line.startswith("me.toml: interests[1]: ") and "'prompting'" in line
+               for line in lines)
+    assert any(line.startswith("me.toml: x: unknown field; the fields are: background, years")
+               for line in lines)
+
+
+def test_a_repeated_interest_is_refused() -> None:
+    with pytest.raises(AicareerError, match="interests lists an interest twice"):
+        pf.parse_profile({"background": "student", "years": 1,
+                          "interests": ["agents", "agents"]}, "me.toml")
+
+
+# --- the progress file ------------------------------------------------------------------
+
+
+def test_progress_round_trip_keeps_partial_answers(tmp_path: Path) -> None:
+    path = tmp_path / "quiz-in-progress.toml"
+    assert pf.read_progress(path) is None
+    pf.save_progress({"years": 4, "background": "student"}, path)
+    assert pf.read_progress(path) == {"years": 4, "background": "student"}
+    pf.clear_progress(path)
+    assert not path.exists()
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ({"years": 61}, "p.toml: years: Input should be less than or equal to 60"),
+        ({"interests": []}, "p.toml: interests: List should have at least 1 item"),
+        ({"interests": ["agents", "x"]}, "p.toml: interests[1]: Input should be"),
+        ({"color": "red"}, "p.toml: color: unknown field; the fields are: background"),
+    ],
+)
+def test_a_bad_progress_file_is_an_input_error(raw: dict[str, Any], expected: str) -> None:
+    with pytest.raises(AicareerError) as info:
+        pf.parse_progress(raw, "p.toml")
+    assert info.value.code == ExitCode.INPUT
+    assert info.value.lines[0].startswith(expected)
+    assert "delete this file" in info.value.lines[-1]
+
+
+def test_progress_lives_in_the_aicareer_home(monkeypatch: pytest.MonkeyPatch,
+                                             tmp_path: Path) -> None:
+    monkeypatch.setenv("AICAREER_HOME", str(tmp_path))
+    assert pf.progress_path() == tmp_path / "quiz-in-progress.toml"
+
+
+# --- question records ---------------------------------------------------------------------
+
+
+def test_there_is_one_question_per_profile_field() -> None:
+    assert sorted(q.id for q in QUESTIONS) == sorted(Profile.model_fields)
+
+
+@pytest.mark.parametrize(("qid", "vocab"), [("background", BACKGROUNDS), ("interests", INTERESTS),
+                                             ("company", COMPANIES), ("coding", CODING_LEVELS),
+                                             ("region", REGIONS)])
+def test_every_id_is_a_choice_with_an_explanation(qid: str, vocab: tuple[str, ...]) -> None:
+    options = BY_ID[qid].options
+    assert sorted(o.value for o in options) == sorted(vocab)
+    assert all(o.title and o.help for o in options)
+
+
+@pytest.mark.parametrize(("text", "expected"), [("0", 0), (" 60 ", 60), ("12", 12)])
+def test_years_parse_accepts_whole_numbers_in_range(text: str, expected: int) -> None:
+    assert BY_ID["years"].parse(text) == expected
+
+
+@pytest.mark.parametrize("text", ["61", "-1", "5.5", "five", "", "<"])
+def test_years_parse_refuses_anything_else_with_a_message(text: str) -> None:
+    assert isinstance(BY_ID["years"].parse(text), str)
+
+
+def test_check_catches_bad_answers() -> None:
+    assert BY_ID["interests"].check([]) is not None
+    assert BY_ID["interests"].check(["agents", "agents"]) is not None
+    assert BY_ID["interests"].check(["agents"]) is None
+    assert BY_ID["background"].check("astronaut") is not None
+    assert BY_ID["years"].check(True) is not None
+
+
+@pytest.mark.parametrize("background", BACKGROUNDS)
+def test_coding_is_preselected_by_background(background: str) -> None:
+    assert default_answer(BY_ID["coding"], {"background": background}) == \
+        DEFAULT_CODING[background]
+
+
+def test_defaults_and_the_first_unanswered_question() -> None:
+    assert default_answer(BY_ID["region"], {}) == "us"
+    assert default_answer(BY_ID["region"], {"region": "other"}) == "other"
+    assert first_unanswered({}) == 0
+    assert first_unanswered({"background": "student", "years": 1}) == 2
+    assert first_unanswered({q.id: None for q in QUESTIONS}) == len(QUESTIONS)
+
+
+def test_review_shows_answers_in_words() -> None:
+    assert BY_ID["years"].show(1) == "1 year"
+    assert BY_ID["interests"].show(["agents", "prompting"]) == "AI agents, Prompting"
+    assert BY_ID["region"].show("europe") == "Europe"

@@ -1,0 +1,268 @@
+"""`aicareer quiz --answers FILE` through the CLI: errors, JSON, saving and rendering."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import pytest
+from rich.console import Console
+from typer.testing import CliRunner, Result
+
+from aicareer import data, results
+from aicareer.cli import app
+from aicareer.models import Profile
+
+GOOD = 'background = "backend-engineer"\nyears = 5\ninterests = ["agents", "building-products"]\n'
+PLAIN_ENV = {"COLUMNS": "80", "NO_COLOR": "1", "TERM": "dumb"}
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> Result:
+    return CliRunner().invoke(app, ["quiz", *args], env=env)
+
+
+@pytest.fixture
+def answers(tmp_path: Path) -> Path:
+    path = tmp_path / "me.toml"
+    path.write_text(GOOD, "utf-8")
+    return path
+
+
+def quiz_json(*args: str) -> dict[str, Any]:
+    result = run(*args, "--json")
+    assert result.exit_code == 0, result.stderr
+    doc: dict[str, Any] = json.loads(result.stdout)
+    return doc
+
+
+# --- bad answers files: one line naming file and field, exit 4 ----------------------------
+
+BAD_FILES: list[tuple[str, bytes, list[str]]] = [
+    ("years-61", b'background = "student"\nyears = 61\ninterests = ["agents"]\n',
+     ["years:", "less than or equal to 60", "whole number from 0 to 60"]),
+    ("years-string", b'background = "student"\nyears = "5"\ninterests = ["agents"]\n',
+     ["years:", "valid integer", "got '5'", "whole number from 0 to 60"]),
+    ("years-float", b'background = "student"\nyears = 5.5\ninterests = ["agents"]\n',
+     ["years:", "valid integer", "got 5.5"]),
+    ("no-interests", b'background = "student"\nyears = 5\ninterests = []\n',
+     ["interests:", "at least 1 item", "one or more of: building-products"]),
+    ("unknown-key", GOOD.encode() + b'colour = "red"\n',
+     ["colour: unknown field", "the fields are: background, years, interests, company, "
+      "coding, region"]),
+    ("unknown-background", b'background = "astronaut"\nyears = 5\ninterests = ["agents"]\n',
+     ["background:", "'software-engineer'", "'other-non-technical'", "got 'astronaut'"]),
+    ("unknown-interest",
+     b'background = "student"\nyears = 5\ninterests = ["agents", "research", "cooking"]\n',
+     ["interests[2]:", "'prompting'", "got 'cooking'"]),
+    ("missing-background", b'years = 5\ninterests = ["agents"]\n',
+     ["background: required field is missing", "expected one of: software-engineer"]),
+    ("unknown-region", GOOD.encode() + b'region = "mars"\n',
+     ["region:", "'us', 'europe' or 'other'", "got 'mars'"]),
+    ("not-toml", b"background = \n", ["not valid TOML"]),
+    ("not-utf8", b'background = "\xff"\n', ["not UTF-8"]),
+]
+
+
+@pytest.mark.parametrize(("name", "content", "expected"), BAD_FILES, ids=[b[0] for b in BAD_FILES])
+def test_a_bad_answers_file_is_one_clear_error(
+    tmp_path: Path, name: str, content: bytes, expected: list[str]
+) -> None:
+    path = tmp_path / f"{name}.toml"
+    path.write_bytes(content)
+    result = run("--answers", str(path))
+    assert result.exit_code == 4
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith(f"error: {path}: ")
+    for part in expected:
+        assert part in lines[0]
+
+
+@pytest.mark.parametrize(("make", "expected"), [
+    (lambda p: None, "file not found"),
+    (lambda p: p.mkdir(), "is a folder"),
+])
+def test_a_missing_file_or_a_folder_is_an_input_error(
+    tmp_path: Path, make: Any, expected: str
+) -> None:
+    path = tmp_path / "me.toml"
+    make(path)
+    result = run("--answers", str(path), "--json")
+    assert (result.exit_code, result.stdout) == (4, "")
+    assert result.stderr.startswith(f"error: {path}: {expected}")
+    assert len(result.stderr.splitlines()) == 1
+    assert "Traceback" not in result.stderr
+
+
+def test_without_a_terminal_the_quiz_asks_for_an_answers_file() -> None:
+    result = run("--json")  # CliRunner's stdin is not a terminal
+    assert result.exit_code == 6
+    assert result.stdout == ""
+    assert "--answers" in result.stderr
+    assert len(result.stderr.splitlines()) == 1
+
+
+@pytest.mark.parametrize("args", [["--top", "0"], ["--top", "13"], ["--region", "mars"],
+                                  ["--resume"]])
+def test_bad_options_are_usage_errors(answers: Path, args: list[str]) -> None:
+    result = run("--answers", str(answers), *args)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+
+
+# --- JSON -----------------------------------------------------------------------------------
+
+
+def test_json_lists_the_top_three_best_first(answers: Path, dataset: data.Dataset) -> None:
+    doc = quiz_json("--answers", str(answers))
+    recs = doc["recommendations"]
+    assert len(recs) == 3
+    assert [r["rank"] for r in recs] == [1, 2, 3]
+    scores = [r["score"] for r in recs]
+    assert scores == sorted(scores, reverse=True)
+    for r in recs:
+        assert set(r) >= {"role", "name", "score", "band", "timeline", "reasons"}
+        assert r["name"] == dataset.roles[r["role"]].name
+        assert all(isinstance(t, str) for t in r["reasons"])
+    assert recs[0]["role"] == "ai-engineer"  # a backend engineer with 5 years
+    assert doc["profile"] == {"background": "backend-engineer", "years": 5,
+                              "interests": ["agents", "building-products"], "company": "any",
+                              "region": "us", "coding_level": "professional"}
+    assert isinstance(doc["close"], bool)
+    assert {row["role"] for row in doc["salary"]} <= {r["role"] for r in recs}
+
+
+def test_json_matches_the_engine(answers: Path, dataset: data.Dataset) -> None:
+    profile = Profile(background="backend-engineer", years=5,
+                      interests=["agents", "building-products"])
+    ranking = dataset.engine.rank(profile)
+    doc = quiz_json("--answers", str(answers), "--all")
+    assert [(r["role"], r["score"], r["band"]) for r in doc["recommendations"]] == [
+        (r.role_id, r.score, r.band) for r in ranking.recommendations]
+    assert doc["close"] == ranking.close
+    core = [r for r in dataset.roles.values() if r.kind == "core"]
+    assert len(doc["recommendations"]) == len(core)
+
+
+def test_top_1(answers: Path) -> None:
+    top1 = quiz_json("--answers", str(answers), "--top", "1")["recommendations"]
+    top3 = quiz_json("--answers", str(answers))["recommendations"]
+    assert top1 == top3[:1]
+
+
+def test_region_changes_the_salary_rows_and_nothing_else(answers: Path) -> None:
+    us = quiz_json("--answers", str(answers))
+    eu = quiz_json("--answers", str(answers), "--region", "europe")
+    assert eu["recommendations"] == us["recommendations"]
+    assert eu["region"] == "europe" and us["region"] == "us"
+    assert eu["salary"] and us["salary"]
+    assert {row["region"] for row in eu["salary"]} == {"europe"}
+    assert [row["low"] for row in eu["salary"]] != [row["low"] for row in us["salary"]]
+    assert all(row["low"] < row["us_low"] for row in eu["salary"])
+
+
+# --- saving ---------------------------------------------------------------------------------
+
+
+def test_save_then_answers_gives_identical_json(answers: Path, tmp_path: Path) -> None:
+    saved = tmp_path / "saved.toml"
+    first = run("--answers", str(answers), "--save", str(saved), "--region", "other", "--json")
+    assert first.exit_code == 0, first.stderr
+    assert "Saved your answers" in first.stderr
+    data_ = tomllib.loads(saved.read_text("utf-8"))
+    assert list(data_) == ["background", "years", "interests", "company", "region"]
+    assert data_["region"] == "other"
+    again = run("--answers", str(saved), "--json")
+    assert json.loads(again.stdout) == json.loads(first.stdout)
+
+
+def test_save_replaces_an_existing_file_atomically(answers: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    saved = out / "saved.toml"
+    saved.write_text("old content", "utf-8")
+    result = run("--answers", str(answers), "--save", str(saved), "--json")
+    assert result.exit_code == 0, result.stderr
+    assert tomllib.loads(saved.read_text("utf-8"))["background"] == "backend-engineer"
+    assert [p.name for p in out.iterdir()] == ["saved.toml"]
+
+
+def test_save_into_an_unwritable_place_is_an_output_error(answers: Path, tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x", "utf-8")
+    result = run("--answers", str(answers), "--save", str(blocker / "saved.toml"), "--json")
+    assert result.exit_code == 7
+    assert result.stdout == ""
+    assert "cannot write" in result.stderr
+
+
+# --- what people see ------------------------------------------------------------------------
+
+
+def test_rendered_results_show_cards_timeline_salary_and_next_steps(answers: Path) -> None:
+    result = run("--answers", str(answers), "--region", "europe", env=PLAIN_ENV)
+    assert result.exit_code == 0, result.stderr
+    text = result.stdout
+    assert "\x1b[" not in text
+    assert max(len(line) for line in text.splitlines()) <= 80
+    for part in ["1. AI Engineer (ai-engineer)", "score ", "/100", "band: ", "Why",
+                 "Time to move", "3-6 months", "Salary ranges, Europe", "Next steps",
+                 "aicareer show ai-engineer", "aicareer compare ai-engineer"]:
+        assert part in text, part
+    assert "4. " not in text
+    assert "Every role, best first" not in text
+
+
+def test_all_adds_the_full_ranking(answers: Path, dataset: data.Dataset) -> None:
+    result = run("--answers", str(answers), "--all", env=PLAIN_ENV)
+    assert result.exit_code == 0, result.stderr
+    assert "Every role, best first" in result.stdout
+    for role in dataset.roles.values():
+        if role.kind == "core":
+            assert role.name in result.stdout
+
+
+def render(items: list[Any]) -> str:
+    console = Console(file=io.StringIO(), width=80, color_system=None)
+    for item in items:
+        console.print(item)
+    assert isinstance(console.file, io.StringIO)
+    return console.file.getvalue()
+
+
+def test_report_says_when_the_top_two_are_close(dataset: data.Dataset) -> None:
+    # Find a profile the data calls close, and one it does not.
+    profiles = [Profile(background=b, years=y, interests=[i])
+                for b in ("backend-engineer", "product-manager", "researcher", "student")
+                for y in (0, 5) for i in ("agents", "prompting", "research", "reliability")]
+    ranked = [(p, dataset.engine.rank(p)) for p in profiles]
+    close = next((pr for pr in ranked if pr[1].close), None)
+    far = next((pr for pr in ranked if not pr[1].close), None)
+    assert close is not None and far is not None, "the data has no close/far example"
+    text = render(results.report(dataset, close[0], close[1], top=3))
+    a, b = (dataset.roles[r.role_id].name for r in close[1].recommendations[:2])
+    assert "Close call" in text and a in text and b in text
+    assert "Close call" not in render(results.report(dataset, far[0], far[1], top=3))
+
+
+def test_json_mode_imports_neither_rich_nor_questionary(answers: Path) -> None:
+    code = (
+        "import sys\n"
+        "from aicareer.cli import main\n"
+        f"sys.argv = ['aicareer', 'quiz', '--answers', {str(answers)!r}, '--json']\n"
+        "try:\n    main()\nexcept SystemExit as e:\n    assert not e.code, e.code\n"
+        "heavy = sorted({m.split('.')[0] for m in sys.modules} & "
+        "{'rich', 'questionary', 'prompt_toolkit'})\n"
+        "sys.stderr.write(repr(heavy))\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=False)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["recommendations"]
+    assert proc.stderr == "[]"
