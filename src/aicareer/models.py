@@ -270,10 +270,10 @@ class Rule(Strict):
 
     @model_validator(mode="after")
     def _matrix_rows_are_complete(self) -> Rule:
-        if self.kind == "matrix" and (
-            self.profile is None or self.best is None or self.timeline is None
-        ):
-            raise ValueError("a matrix rule needs profile, best and timeline")
+        if self.kind == "matrix":
+            missing = [f for f in ("profile", "best", "timeline") if getattr(self, f) is None]
+            if missing:
+                raise ValueError(f"a matrix rule needs {', '.join(missing)}")
         return self
 
 

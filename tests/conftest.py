@@ -1,0 +1,39 @@
+"""Shared fixtures: the shipped data, an engine over it, and throwaway copies to break."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from aicareer import data
+from aicareer.engine import Engine
+
+DATA_DIR = Path(__file__).resolve().parents[1] / "data"
+
+
+@pytest.fixture(scope="session")
+def dataset() -> data.Dataset:
+    return data.load()
+
+
+@pytest.fixture(scope="session")
+def engine(dataset: data.Dataset) -> Engine:
+    return Engine(dataset.roles_file.roles, dataset.matrix)
+
+
+@pytest.fixture
+def make_data_dir(tmp_path: Path) -> Callable[[], Path]:
+    """Call it to get a fresh copy of data/ under tmp_path, safe to edit or break."""
+    count = 0
+
+    def make() -> Path:
+        nonlocal count
+        count += 1
+        target = tmp_path / f"data-{count}"
+        shutil.copytree(DATA_DIR, target)
+        return target
+
+    return make
