@@ -1,0 +1,218 @@
+"""The learning-path data contract (`data/paths.toml`) and its loader.
+
+`paths.toml` holds the phases a person works through to move into a role (shared phases
+with stable ids, such as `foundations` or `retrieval`) and, per core role, the ordered list
+of phase ids plus that role's own resources and build steps in the order the sources give
+them. docs/path.md explains the format and the arithmetic built on it.
+
+Like models.py, every model forbids unknown keys and is read-only. `load_paths()` is the
+one place the file is read: it validates the file, then cross-checks every phase, role and
+source id against the loaded `Dataset`, and raises one `AicareerError` (exit 3, DATA)
+listing every problem as `paths.toml: field.path: message`.
+"""
+
+from __future__ import annotations
+
+import difflib
+from typing import TYPE_CHECKING, Annotated, Literal
+
+from pydantic import Field, model_validator
+
+from aicareer.models import Background, Id, Strict, Text
+
+if TYPE_CHECKING:
+    from aicareer.data import Dataset
+
+PATHS_FILE = "paths.toml"
+
+#: Where a phase's week figures come from (docs/path.md):
+#: "roadmap-stage" - the roadmap article's 6-8 weeks per stage, for a stage of its path;
+#: "roadmap-stage-by-analogy" - the same figure, applied to a phase the roadmap does not
+#: describe (a role-specific phase); "estimate" - no source gives a figure: aicareer's guess.
+WeeksBasis = Literal["roadmap-stage", "roadmap-stage-by-analogy", "estimate"]
+ResourceKind = Literal["course", "framework", "certificate", "cohort", "project"]
+Weeks = Annotated[int, Field(ge=1, le=104, strict=True)]
+
+
+class Phase(Strict):
+    id: Id
+    title: Text
+    min_weeks: Weeks
+    max_weeks: Weeks
+    weeks_basis: WeeksBasis
+    #: What to learn, in order.
+    learn: list[Text] = Field(min_length=1)
+    #: What to build to show it.
+    build: list[Text] = Field(default_factory=list)
+    #: Backgrounds that already cover this phase: it is skipped for them.
+    covered_by: list[Background] = Field(default_factory=list)
+    #: Backgrounds that cover part of it: it is halved for them.
+    partly_covered_by: list[Background] = Field(default_factory=list)
+    sources: list[Id] = Field(min_length=1)
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _check(self) -> Phase:
+        if self.min_weeks > self.max_weeks:
+            raise ValueError(f"min_weeks ({self.min_weeks}) is above max_weeks ({self.max_weeks})")
+        both = sorted(set(self.covered_by) & set(self.partly_covered_by))
+        if both:
+            raise ValueError(
+                "a background is both in covered_by and partly_covered_by: " + ", ".join(both)
+            )
+        return self
+
+
+class Resource(Strict):
+    """A course, framework or certificate a source names for a role."""
+
+    title: Text
+    kind: ResourceKind
+    #: The phase of the role's path where it belongs.
+    phase: Id
+    source: Id
+    note: Text | None = None
+
+
+class RoleStep(Strict):
+    """Something one role does in a shared phase (e.g. the builders' way to break in)."""
+
+    phase: Id
+    kind: Literal["learn", "build"] = "build"
+    text: Text
+    source: Id
+
+
+class RolePath(Strict):
+    role: Id
+    #: Phase ids, in the order they are worked through.
+    phases: list[Id] = Field(min_length=1)
+    #: In the sources' order; each must sit in a phase no earlier than the one before.
+    resources: list[Resource] = Field(default_factory=list)
+    steps: list[RoleStep] = Field(default_factory=list)
+    #: Shown with the path, e.g. when the sources say little about this role.
+    note: Text | None = None
+
+
+class PathsMeta(Strict):
+    version: Text
+    updated: Text
+
+
+class PathsFile(Strict):
+    meta: PathsMeta
+    phases: list[Phase] = Field(min_length=1)
+    paths: list[RolePath] = Field(min_length=1)
+
+    def phase(self, phase_id: str) -> Phase:
+        for p in self.phases:
+            if p.id == phase_id:
+                return p
+        raise KeyError(phase_id)
+
+    def path_for(self, role_id: str) -> RolePath | None:
+        for p in self.paths:
+            if p.role == role_id:
+                return p
+        return None
+
+    @property
+    def phase_ids(self) -> tuple[str, ...]:
+        return tuple(p.id for p in self.phases)
+
+
+# --- cross-checks ----------------------------------------------------------------------
+
+
+def cross_check_paths(paths: PathsFile, ds: Dataset, label: str) -> list[str]:
+    """Checks that span records or files; one line per problem."""
+    problems: list[str] = []
+    sources = set(ds.sources)
+    phase_ids: list[str] = []
+
+    def need_source(sid: str, where: str) -> None:
+        if sid not in sources:
+            problems.append(
+                f"{label}: {where}: unknown source {sid!r}; expected one of: "
+                + ", ".join(sorted(sources))
+            )
+
+    for i, phase in enumerate(paths.phases):
+        if phase.id in phase_ids:
+            problems.append(f"{label}: phases[{i}].id: phase id {phase.id!r} is used twice")
+        phase_ids.append(phase.id)
+        for j, sid in enumerate(phase.sources):
+            need_source(sid, f"phases[{i}].sources[{j}]")
+
+    def hint(name: str, choices: list[str]) -> str:
+        close = difflib.get_close_matches(name, choices, n=1)
+        return f"; did you mean {close[0]!r}?" if close else ""
+
+    seen_roles: set[str] = set()
+    for i, rp in enumerate(paths.paths):
+        where = f"paths[{i}]"
+        role = ds.roles.get(rp.role)
+        if role is None:
+            problems.append(
+                f"{label}: {where}.role: unknown role id {rp.role!r}{hint(rp.role, list(ds.roles))}"
+            )
+        elif role.kind != "core":
+            problems.append(
+                f"{label}: {where}.role: {rp.role!r} is an adjacent role; paths are for core roles"
+            )
+        if rp.role in seen_roles:
+            problems.append(f"{label}: {where}.role: role {rp.role!r} has two paths")
+        seen_roles.add(rp.role)
+        for j, pid in enumerate(rp.phases):
+            if pid not in phase_ids:
+                problems.append(
+                    f"{label}: {where}.phases[{j}]: unknown phase id {pid!r}{hint(pid, phase_ids)}"
+                )
+            elif pid in rp.phases[:j]:
+                problems.append(f"{label}: {where}.phases[{j}]: phase {pid!r} is listed twice")
+        order = {pid: k for k, pid in enumerate(rp.phases)}
+        last = -1
+        for j, res in enumerate(rp.resources):
+            need_source(res.source, f"{where}.resources[{j}].source")
+            if res.phase not in order:
+                problems.append(
+                    f"{label}: {where}.resources[{j}].phase: {res.phase!r} is not a phase of "
+                    f"this path; expected one of: {', '.join(rp.phases)}"
+                )
+                continue
+            if order[res.phase] < last:
+                problems.append(
+                    f"{label}: {where}.resources[{j}].phase: {res.phase!r} comes before the "
+                    "previous resource's phase; list resources in the path's (and the "
+                    "sources') order"
+                )
+            last = max(last, order[res.phase])
+        for j, step in enumerate(rp.steps):
+            need_source(step.source, f"{where}.steps[{j}].source")
+            if step.phase not in order:
+                problems.append(
+                    f"{label}: {where}.steps[{j}].phase: {step.phase!r} is not a phase of "
+                    f"this path; expected one of: {', '.join(rp.phases)}"
+                )
+    missing = [r.id for r in ds.roles.values() if r.kind == "core" and r.id not in seen_roles]
+    if missing:
+        problems.append(f"{label}: paths: no path for core role(s): {', '.join(missing)}")
+    return problems
+
+
+def load_paths(ds: Dataset) -> PathsFile:
+    """Read, validate and cross-check `paths.toml` from the dataset's folder.
+
+    Raises `AicareerError` (exit 3, DATA) listing every problem, each line naming
+    `paths.toml` (the full path for a custom data folder), the field and what was expected.
+    """
+    from aicareer.data import parse_model, read_toml
+    from aicareer.errors import ExitCode, data_error
+
+    path = ds.data_dir / PATHS_FILE
+    label = str(path) if ds.custom else PATHS_FILE
+    paths = parse_model(PathsFile, read_toml(path, label, ExitCode.DATA), label, ExitCode.DATA)
+    problems = cross_check_paths(paths, ds, label)
+    if problems:
+        raise data_error(problems)
+    return paths

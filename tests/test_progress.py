@@ -1,0 +1,132 @@
+"""Path progress: --done / --undo across runs, a data edit, broken files."""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from collections.abc import Callable
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from aicareer.cli import app
+from aicareer.errors import ExitCode
+
+runner = CliRunner()
+
+
+def run(*args: str, home: Path, today: str = "2026-05-01") -> tuple[int, str, str]:
+    env = {"AICAREER_HOME": str(home), "AICAREER_TODAY": today}
+    result = runner.invoke(app, list(args), env=env)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def status(out: str, phase_id: str) -> dict[str, object]:
+    doc = json.loads(out)
+    return next(p for p in doc["phases"] if p["id"] == phase_id)
+
+
+def test_done_is_kept_across_runs_and_changes_the_remaining_time(tmp_path: Path) -> None:
+    code, _, err = run("path", "ai-engineer", "--done", "foundations", home=tmp_path)
+    assert code == 0, err
+    assert "marked done: foundations" in err
+    saved = tomllib.loads((tmp_path / "progress.toml").read_text(encoding="utf-8"))
+    assert saved["done"] == {"foundations": __import__("datetime").date(2026, 5, 1)}
+
+    code, out, _ = run("path", "ai-engineer", home=tmp_path)
+    assert code == 0
+    text = flat(out)
+    assert "✓ done" in text
+    assert "Total: 31-42 weeks" in text
+    assert "Remaining: 25-34 weeks (about 6-8 months) (1 of 6 phases done)" in text
+
+
+def test_progress_is_shared_by_paths_with_the_same_phase(tmp_path: Path) -> None:
+    run("path", "ai-engineer", "--done", "retrieval", home=tmp_path)
+    code, out, _ = run("path", "ai-agent-engineer", "--json", home=tmp_path)
+    assert code == 0
+    assert status(out, "retrieval")["done"] is True
+    assert status(out, "agents")["done"] is False
+
+
+def test_undo(tmp_path: Path) -> None:
+    run("path", "ai-engineer", "--done", "foundations", "--done", "agents", home=tmp_path)
+    code, out, err = run("path", "ai-engineer", "--undo", "agents", "--json", home=tmp_path)
+    assert code == 0, err
+    assert "no longer done: agents" in err
+    assert status(out, "agents")["done"] is False
+    assert status(out, "foundations")["done"] is True
+    code, _, err = run("path", "ai-engineer", "--undo", "agents", home=tmp_path)
+    assert code == 0 and "agents was not marked done" in err
+
+
+def test_unknown_phase_id_is_an_input_error_and_writes_nothing(tmp_path: Path) -> None:
+    code, out, err = run("path", "ai-engineer", "--done", "foundation", home=tmp_path)
+    assert code == ExitCode.INPUT
+    assert "unknown phase id 'foundation'; did you mean 'foundations'?" in err
+    assert out == ""
+    assert not (tmp_path / "progress.toml").exists()
+
+
+def test_phase_of_another_path_is_refused(tmp_path: Path) -> None:
+    code, _, err = run("path", "ai-engineer", "--done", "deep-learning", home=tmp_path)
+    assert code == ExitCode.INPUT
+    assert "phase 'deep-learning' is not on this path" in err
+
+
+def test_done_and_undo_of_the_same_phase_is_a_usage_error(tmp_path: Path) -> None:
+    code, _, err = run("path", "ai-engineer", "--done", "agents", "--undo", "agents",
+                       home=tmp_path)
+    assert code == ExitCode.USAGE and "--done and --undo both name: agents" in err
+
+
+def test_progress_survives_a_data_edit(
+    tmp_path: Path, make_data_dir: Callable[[], Path]
+) -> None:
+    home = tmp_path / "home"
+    code, _, _ = run("path", "ai-agent-engineer", "--done", "agent-reliability",
+                     "--done", "agents", home=home)
+    assert code == 0
+    # A newer data file drops the phase.
+    folder = make_data_dir()
+    paths = folder / "paths.toml"
+    text = paths.read_text(encoding="utf-8")
+    text = text.replace('"agents", "agent-reliability", "show-and-apply"',
+                        '"agents", "show-and-apply"')
+    start = text.index('[[phases]]\nid = "agent-reliability"')
+    end = text.index("[[phases]]", start + 1)
+    text = text[:start] + text[end:]
+    text = text.replace('phase = "agent-reliability"', 'phase = "agents"')
+    paths.write_text(text, encoding="utf-8")
+
+    code, out, err = run("path", "ai-agent-engineer", "--data-dir", str(folder), "--json",
+                         home=home)
+    assert code == 0, err
+    assert "lists phase 'agent-reliability', which the data no longer has" in err
+    doc = json.loads(out)
+    assert doc["progress"]["unknown_ids"] == ["agent-reliability"]
+    assert status(out, "agents")["done"] is True
+
+    code, _, err = run("path", "ai-agent-engineer", "--data-dir", str(folder),
+                       "--undo", "agent-reliability", home=home)
+    assert code == 0, err
+    saved = tomllib.loads((home / "progress.toml").read_text(encoding="utf-8"))
+    assert list(saved["done"]) == ["agents"]
+
+
+def test_a_broken_progress_file_is_an_input_error_naming_it(tmp_path: Path) -> None:
+    (tmp_path / "progress.toml").write_text('version = 1\n[done]\nagents = "soon"\n',
+                                            encoding="utf-8")
+    code, _, err = run("path", "ai-engineer", home=tmp_path)
+    assert code == ExitCode.INPUT
+    assert f"{tmp_path / 'progress.toml'}: done.agents: " in err
+
+
+def test_no_temporary_files_are_left_behind(tmp_path: Path) -> None:
+    run("path", "ai-engineer", "--done", "agents", home=tmp_path)
+    assert (tmp_path / "progress.toml").is_file()
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".progress")] == []

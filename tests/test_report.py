@@ -1,0 +1,111 @@
+"""Reports: each format's content, self-contained HTML/SVG, refused extensions."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from aicareer.cli import app
+from aicareer.data import Dataset, load
+from aicareer.errors import AicareerError, ExitCode
+from aicareer.models import Profile
+from aicareer.report import cell, write_report
+
+runner = CliRunner()
+BACKEND = 'background = "backend-engineer"\nyears = 5\ninterests = ["agents", "reliability"]\n'
+URL = re.compile(r"(?:https?:)?//[a-z0-9.-]+\.[a-z]{2,}", re.IGNORECASE)
+
+
+@pytest.fixture(scope="module")
+def ds() -> Dataset:
+    return load()
+
+
+@pytest.fixture
+def me(tmp_path: Path) -> Path:
+    path = tmp_path / "me.toml"
+    path.write_text(BACKEND, encoding="utf-8")
+    return path
+
+
+def make(tmp_path: Path, me: Path, name: str) -> tuple[int, str, str, Path]:
+    out = tmp_path / name
+    result = runner.invoke(app, ["report", "--answers", str(me), "--out", str(out)],
+                           env={"AICAREER_HOME": str(tmp_path / "home"),
+                                "AICAREER_TODAY": "2026-07-01"})
+    return result.exit_code, result.stdout, result.stderr, out
+
+
+def test_markdown_report(tmp_path: Path, me: Path) -> None:
+    code, _, err, out = make(tmp_path, me, "r.md")
+    assert code == 0, err
+    assert f"Report written: {out}" in err
+    md = out.read_text(encoding="utf-8")
+    assert md.startswith("# Your AI career report")
+    assert "### 1. AI Agent Engineer (ai-agent-engineer): score 65/100, good" in md
+    assert "### 2. AI Engineer (ai-engineer): score" in md
+    assert "- +40 You are a backend engineer" in md
+    assert "| Role | Time to move | Based on |" in md
+    assert "| AI Agent Engineer | 2-4 months | matching rule |" in md
+    assert "| AI Engineer | Mid | $160K-$220K | US base | Roles guide, 2026-03 |" in md
+    assert "## Your path to AI Agent Engineer" in md
+    assert "| 2 | Production engineering | production | - | skipped: covered by your" in md
+    assert "Total: 9-17 weeks" in md
+    assert "_Made by aicareer" in md and "on 2026-07-01._" in md
+
+
+def test_html_report_is_self_contained(tmp_path: Path, me: Path) -> None:
+    code, _, err, out = make(tmp_path, me, "r.html")
+    assert code == 0, err
+    html = out.read_text(encoding="utf-8")
+    assert html.lstrip().lower().startswith("<!doctype html>")
+    assert URL.findall(html) == []
+    assert "<script" not in html.lower() and "<link" not in html.lower()
+    assert "@import" not in html and "@font-face" not in html
+    for name in ("AI Agent Engineer", "AI Engineer", "Salary ranges", "Your path to"):
+        assert name in html
+
+
+def test_svg_report(tmp_path: Path, me: Path) -> None:
+    code, _, err, out = make(tmp_path, me, "r.svg")
+    assert code == 0, err
+    svg = out.read_text(encoding="utf-8")
+    assert svg.startswith("<svg")
+    # Nothing is fetched: no font-face, only the XML namespace and rich's comment.
+    assert "@font-face" not in svg
+    assert set(URL.findall(svg)) <= {"http://www.w3.org", "https://www.textualize.io"}
+    text = svg.replace("&#160;", " ")
+    for name in ("AI Agent Engineer", "Your path to AI Agent Engineer", "Salary ranges"):
+        assert name in text
+
+
+@pytest.mark.parametrize("name", ["r.txt", "r.pdf", "report"])
+def test_unknown_extension_is_refused(tmp_path: Path, me: Path, name: str) -> None:
+    code, out, err, path = make(tmp_path, me, name)
+    assert code == ExitCode.USAGE
+    assert "use one of these extensions: .html, .svg, .md" in err
+    assert out == "" and not path.exists()
+
+
+def test_write_report_api(tmp_path: Path, ds: Dataset) -> None:
+    profile = Profile(background="data-scientist", years=4, interests=["model-training"])
+    ranking = ds.engine.rank(profile)
+    target = tmp_path / "sub" / "r.md"
+    write_report(target, ds, profile, ranking)
+    md = target.read_text(encoding="utf-8")
+    assert "### 1. ML Engineer (ml-engineer)" in md
+    with pytest.raises(AicareerError) as exc:
+        write_report(tmp_path / "r.docx", ds, profile, ranking)
+    assert exc.value.code == ExitCode.USAGE
+
+
+def test_markdown_cells_are_safe() -> None:
+    assert cell("a | b\nc") == "a \\| b c"
+
+
+def test_missing_answers_file_is_an_input_error(tmp_path: Path) -> None:
+    code, _, err, _ = make(tmp_path, tmp_path / "nope.toml", "r.md")
+    assert code == ExitCode.INPUT and "nope.toml: file not found" in err
