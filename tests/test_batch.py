@@ -1,0 +1,401 @@
+"""`aicareer batch`: rows in, one result row per input row out, in order, written atomically."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from aicareer import batch, data
+from aicareer.cli import app
+from aicareer.commands.batch import _Progress
+from aicareer.engine import Engine
+from aicareer.models import INTERESTS, Profile
+
+HEADER = "id,background,years,interests,company,coding,region\n"
+CSV_OUT_HEADER = (
+    "id,ok,role_1,score_1,band_1,timeline_1,role_2,score_2,band_2,timeline_2,"
+    "role_3,score_3,band_3,timeline_3,error"
+)
+INTEREST_CHOICES = (
+    "Input should be " + ", ".join(repr(i) for i in INTERESTS[:-1]) + f" or {INTERESTS[-1]!r}"
+)
+
+
+def run(*args: str) -> Result:
+    return CliRunner().invoke(app, ["batch", *args])
+
+
+def write(path: Path, text: str) -> Path:
+    path.write_text(text, "utf-8")
+    return path
+
+
+def top(engine: Engine, n: int = 3, **fields: Any) -> list[tuple[str, int, str, str | None]]:
+    """What the engine says for this profile: the top n as (role, score, band, timeline)."""
+    ranking = engine.rank(Profile.model_validate(fields))
+    return [(r.role_id, r.score, r.band, r.timeline) for r in ranking.recommendations[:n]]
+
+
+def csv_rows(path: Path) -> list[list[str]]:
+    with path.open(newline="", encoding="utf-8") as fh:
+        return list(csv.reader(fh))
+
+
+def jsonl_rows(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines()]
+
+
+def leftovers(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if p.name.endswith(".tmp"))
+
+
+# --- good runs -----------------------------------------------------------------------------
+
+
+def test_csv_to_csv_gives_one_row_per_input_row_in_order(tmp_path: Path, engine: Engine) -> None:
+    src = write(tmp_path / "cohort.csv", HEADER
+                + "ana,backend-engineer,5,agents;infrastructure,scale-up,,europe\n"
+                + ",student,0,research,,,\n"
+                + "cy,nurse,3,agents,,,\n")
+    out = tmp_path / "results.csv"
+
+    result = run(str(src), "--out", str(out))
+
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == ""
+    assert result.stderr == f"3 rows: 2 scored, 1 with errors -> {out}\n"
+    rows = csv_rows(out)
+    assert ",".join(rows[0]) == CSV_OUT_HEADER
+    assert [r[:2] for r in rows[1:]] == [["ana", "true"], ["2", "true"], ["cy", "false"]]
+    expected = top(engine, background="backend-engineer", years=5,
+                   interests=["agents", "infrastructure"], company="scale-up", region="europe")
+    assert rows[1][2:14] == [str(x if x is not None else "") for rec in expected for x in rec]
+    assert rows[1][14] == ""
+    expected = top(engine, background="student", years=0, interests=["research"])
+    assert rows[2][2:14] == [str(x if x is not None else "") for rec in expected for x in rec]
+    assert rows[3][2:14] == [""] * 12
+    assert rows[3][14].startswith("background: Input should be 'software-engineer', ")
+    assert rows[3][14].endswith(" or 'other-non-technical' (got 'nurse')")
+    assert leftovers(tmp_path) == []
+
+
+def test_jsonl_to_jsonl(tmp_path: Path, engine: Engine, dataset: data.Dataset) -> None:
+    src = write(tmp_path / "cohort.jsonl",
+                '{"id": "p-1", "background": "data-scientist", "years": 4, '
+                '"interests": ["evaluation-safety"]}\n'
+                '{"background": "architect", "years": 12, "interests": ["systems-design"], '
+                '"company": "enterprise"}\n'
+                '{"id": 77, "background": "student", "years": 1, '
+                '"interests": ["agents", "bogus"]}\n')
+    out = tmp_path / "out.jsonl"
+
+    result = run(str(src), "--out", str(out))
+
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == f"3 rows: 2 scored, 1 with errors -> {out}\n"
+    rows = jsonl_rows(out)
+    assert [r["id"] for r in rows] == ["p-1", 2, 77]
+    assert [r["ok"] for r in rows] == [True, True, False]
+    want = top(engine, background="data-scientist", years=4, interests=["evaluation-safety"])
+    assert rows[0]["recommendations"] == [
+        {"role": role, "name": dataset.roles[role].name, "score": score, "band": band,
+         "timeline": timeline}
+        for role, score, band, timeline in want
+    ]
+    assert list(rows[0]) == ["id", "ok", "recommendations"]
+    assert rows[2] == {"id": 77, "ok": False,
+                       "error": f"interests[1]: {INTEREST_CHOICES} (got 'bogus')"}
+
+
+def test_empty_optional_cells_mean_the_defaults(tmp_path: Path) -> None:
+    src = write(tmp_path / "in.csv", HEADER
+                + "a,backend-engineer,5,agents,,,\n"
+                + "b,backend-engineer,5,agents,any,professional,us\n")
+    out = tmp_path / "out.csv"
+    assert run(str(src), "--out", str(out)).exit_code == 0
+    rows = csv_rows(out)
+    assert rows[1][1:] == rows[2][1:]
+
+
+def test_columns_may_come_in_any_order_and_id_is_optional(tmp_path: Path, engine: Engine) -> None:
+    src = write(tmp_path / "in.csv", "interests,years,background\n"
+                "agents ; building-products;,5,backend-engineer\n\n"
+                "research,2,researcher\n")
+    out = tmp_path / "out.jsonl"
+    assert run(str(src), "--out", str(out)).exit_code == 0
+    rows = jsonl_rows(out)
+    assert [r["id"] for r in rows] == [1, 2]  # the blank line is not a row
+    want = top(engine, background="backend-engineer", years=5,
+               interests=["agents", "building-products"])
+    assert [(r["role"], r["score"]) for r in rows[0]["recommendations"]] == [
+        (role, score) for role, score, _, _ in want
+    ]
+
+
+@pytest.mark.parametrize("n", [1, 5])
+def test_top_sets_the_number_of_roles(tmp_path: Path, n: int) -> None:
+    src = write(tmp_path / "in.csv",
+                HEADER + "a,backend-engineer,5,agents,,,\nb,student,x,agents,,,\n")
+    out_csv, out_jsonl = tmp_path / "out.csv", tmp_path / "out.jsonl"
+    assert run(str(src), "--out", str(out_csv), "--top", str(n)).exit_code == 0
+    assert run(str(src), "--out", str(out_jsonl), "--top", str(n)).exit_code == 0
+    rows = csv_rows(out_csv)
+    assert rows[0][-5:] == [f"role_{n}", f"score_{n}", f"band_{n}", f"timeline_{n}", "error"]
+    assert all(len(r) == 3 + 4 * n for r in rows)
+    assert len(jsonl_rows(out_jsonl)[0]["recommendations"]) == n
+
+
+def test_top_zero_is_a_usage_error(tmp_path: Path) -> None:
+    src = write(tmp_path / "in.csv", HEADER)
+    assert run(str(src), "--out", str(tmp_path / "o.csv"), "--top", "0").exit_code == 2
+
+
+def test_results_match_quiz_answers_json(tmp_path: Path) -> None:
+    """The same profile through batch and through `quiz --answers --json`: same roles, scores."""
+    profiles = [
+        {"background": "backend-engineer", "years": 5, "interests": ["agents", "infrastructure"]},
+        {"background": "student", "years": 0, "interests": ["research"], "region": "europe"},
+        {"background": "product-manager", "years": 8, "interests": ["product-management"],
+         "company": "enterprise", "coding": "none"},
+        {"background": "ml-engineer", "years": 3, "interests": ["model-training", "research"],
+         "company": "ai-lab"},
+        {"background": "domain-expert", "years": 15, "interests": ["evaluation-safety"],
+         "coding": "basic", "region": "other"},
+    ]
+    src = write(tmp_path / "in.jsonl", "".join(json.dumps(p) + "\n" for p in profiles))
+    out = tmp_path / "out.jsonl"
+    assert run(str(src), "--out", str(out), "--top", "12").exit_code == 0
+    got = jsonl_rows(out)
+    for i, profile in enumerate(profiles):
+        answers = tmp_path / f"a{i}.toml"
+        answers.write_text("".join(f"{k} = {json.dumps(v)}\n" for k, v in profile.items()), "utf-8")
+        quiz = CliRunner().invoke(app, ["quiz", "--answers", str(answers), "--json", "--all"])
+        assert quiz.exit_code == 0, quiz.stderr
+        recs = json.loads(quiz.stdout)["recommendations"]
+        n = len(got[i]["recommendations"])
+        assert [(r["role"], r["score"], r["band"], r["timeline"]) for r in recs[:n]] == [
+            (r["role"], r["score"], r["band"], r["timeline"]) for r in got[i]["recommendations"]
+        ]
+
+
+# --- bad rows: kept, in place, one line naming the field -----------------------------------
+
+
+def test_bad_jsonl_lines_are_error_rows(tmp_path: Path) -> None:
+    good = '{"background": "student", "years": 1, "interests": ["agents"]}'
+    src = write(tmp_path / "in.jsonl", "\n".join([
+        good,
+        '{"background": "student", "years": ',
+        "[1, 2]",
+        '{"background": "student", "years": 1, "interests": ["agents"], "colour": "red"}',
+        '{"background": "student", "years": 61, "interests": []}',
+        good,
+    ]) + "\n")
+    out = tmp_path / "out.jsonl"
+
+    result = run(str(src), "--out", str(out))
+
+    assert result.exit_code == 0
+    assert result.stderr == f"6 rows: 2 scored, 4 with errors -> {out}\n"
+    rows = jsonl_rows(out)
+    assert [(r["id"], r["ok"]) for r in rows] == [
+        (1, True), (2, False), (3, False), (4, False), (5, False), (6, True)
+    ]
+    assert rows[1]["error"] == "not valid JSON: Expecting value (at the end of the line)"
+    assert rows[2]["error"] == "expected a JSON object with the profile's fields, got a list"
+    assert rows[3]["error"] == ("colour: unknown field; the fields are: background, years, "
+                                "interests, company, coding, region")
+    assert rows[4]["error"].startswith(
+        "years: Input should be less than or equal to 60 (got 61); expected a whole number"
+    )
+    assert "; interests: List should have at least 1 item" in rows[4]["error"]
+    assert rows[0]["recommendations"] == rows[5]["recommendations"]
+
+
+def test_bad_csv_cells_are_error_rows(tmp_path: Path) -> None:
+    src = write(tmp_path / "in.csv", HEADER
+                + "a,student,5.5,agents,,,\n"
+                + "b,student,1,,,,\n"
+                + "c,student,1,agents;agents,,,\n"
+                + "d,student,1,agents,,,,extra\n"
+                + "e,student,1,agents,,sometimes,\n")
+    out = tmp_path / "out.csv"
+    assert run(str(src), "--out", str(out)).exit_code == 0
+    errors = {r[0]: r[-1] for r in csv_rows(out)[1:]}
+    assert errors["a"].startswith("years: Input should be a valid integer (got '5.5')")
+    assert errors["b"] == ("interests: required field is missing; expected a list of one or more "
+                           "of: " + ", ".join(INTERESTS))
+    assert errors["c"] == "interests lists an interest twice"
+    assert errors["d"] == "row has 8 cells, the header has 7"
+    assert errors["e"] == ("coding: Input should be 'none', 'basic' or 'professional' "
+                           "(got 'sometimes')")
+
+
+def test_a_line_that_is_not_utf8_is_an_error_row(tmp_path: Path) -> None:
+    src = tmp_path / "in.ndjson"
+    src.write_bytes(b'{"background": "student", "years": 1, "interests": ["agents"], '
+                    b'"id": "\xff"}\n'
+                    b'{"id": "\xc3\xa9", "background": "student", "years": 1, '
+                    b'"interests": ["agents"]}\n')
+    out = tmp_path / "out.jsonl"
+    assert run(str(src), "--out", str(out)).exit_code == 0
+    rows = jsonl_rows(out)
+    assert rows[0] == {"id": 1, "ok": False, "error": "not UTF-8 text; save the file as UTF-8"}
+    assert (rows[1]["id"], rows[1]["ok"]) == ("\u00e9", True)
+    assert '"id": "\u00e9"' in out.read_text("utf-8")  # written as UTF-8, not escaped
+
+
+def test_csv_with_byte_order_mark(tmp_path: Path) -> None:
+    src = tmp_path / "in.csv"
+    src.write_bytes(b"\xef\xbb\xbf" + (HEADER + "a,student,1,agents,,,\n").encode())
+    out = tmp_path / "out.csv"
+    result = run(str(src), "--out", str(out))
+    assert result.exit_code == 0, result.stderr
+    assert csv_rows(out)[1][:2] == ["a", "true"]
+
+
+# --- refused up front: nothing is written ---------------------------------------------------
+
+
+def test_unknown_csv_column_is_refused(tmp_path: Path) -> None:
+    src = write(tmp_path / "in.csv", "id,background,years,intrests\na,student,1,agents\n")
+    out = tmp_path / "out.csv"
+
+    result = run(str(src), "--out", str(out))
+
+    assert result.exit_code == 4
+    assert result.stdout == ""
+    assert result.stderr == (
+        f"error: {src}: unknown column 'intrests' (did you mean 'interests'?); valid columns: "
+        "id, background, years, interests, company, coding, region\n"
+        f"error: {src}: missing column(s): interests; required: background, years, interests\n"
+    )
+    assert not out.exists()
+    assert leftovers(tmp_path) == []
+
+
+def test_missing_input_file(tmp_path: Path) -> None:
+    result = run(str(tmp_path / "nope.csv"), "--out", str(tmp_path / "out.csv"))
+    assert result.exit_code == 4
+    assert result.stderr == f"error: {tmp_path / 'nope.csv'}: file not found\n"
+
+
+def test_empty_csv_is_refused(tmp_path: Path) -> None:
+    src = write(tmp_path / "in.csv", "")
+    result = run(str(src), "--out", str(tmp_path / "out.csv"))
+    assert result.exit_code == 4
+    assert "empty file; expected a header row" in result.stderr
+
+
+@pytest.mark.parametrize(("inp", "out", "named"), [
+    ("in.txt", "out.csv", "input"),
+    ("in.csv", "out.xlsx", "output"),
+    ("in.csv", "out", "output"),
+])
+def test_unknown_extension_is_a_usage_error(tmp_path: Path, inp: str, out: str, named: str) -> None:
+    write(tmp_path / inp, HEADER)
+    result = run(str(tmp_path / inp), "--out", str(tmp_path / out))
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"error: {named} ")
+    assert result.stderr.endswith("; expected one of: .csv, .jsonl, .ndjson\n")
+    assert not (tmp_path / out).exists()
+
+
+def test_output_may_not_replace_the_input(tmp_path: Path) -> None:
+    src = write(tmp_path / "in.jsonl", '{"background": "student", "years": 1, '
+                '"interests": ["agents"]}\n')
+    result = run(str(src), "--out", str(src))
+    assert result.exit_code == 2
+    assert "would replace the input" in result.stderr
+
+
+# --- the output file is whole or absent ------------------------------------------------------
+
+
+class Boom(Exception):
+    pass
+
+
+@pytest.mark.parametrize(("raised", "code"), [
+    (KeyboardInterrupt, 130), (OSError(28, "No space left on device"), 7),
+])
+def test_a_run_that_fails_midway_leaves_the_old_output(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, raised: BaseException, code: int
+) -> None:
+    line = '{"background": "student", "years": 1, "interests": ["agents"]}\n'
+    src = write(tmp_path / "in.jsonl", line * 5000)
+    out = write(tmp_path / "out.jsonl", "previous results\n")
+    written = 0
+    real_ok = batch._JsonlWriter.ok
+
+    def failing_ok(self: Any, row_id: Any, ranking: Any) -> None:
+        nonlocal written
+        written += 1
+        if written == 3000:
+            raise raised
+        real_ok(self, row_id, ranking)
+
+    monkeypatch.setattr(batch._JsonlWriter, "ok", failing_ok)
+
+    result = run(str(src), "--out", str(out))
+
+    assert result.exit_code == code
+    assert out.read_text("utf-8") == "previous results\n"
+    assert leftovers(tmp_path) == []
+    if code == 7:
+        assert result.stderr == f"error: {out}: cannot write: No space left on device\n"
+
+
+def test_no_output_file_when_the_run_fails_before_the_end(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    src = write(tmp_path / "in.csv", HEADER + "a,student,1,agents,,,\n" * 10)
+    out = tmp_path / "new" / "out.csv"
+
+    def boom(*args: Any) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(batch._CsvWriter, "error", boom)
+    monkeypatch.setattr(batch._CsvWriter, "ok", boom)
+    result = run(str(src), "--out", str(out))
+    assert result.exit_code == 130
+    assert list(out.parent.iterdir()) == []
+
+
+# --- the core, directly ----------------------------------------------------------------------
+
+
+def test_run_calls_progress_and_counts(tmp_path: Path, engine: Engine) -> None:
+    line = '{"background": "student", "years": 1, "interests": ["agents"]}\n'
+    src = write(tmp_path / "in.jsonl", line * 2500 + "oops\n")
+    seen: list[int] = []
+    summary = batch.run(engine, {}, src, tmp_path / "o.csv", progress=seen.append)
+    assert seen == [1024, 2048, 2501]
+    assert (summary.rows, summary.scored, summary.errors) == (2501, 2500, 1)
+    assert summary.line() == f"2501 rows: 2500 scored, 1 with errors -> {tmp_path / 'o.csv'}"
+
+
+def test_summary_line_singular() -> None:
+    assert batch.Summary(1, 0, 1, Path("o.csv")).line() == "1 row: 0 scored, 1 with errors -> o.csv"
+
+
+def test_no_progress_when_stderr_is_piped(tmp_path: Path) -> None:
+    src = write(tmp_path / "in.csv", HEADER + "a,student,1,agents,,,\n" * 3000)
+    result = run(str(src), "--out", str(tmp_path / "o.csv"))
+    assert "\r" not in result.stderr
+
+
+def test_progress_counter_draws_and_clears(monkeypatch: pytest.MonkeyPatch) -> None:
+    fake = io.StringIO()
+    monkeypatch.setattr("sys.stderr", fake)
+    progress = _Progress()
+    progress(1024)
+    progress(2048)  # within 0.1 s of the last draw: skipped
+    progress.clear()
+    assert fake.getvalue() == "\r1,024 rows\r          \r"

@@ -1,0 +1,91 @@
+"""Start-up cost guard: which modules a command pulls in (as typer's tests/test_rich_import.py).
+
+Non-interactive commands must not import questionary or prompt_toolkit (the quiz's prompts,
+the slowest imports aicareer has), and `--json` output must not import rich.table. Each case
+runs in a fresh interpreter, because the test process itself has imported everything.
+The timing itself is measured by bench/bench.py, not here.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ANSWERS = 'background = "backend-engineer"\nyears = 5\ninterests = ["agents", "infrastructure"]\n'
+BATCH_CSV = (
+    "id,background,years,interests,company,coding,region\n"
+    "a,backend-engineer,5,agents;infrastructure,,,\n"
+    "b,student,70,agents,,,\n"
+)
+PROMPTS = ("questionary", "prompt_toolkit")
+
+SCRIPT = """
+import json, sys
+from aicareer.cli import main
+sys.argv = ["aicareer", *json.loads(sys.argv[1])]
+code = 0
+try:
+    main()
+except SystemExit as exc:
+    code = exc.code or 0
+sys.stderr.write("\\nMODULES " + json.dumps({"code": code, "modules": sorted(sys.modules)}) + "\\n")
+"""
+
+#: (arguments, prints JSON); {answers}, {cohort} and {out} are filled in with temp files.
+COMMANDS: list[tuple[list[str], bool]] = [
+    (["roles"], False),
+    (["roles", "--json"], True),
+    (["show", "ai-engineer"], False),
+    (["show", "ai-engineer", "--json"], True),
+    (["compare", "ai-engineer", "ml-engineer"], False),
+    (["compare", "ai-engineer", "ml-engineer", "--json"], True),
+    (["salary"], False),
+    (["salary", "--json"], True),
+    (["matrix"], False),
+    (["matrix", "--json"], True),
+    (["quiz", "--answers", "{answers}"], False),
+    (["quiz", "--answers", "{answers}", "--json"], True),
+    (["batch", "{cohort}", "--out", "{out}"], False),
+    (["--help"], False),
+]
+
+
+def imported(args: list[str], tmp_path: Path) -> list[str]:
+    answers = tmp_path / "me.toml"
+    answers.write_text(ANSWERS, "utf-8")
+    cohort = tmp_path / "cohort.csv"
+    cohort.write_text(BATCH_CSV, "utf-8")
+    filled = [a.format(answers=answers, cohort=cohort, out=tmp_path / "out.csv") for a in args]
+    env = {**os.environ, "COLUMNS": "80", "NO_COLOR": "1", "TERM": "dumb",
+           "AICAREER_HOME": str(tmp_path / "home")}
+    env.pop("AICAREER_DATA_DIR", None)
+    proc = subprocess.run(
+        [sys.executable, "-c", SCRIPT, json.dumps(filled)],
+        capture_output=True, text=True, env=env, check=False, timeout=60,
+    )
+    marker = proc.stderr.rpartition("\nMODULES ")[2]
+    report = json.loads(marker)
+    assert report["code"] == 0, proc.stderr
+    modules: list[str] = report["modules"]
+    return modules
+
+
+@pytest.mark.parametrize(("args", "as_json"), COMMANDS, ids=lambda v: " ".join(v)
+                         if isinstance(v, list) else None)
+def test_non_interactive_commands_do_not_import_prompts(
+    args: list[str], as_json: bool, tmp_path: Path
+) -> None:
+    modules = imported(args, tmp_path)
+    assert "aicareer.cli" in modules  # the report is real, not an empty list
+    assert [m for m in modules if m.split(".")[0] in PROMPTS] == []
+    if as_json:
+        assert "rich.table" not in modules
+    if args[0] == "batch":
+        # A cohort run prints one summary line; the progress counter is plain text.
+        assert "rich.table" not in modules
+        assert "rich.progress" not in modules
