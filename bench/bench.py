@@ -47,15 +47,36 @@ ANSWERS = 'background = "backend-engineer"\nyears = 5\ninterests = ["agents", "i
 # The answers-file vocabulary (docs/answers.md), spelled out so the generator does not
 # depend on aicareer's internals.
 BACKGROUNDS = (
-    "software-engineer", "backend-engineer", "frontend-engineer", "data-engineer",
-    "data-scientist", "ml-engineer", "researcher", "devops-engineer", "architect",
-    "product-manager", "technical-writer", "qa-engineer", "domain-expert",
-    "content-strategist", "student", "other-non-technical",
+    "software-engineer",
+    "backend-engineer",
+    "frontend-engineer",
+    "data-engineer",
+    "data-scientist",
+    "ml-engineer",
+    "researcher",
+    "devops-engineer",
+    "architect",
+    "product-manager",
+    "technical-writer",
+    "qa-engineer",
+    "domain-expert",
+    "content-strategist",
+    "student",
+    "other-non-technical",
 )
 INTERESTS = (
-    "building-products", "agents", "infrastructure", "systems-design", "reliability",
-    "research", "model-training", "evaluation-safety", "data-retrieval",
-    "product-management", "ownership", "prompting",
+    "building-products",
+    "agents",
+    "infrastructure",
+    "systems-design",
+    "reliability",
+    "research",
+    "model-training",
+    "evaluation-safety",
+    "data-retrieval",
+    "product-management",
+    "ownership",
+    "prompting",
 )
 COMPANIES = ("early-startup", "scale-up", "enterprise", "ai-lab", "regulated-industry", "any")
 CODING = ("none", "basic", "professional")
@@ -126,10 +147,14 @@ def startup(runs: int, tmp: Path, env: dict[str, str]) -> list[StartupRow]:
     baselines = {"bare hello": [*bare, "hello"], "bare --help": [*bare, "--help"]}
     cases: dict[str, tuple[list[str], str]] = {
         "aicareer compare ai-engineer ml-engineer": (
-            [*me, "compare", "ai-engineer", "ml-engineer"], "bare hello"),
+            [*me, "compare", "ai-engineer", "ml-engineer"],
+            "bare hello",
+        ),
         "aicareer salary": ([*me, "salary"], "bare hello"),
         "aicareer quiz --answers FILE --json": (
-            [*me, "quiz", "--answers", str(answers), "--json"], "bare hello"),
+            [*me, "quiz", "--answers", str(answers), "--json"],
+            "bare hello",
+        ),
         "aicareer --help": ([*me, "--help"], "bare --help"),
     }
     everything = {**baselines, **{k: v[0] for k, v in cases.items()}}
@@ -153,8 +178,16 @@ def startup(runs: int, tmp: Path, env: dict[str, str]) -> list[StartupRow]:
     for name, (_, base) in cases.items():
         ratio = median_ms(name) / median_ms(base)
         peak = max(s.peak_mib for s in samples[name])
-        rows.append(StartupRow(name, base, median_ms(name), ratio, peak,
-                               ratio <= RATIO_TARGET and peak < MEMORY_TARGET_MIB))
+        rows.append(
+            StartupRow(
+                name,
+                base,
+                median_ms(name),
+                ratio,
+                peak,
+                ratio <= RATIO_TARGET and peak < MEMORY_TARGET_MIB,
+            )
+        )
     return rows
 
 
@@ -202,8 +235,15 @@ def batch(sizes: list[int], runs: int, tmp: Path, env: dict[str, str]) -> list[B
             raise BenchError(f"batch wrote {written} rows for {rows} input rows")
         median = statistics.median(s.seconds for s in samples)
         rate = rows / median
-        result.append(BatchRow(rows, median, rate, max(s.peak_mib for s in samples),
-                               rate >= RATE_TARGET if rows >= 100_000 else True))
+        result.append(
+            BatchRow(
+                rows,
+                median,
+                rate,
+                max(s.peak_mib for s in samples),
+                rate >= RATE_TARGET if rows >= 100_000 else True,
+            )
+        )
     return result
 
 
@@ -213,31 +253,42 @@ def growth(rows: list[BatchRow]) -> float | None:
     return rows[-1].peak_mib / rows[0].peak_mib
 
 
-def print_table(start: list[StartupRow], rows: list[BatchRow], grew: float | None,
-                runs: int) -> None:
+def print_table(
+    start: list[StartupRow], rows: list[BatchRow], grew: float | None, runs: int
+) -> None:
     yes = {True: "yes", False: "NO"}
     if start:
-        print(f"Start-up: median of {runs} alternating runs; targets: ratio <= "
-              f"{RATIO_TARGET:.2f}x the bare typer app, peak < {MEMORY_TARGET_MIB:.0f} MiB")
+        print(
+            f"Start-up: median of {runs} alternating runs; targets: ratio <= "
+            f"{RATIO_TARGET:.2f}x the bare typer app, peak < {MEMORY_TARGET_MIB:.0f} MiB"
+        )
         width = max(len(r.command) for r in start)
         print(f"{'command':<{width}}  {'median ms':>9}  {'ratio':>6}  {'peak MiB':>8}  target met")
         for r in start:
-            print(f"{r.command:<{width}}  {r.median_ms:>9.1f}  {r.ratio:>5.2f}x  "
-                  f"{r.peak_mib:>8.1f}  {yes[r.target_met]}"
-                  + ("" if r.command == r.baseline else f"  (vs {r.baseline})"))
+            print(
+                f"{r.command:<{width}}  {r.median_ms:>9.1f}  {r.ratio:>5.2f}x  "
+                f"{r.peak_mib:>8.1f}  {yes[r.target_met]}"
+                + ("" if r.command == r.baseline else f"  (vs {r.baseline})")
+            )
     if rows:
         if start:
             print()
-        print(f"Batch: aicareer batch COHORT.jsonl --out OUT.jsonl, end to end; targets: "
-              f">= {RATE_TARGET:,} rows/s at 100k rows, peak growth <= +"
-              f"{(GROWTH_TARGET - 1) * 100:.0f}%")
+        print(
+            f"Batch: aicareer batch COHORT.jsonl --out OUT.jsonl, end to end; targets: "
+            f">= {RATE_TARGET:,} rows/s at 100k rows, peak growth <= +"
+            f"{(GROWTH_TARGET - 1) * 100:.0f}%"
+        )
         print(f"{'rows':>8}  {'median s':>8}  {'rows/s':>8}  {'peak MiB':>8}  target met")
         for b in rows:
-            print(f"{b.rows:>8,}  {b.median_s:>8.2f}  {b.rows_per_s:>8,.0f}  "
-                  f"{b.peak_mib:>8.1f}  {yes[b.target_met]}")
+            print(
+                f"{b.rows:>8,}  {b.median_s:>8.2f}  {b.rows_per_s:>8,.0f}  "
+                f"{b.peak_mib:>8.1f}  {yes[b.target_met]}"
+            )
         if grew is not None:
-            print(f"peak memory {rows[-1].rows:,} vs {rows[0].rows:,} rows: "
-                  f"{(grew - 1) * 100:+.1f}%  target met: {yes[grew <= GROWTH_TARGET]}")
+            print(
+                f"peak memory {rows[-1].rows:,} vs {rows[0].rows:,} rows: "
+                f"{(grew - 1) * 100:+.1f}%  target met: {yes[grew <= GROWTH_TARGET]}"
+            )
     print()
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, load average {load:.2f}")
@@ -245,12 +296,20 @@ def print_table(start: list[StartupRow], rows: list[BatchRow], grew: float | Non
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
-    parser.add_argument("--runs", type=int, default=11,
-                        help="timed runs per start-up command (default 11, at least 10)")
-    parser.add_argument("--batch-runs", type=int, default=3,
-                        help="timed runs per batch size (default 3)")
-    parser.add_argument("--batch-sizes", default="10000,100000",
-                        help="comma-separated cohort sizes (default 10000,100000)")
+    parser.add_argument(
+        "--runs",
+        type=int,
+        default=11,
+        help="timed runs per start-up command (default 11, at least 10)",
+    )
+    parser.add_argument(
+        "--batch-runs", type=int, default=3, help="timed runs per batch size (default 3)"
+    )
+    parser.add_argument(
+        "--batch-sizes",
+        default="10000,100000",
+        help="comma-separated cohort sizes (default 10000,100000)",
+    )
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
     parser.add_argument("--no-startup", action="store_true", help="skip the start-up part")
     parser.add_argument("--no-batch", action="store_true", help="skip the batch part")
@@ -264,8 +323,7 @@ def main(argv: list[str] | None = None) -> int:
         tmp = Path(name)
         # A private home, so aicareer's caches start empty (the warm-up round fills them)
         # and nothing is written to the real one.
-        env = {**os.environ, "AICAREER_HOME": str(tmp / "home"), "NO_COLOR": "1",
-               "COLUMNS": "100"}
+        env = {**os.environ, "AICAREER_HOME": str(tmp / "home"), "NO_COLOR": "1", "COLUMNS": "100"}
         env.pop("AICAREER_DATA_DIR", None)
         try:
             start = [] if args.no_startup else startup(args.runs, tmp, env)
@@ -274,20 +332,32 @@ def main(argv: list[str] | None = None) -> int:
             print(f"bench: {exc}", file=sys.stderr)
             return 2
     grew = growth(rows)
-    met = (all(r.target_met for r in start) and all(b.target_met for b in rows)
-           and (grew is None or grew <= GROWTH_TARGET))
+    met = (
+        all(r.target_met for r in start)
+        and all(b.target_met for b in rows)
+        and (grew is None or grew <= GROWTH_TARGET)
+    )
     if args.json:
-        print(json.dumps({
-            "runs": args.runs,
-            "python": sys.version.split()[0],
-            "cpus": os.cpu_count(),
-            "targets": {"ratio": RATIO_TARGET, "peak_mib": MEMORY_TARGET_MIB,
-                        "rows_per_s": RATE_TARGET, "peak_growth": GROWTH_TARGET},
-            "startup": [asdict(r) for r in start],
-            "batch": [asdict(b) for b in rows],
-            "batch_peak_growth": grew,
-            "all_targets_met": met,
-        }, indent=2))
+        print(
+            json.dumps(
+                {
+                    "runs": args.runs,
+                    "python": sys.version.split()[0],
+                    "cpus": os.cpu_count(),
+                    "targets": {
+                        "ratio": RATIO_TARGET,
+                        "peak_mib": MEMORY_TARGET_MIB,
+                        "rows_per_s": RATE_TARGET,
+                        "peak_growth": GROWTH_TARGET,
+                    },
+                    "startup": [asdict(r) for r in start],
+                    "batch": [asdict(b) for b in rows],
+                    "batch_peak_growth": grew,
+                    "all_targets_met": met,
+                },
+                indent=2,
+            )
+        )
     else:
         print_table(start, rows, grew, args.runs)
     return 1 if args.check and not met else 0

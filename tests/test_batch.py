@@ -59,10 +59,13 @@ def leftovers(folder: Path) -> list[str]:
 
 
 def test_csv_to_csv_gives_one_row_per_input_row_in_order(tmp_path: Path, engine: Engine) -> None:
-    src = write(tmp_path / "cohort.csv", HEADER
-                + "ana,backend-engineer,5,agents;infrastructure,scale-up,,europe\n"
-                + ",student,0,research,,,\n"
-                + "cy,nurse,3,agents,,,\n")
+    src = write(
+        tmp_path / "cohort.csv",
+        HEADER
+        + "ana,backend-engineer,5,agents;infrastructure,scale-up,,europe\n"
+        + ",student,0,research,,,\n"
+        + "cy,nurse,3,agents,,,\n",
+    )
     out = tmp_path / "results.csv"
 
     result = run(str(src), "--out", str(out))
@@ -73,8 +76,14 @@ def test_csv_to_csv_gives_one_row_per_input_row_in_order(tmp_path: Path, engine:
     rows = csv_rows(out)
     assert ",".join(rows[0]) == CSV_OUT_HEADER
     assert [r[:2] for r in rows[1:]] == [["ana", "true"], ["2", "true"], ["cy", "false"]]
-    expected = top(engine, background="backend-engineer", years=5,
-                   interests=["agents", "infrastructure"], company="scale-up", region="europe")
+    expected = top(
+        engine,
+        background="backend-engineer",
+        years=5,
+        interests=["agents", "infrastructure"],
+        company="scale-up",
+        region="europe",
+    )
     assert rows[1][2:14] == [str(x if x is not None else "") for rec in expected for x in rec]
     assert rows[1][14] == ""
     expected = top(engine, background="student", years=0, interests=["research"])
@@ -86,13 +95,15 @@ def test_csv_to_csv_gives_one_row_per_input_row_in_order(tmp_path: Path, engine:
 
 
 def test_jsonl_to_jsonl(tmp_path: Path, engine: Engine, dataset: data.Dataset) -> None:
-    src = write(tmp_path / "cohort.jsonl",
-                '{"id": "p-1", "background": "data-scientist", "years": 4, '
-                '"interests": ["evaluation-safety"]}\n'
-                '{"background": "architect", "years": 12, "interests": ["systems-design"], '
-                '"company": "enterprise"}\n'
-                '{"id": 77, "background": "student", "years": 1, '
-                '"interests": ["agents", "bogus"]}\n')
+    src = write(
+        tmp_path / "cohort.jsonl",
+        '{"id": "p-1", "background": "data-scientist", "years": 4, '
+        '"interests": ["evaluation-safety"]}\n'
+        '{"background": "architect", "years": 12, "interests": ["systems-design"], '
+        '"company": "enterprise"}\n'
+        '{"id": 77, "background": "student", "years": 1, '
+        '"interests": ["agents", "bogus"]}\n',
+    )
     out = tmp_path / "out.jsonl"
 
     result = run(str(src), "--out", str(out))
@@ -104,19 +115,30 @@ def test_jsonl_to_jsonl(tmp_path: Path, engine: Engine, dataset: data.Dataset) -
     assert [r["ok"] for r in rows] == [True, True, False]
     want = top(engine, background="data-scientist", years=4, interests=["evaluation-safety"])
     assert rows[0]["recommendations"] == [
-        {"role": role, "name": dataset.roles[role].name, "score": score, "band": band,
-         "timeline": timeline}
+        {
+            "role": role,
+            "name": dataset.roles[role].name,
+            "score": score,
+            "band": band,
+            "timeline": timeline,
+        }
         for role, score, band, timeline in want
     ]
     assert list(rows[0]) == ["id", "ok", "recommendations"]
-    assert rows[2] == {"id": 77, "ok": False,
-                       "error": f"interests[1]: {INTEREST_CHOICES} (got 'bogus')"}
+    assert rows[2] == {
+        "id": 77,
+        "ok": False,
+        "error": f"interests[1]: {INTEREST_CHOICES} (got 'bogus')",
+    }
 
 
 def test_empty_optional_cells_mean_the_defaults(tmp_path: Path) -> None:
-    src = write(tmp_path / "in.csv", HEADER
-                + "a,backend-engineer,5,agents,,,\n"
-                + "b,backend-engineer,5,agents,any,professional,us\n")
+    src = write(
+        tmp_path / "in.csv",
+        HEADER
+        + "a,backend-engineer,5,agents,,,\n"
+        + "b,backend-engineer,5,agents,any,professional,us\n",
+    )
     out = tmp_path / "out.csv"
     assert run(str(src), "--out", str(out)).exit_code == 0
     rows = csv_rows(out)
@@ -124,15 +146,19 @@ def test_empty_optional_cells_mean_the_defaults(tmp_path: Path) -> None:
 
 
 def test_columns_may_come_in_any_order_and_id_is_optional(tmp_path: Path, engine: Engine) -> None:
-    src = write(tmp_path / "in.csv", "interests,years,background\n"
-                "agents ; building-products;,5,backend-engineer\n\n"
-                "research,2,researcher\n")
+    src = write(
+        tmp_path / "in.csv",
+        "interests,years,background\n"
+        "agents ; building-products;,5,backend-engineer\n\n"
+        "research,2,researcher\n",
+    )
     out = tmp_path / "out.jsonl"
     assert run(str(src), "--out", str(out)).exit_code == 0
     rows = jsonl_rows(out)
     assert [r["id"] for r in rows] == [1, 2]  # the blank line is not a row
-    want = top(engine, background="backend-engineer", years=5,
-               interests=["agents", "building-products"])
+    want = top(
+        engine, background="backend-engineer", years=5, interests=["agents", "building-products"]
+    )
     assert [(r["role"], r["score"]) for r in rows[0]["recommendations"]] == [
         (role, score) for role, score, _, _ in want
     ]
@@ -140,8 +166,9 @@ def test_columns_may_come_in_any_order_and_id_is_optional(tmp_path: Path, engine
 
 @pytest.mark.parametrize("n", [1, 5])
 def test_top_sets_the_number_of_roles(tmp_path: Path, n: int) -> None:
-    src = write(tmp_path / "in.csv",
-                HEADER + "a,backend-engineer,5,agents,,,\nb,student,x,agents,,,\n")
+    src = write(
+        tmp_path / "in.csv", HEADER + "a,backend-engineer,5,agents,,,\nb,student,x,agents,,,\n"
+    )
     out_csv, out_jsonl = tmp_path / "out.csv", tmp_path / "out.jsonl"
     assert run(str(src), "--out", str(out_csv), "--top", str(n)).exit_code == 0
     assert run(str(src), "--out", str(out_jsonl), "--top", str(n)).exit_code == 0
@@ -161,12 +188,26 @@ def test_results_match_quiz_answers_json(tmp_path: Path) -> None:
     profiles = [
         {"background": "backend-engineer", "years": 5, "interests": ["agents", "infrastructure"]},
         {"background": "student", "years": 0, "interests": ["research"], "region": "europe"},
-        {"background": "product-manager", "years": 8, "interests": ["product-management"],
-         "company": "enterprise", "coding": "none"},
-        {"background": "ml-engineer", "years": 3, "interests": ["model-training", "research"],
-         "company": "ai-lab"},
-        {"background": "domain-expert", "years": 15, "interests": ["evaluation-safety"],
-         "coding": "basic", "region": "other"},
+        {
+            "background": "product-manager",
+            "years": 8,
+            "interests": ["product-management"],
+            "company": "enterprise",
+            "coding": "none",
+        },
+        {
+            "background": "ml-engineer",
+            "years": 3,
+            "interests": ["model-training", "research"],
+            "company": "ai-lab",
+        },
+        {
+            "background": "domain-expert",
+            "years": 15,
+            "interests": ["evaluation-safety"],
+            "coding": "basic",
+            "region": "other",
+        },
     ]
     src = write(tmp_path / "in.jsonl", "".join(json.dumps(p) + "\n" for p in profiles))
     out = tmp_path / "out.jsonl"
@@ -189,14 +230,20 @@ def test_results_match_quiz_answers_json(tmp_path: Path) -> None:
 
 def test_bad_jsonl_lines_are_error_rows(tmp_path: Path) -> None:
     good = '{"background": "student", "years": 1, "interests": ["agents"]}'
-    src = write(tmp_path / "in.jsonl", "\n".join([
-        good,
-        '{"background": "student", "years": ',
-        "[1, 2]",
-        '{"background": "student", "years": 1, "interests": ["agents"], "colour": "red"}',
-        '{"background": "student", "years": 61, "interests": []}',
-        good,
-    ]) + "\n")
+    src = write(
+        tmp_path / "in.jsonl",
+        "\n".join(
+            [
+                good,
+                '{"background": "student", "years": ',
+                "[1, 2]",
+                '{"background": "student", "years": 1, "interests": ["agents"], "colour": "red"}',
+                '{"background": "student", "years": 61, "interests": []}',
+                good,
+            ]
+        )
+        + "\n",
+    )
     out = tmp_path / "out.jsonl"
 
     result = run(str(src), "--out", str(out))
@@ -205,12 +252,19 @@ def test_bad_jsonl_lines_are_error_rows(tmp_path: Path) -> None:
     assert result.stderr == f"6 rows: 2 scored, 4 with errors -> {out}\n"
     rows = jsonl_rows(out)
     assert [(r["id"], r["ok"]) for r in rows] == [
-        (1, True), (2, False), (3, False), (4, False), (5, False), (6, True)
+        (1, True),
+        (2, False),
+        (3, False),
+        (4, False),
+        (5, False),
+        (6, True),
     ]
     assert rows[1]["error"] == "not valid JSON: Expecting value (at the end of the line)"
     assert rows[2]["error"] == "expected a JSON object with the profile's fields, got a list"
-    assert rows[3]["error"] == ("colour: unknown field; the fields are: background, years, "
-                                "interests, company, coding, region")
+    assert rows[3]["error"] == (
+        "colour: unknown field; the fields are: background, years, "
+        "interests, company, coding, region"
+    )
     assert rows[4]["error"].startswith(
         "years: Input should be less than or equal to 60 (got 61); expected a whole number"
     )
@@ -219,30 +273,38 @@ def test_bad_jsonl_lines_are_error_rows(tmp_path: Path) -> None:
 
 
 def test_bad_csv_cells_are_error_rows(tmp_path: Path) -> None:
-    src = write(tmp_path / "in.csv", HEADER
-                + "a,student,5.5,agents,,,\n"
-                + "b,student,1,,,,\n"
-                + "c,student,1,agents;agents,,,\n"
-                + "d,student,1,agents,,,,extra\n"
-                + "e,student,1,agents,,sometimes,\n")
+    src = write(
+        tmp_path / "in.csv",
+        HEADER
+        + "a,student,5.5,agents,,,\n"
+        + "b,student,1,,,,\n"
+        + "c,student,1,agents;agents,,,\n"
+        + "d,student,1,agents,,,,extra\n"
+        + "e,student,1,agents,,sometimes,\n",
+    )
     out = tmp_path / "out.csv"
     assert run(str(src), "--out", str(out)).exit_code == 0
     errors = {r[0]: r[-1] for r in csv_rows(out)[1:]}
     assert errors["a"].startswith("years: Input should be a valid integer (got '5.5')")
-    assert errors["b"] == ("interests: required field is missing; expected a list of one or more "
-                           "of: " + ", ".join(INTERESTS))
+    assert errors["b"] == (
+        "interests: required field is missing; expected a list of one or more "
+        "of: " + ", ".join(INTERESTS)
+    )
     assert errors["c"] == "interests lists an interest twice"
     assert errors["d"] == "row has 8 cells, the header has 7"
-    assert errors["e"] == ("coding: Input should be 'none', 'basic' or 'professional' "
-                           "(got 'sometimes')")
+    assert errors["e"] == (
+        "coding: Input should be 'none', 'basic' or 'professional' (got 'sometimes')"
+    )
 
 
 def test_a_line_that_is_not_utf8_is_an_error_row(tmp_path: Path) -> None:
     src = tmp_path / "in.ndjson"
-    src.write_bytes(b'{"background": "student", "years": 1, "interests": ["agents"], '
-                    b'"id": "\xff"}\n'
-                    b'{"id": "\xc3\xa9", "background": "student", "years": 1, '
-                    b'"interests": ["agents"]}\n')
+    src.write_bytes(
+        b'{"background": "student", "years": 1, "interests": ["agents"], '
+        b'"id": "\xff"}\n'
+        b'{"id": "\xc3\xa9", "background": "student", "years": 1, '
+        b'"interests": ["agents"]}\n'
+    )
     out = tmp_path / "out.jsonl"
     assert run(str(src), "--out", str(out)).exit_code == 0
     rows = jsonl_rows(out)
@@ -293,11 +355,14 @@ def test_empty_csv_is_refused(tmp_path: Path) -> None:
     assert "empty file; expected a header row" in result.stderr
 
 
-@pytest.mark.parametrize(("inp", "out", "named"), [
-    ("in.txt", "out.csv", "input"),
-    ("in.csv", "out.xlsx", "output"),
-    ("in.csv", "out", "output"),
-])
+@pytest.mark.parametrize(
+    ("inp", "out", "named"),
+    [
+        ("in.txt", "out.csv", "input"),
+        ("in.csv", "out.xlsx", "output"),
+        ("in.csv", "out", "output"),
+    ],
+)
 def test_unknown_extension_is_a_usage_error(tmp_path: Path, inp: str, out: str, named: str) -> None:
     write(tmp_path / inp, HEADER)
     result = run(str(tmp_path / inp), "--out", str(tmp_path / out))
@@ -308,8 +373,9 @@ def test_unknown_extension_is_a_usage_error(tmp_path: Path, inp: str, out: str, 
 
 
 def test_output_may_not_replace_the_input(tmp_path: Path) -> None:
-    src = write(tmp_path / "in.jsonl", '{"background": "student", "years": 1, '
-                '"interests": ["agents"]}\n')
+    src = write(
+        tmp_path / "in.jsonl", '{"background": "student", "years": 1, "interests": ["agents"]}\n'
+    )
     result = run(str(src), "--out", str(src))
     assert result.exit_code == 2
     assert "would replace the input" in result.stderr
@@ -322,9 +388,13 @@ class Boom(Exception):
     pass
 
 
-@pytest.mark.parametrize(("raised", "code"), [
-    (KeyboardInterrupt, 130), (OSError(28, "No space left on device"), 7),
-])
+@pytest.mark.parametrize(
+    ("raised", "code"),
+    [
+        (KeyboardInterrupt, 130),
+        (OSError(28, "No space left on device"), 7),
+    ],
+)
 def test_a_run_that_fails_midway_leaves_the_old_output(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, raised: BaseException, code: int
 ) -> None:

@@ -389,3 +389,27 @@ def run_json_env(env: dict[str, str], *args: str) -> dict[str, list[dict[str, in
     assert code == 0, err
     result: dict[str, list[dict[str, int]]] = json.loads(out)
     return result
+
+
+def test_data_check_also_validates_learning_paths(make_data_dir: Callable[[], Path]) -> None:
+    folder = make_data_dir()
+    paths = folder / "paths.toml"
+    paths.write_text(paths.read_text(encoding="utf-8") + "\n[oops]\nx = 1\n", encoding="utf-8")
+    code, out, err = run("data", "check", "--data-dir", str(folder), "--json")
+    assert code == 3
+    assert json.loads(out)["ok"] is False
+    assert f"{paths}: oops: unknown field" in err
+
+
+def test_quiz_can_write_a_report(tmp_path: Path) -> None:
+    answers = tmp_path / "me.toml"
+    answers.write_text(
+        'background = "product-manager"\nyears = 6\ninterests = ["product-management"]\n',
+        encoding="utf-8",
+    )
+    report = tmp_path / "me.md"
+    code, out, err = run("quiz", "--answers", str(answers), "--report", str(report), "--json")
+    assert code == 0, err
+    assert json.loads(out)["recommendations"][0]["role"] == "ai-product-manager"
+    assert "AI Product Manager" in report.read_text(encoding="utf-8")
+    assert f"Wrote the report to {report}" in err

@@ -72,9 +72,14 @@ def test_a_year_counts_from_the_end_of_the_stated_period() -> None:
     assert data_info(ds, edge + dt.timedelta(days=1))["stale"] is True
 
 
-@pytest.mark.parametrize(("dated", "end"), [("2026", dt.date(2026, 12, 31)),
-                                            ("2026-06", dt.date(2026, 6, 30)),
-                                            ("2024-02", dt.date(2024, 2, 29))])
+@pytest.mark.parametrize(
+    ("dated", "end"),
+    [
+        ("2026", dt.date(2026, 12, 31)),
+        ("2026-06", dt.date(2026, 6, 30)),
+        ("2024-02", dt.date(2024, 2, 29)),
+    ],
+)
 def test_dated_end(dated: str, end: dt.date) -> None:
     assert dated_end(dated) == end
 

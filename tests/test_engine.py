@@ -45,62 +45,88 @@ def rec_for(ranking: Ranking, role_id: str) -> Recommendation:
 MATRIX_ROWS = [
     pytest.param(
         "matrix-software-engineer-to-ai-engineer",
-        "Software engineer (3+ years) who wants to work with AI", "AI Engineer",
+        "Software engineer (3+ years) who wants to work with AI",
+        "AI Engineer",
         "3-6 months upskill",
-        {"background": "software-engineer", "years": 5,
-         "interests": ["building-products", "data-retrieval"]},
+        {
+            "background": "software-engineer",
+            "years": 5,
+            "interests": ["building-products", "data-retrieval"],
+        },
         id="software-engineer-3y-to-ai-engineer",
     ),
     pytest.param(
         "matrix-startup-ownership-to-founding-ai-engineer",
-        "Software engineer at early startup who wants ownership", "Founding AI Engineer",
+        "Software engineer at early startup who wants ownership",
+        "Founding AI Engineer",
         "Now, if opportunity exists",
-        {"background": "software-engineer", "years": 2, "company": "early-startup",
-         "interests": ["ownership", "building-products"]},
+        {
+            "background": "software-engineer",
+            "years": 2,
+            "company": "early-startup",
+            "interests": ["ownership", "building-products"],
+        },
         id="startup-engineer-ownership-to-founding",
     ),
     pytest.param(
         "matrix-backend-infra-to-platform-engineer",
-        "Backend engineer interested in infra + AI", "Platform Engineer (AI)", "6-12 months",
+        "Backend engineer interested in infra + AI",
+        "Platform Engineer (AI)",
+        "6-12 months",
         {"background": "backend-engineer", "years": 5, "interests": ["infrastructure"]},
         id="backend-infra-to-platform",
     ),
     pytest.param(
         "matrix-senior-systems-to-architect-or-harness",
-        "Senior engineer who thinks in systems", "AI Architect or Harness Engineer",
+        "Senior engineer who thinks in systems",
+        "AI Architect or Harness Engineer",
         "1-2 years experience accumulation",
-        {"background": "software-engineer", "years": 10, "company": "enterprise",
-         "interests": ["systems-design"]},
+        {
+            "background": "software-engineer",
+            "years": 10,
+            "company": "enterprise",
+            "interests": ["systems-design"],
+        },
         id="senior-systems-to-architect-or-harness",
     ),
     pytest.param(
         "matrix-research-rigor-to-llm-or-safety-eval",
-        "Engineer who likes research and rigor", "LLM Engineer or AI Safety/Eval",
+        "Engineer who likes research and rigor",
+        "LLM Engineer or AI Safety/Eval",
         "+ML foundations needed",
-        {"background": "software-engineer", "years": 4,
-         "interests": ["research", "evaluation-safety"]},
+        {
+            "background": "software-engineer",
+            "years": 4,
+            "interests": ["research", "evaluation-safety"],
+        },
         id="research-rigor-to-llm-or-safety",
     ),
     pytest.param(
         "matrix-non-technical-to-prompt-then-context",
-        "Non-technical who works with AI daily", "Prompt Engineer \u2192 Context Engineer",
+        "Non-technical who works with AI daily",
+        "Prompt Engineer \u2192 Context Engineer",
         "6-18 months",
         {"background": "domain-expert", "years": 6, "interests": ["prompting"]},
         id="non-technical-to-prompt-then-context",
     ),
     pytest.param(
         "matrix-pm-to-ai-product-manager",
-        "PM who wants to stay PM but be more relevant", "AI Product Manager",
+        "PM who wants to stay PM but be more relevant",
+        "AI Product Manager",
         "3-6 months upskill",
         {"background": "product-manager", "years": 6, "interests": ["product-management"]},
         id="pm-to-ai-pm",
     ),
     pytest.param(
         "matrix-reliability-architecture-to-harness-engineer",
-        "Engineer obsessed with reliability and architecture", "Harness Engineer (emerging)",
+        "Engineer obsessed with reliability and architecture",
+        "Harness Engineer (emerging)",
         "Pioneers\u2019 territory",
-        {"background": "backend-engineer", "years": 7,
-         "interests": ["reliability", "systems-design"]},
+        {
+            "background": "backend-engineer",
+            "years": 7,
+            "interests": ["reliability", "systems-design"],
+        },
         id="reliability-architecture-to-harness",
     ),
 ]
@@ -108,12 +134,21 @@ MATRIX_ROWS = [
 
 @pytest.mark.parametrize(("rule_id", "row_profile", "best", "timeline", "person"), MATRIX_ROWS)
 def test_matrix_row_puts_its_role_first_with_its_timeline(
-    dataset: Dataset, engine: Engine, rule_id: str, row_profile: str, best: str,
-    timeline: str, person: dict[str, Any],
+    dataset: Dataset,
+    engine: Engine,
+    rule_id: str,
+    row_profile: str,
+    best: str,
+    timeline: str,
+    person: dict[str, Any],
 ) -> None:
     rule = next(r for r in dataset.matrix.rules if r.id == rule_id)
     assert (rule.kind, rule.profile, rule.best, rule.timeline) == (
-        "matrix", row_profile, best, timeline)
+        "matrix",
+        row_profile,
+        best,
+        timeline,
+    )
 
     ranking = engine.rank(profile(**person))
 
@@ -133,15 +168,15 @@ def test_the_matrix_rules_are_exactly_the_guides_eight_rows(dataset: Dataset) ->
 
 
 def test_ml_engineer_who_trains_models_is_pointed_at_ml_engineering(engine: Engine) -> None:
-    ranking = engine.rank(profile(background="ml-engineer", years=4,
-                                  interests=["model-training"]))
+    ranking = engine.rank(profile(background="ml-engineer", years=4, interests=["model-training"]))
     assert top(ranking).role_id == "ml-engineer"
     assert "fit-builders-already-train-models" in [r.rule_id for r in top(ranking).reasons]
 
 
 def test_backend_engineer_who_likes_reliability_and_agents_goes_agentic(engine: Engine) -> None:
-    ranking = engine.rank(profile(background="backend-engineer", years=5,
-                                  interests=["reliability", "agents"]))
+    ranking = engine.rank(
+        profile(background="backend-engineer", years=5, interests=["reliability", "agents"])
+    )
     first = top(ranking)
     assert first.role_id == "ai-agent-engineer"
     assert first.timeline == "2-4 months"
@@ -151,8 +186,9 @@ def test_backend_engineer_who_likes_reliability_and_agents_goes_agentic(engine: 
 def test_junior_engineer_into_systems_design_is_not_sent_to_architect_first(
     engine: Engine,
 ) -> None:
-    ranking = engine.rank(profile(background="software-engineer", years=1,
-                                  interests=["systems-design"]))
+    ranking = engine.rank(
+        profile(background="software-engineer", years=1, interests=["systems-design"])
+    )
     assert top(ranking).role_id != "ai-architect"
     architect = rec_for(ranking, "ai-architect")
     assert any(r.points < 0 for r in architect.reasons)
@@ -160,39 +196,44 @@ def test_junior_engineer_into_systems_design_is_not_sent_to_architect_first(
 
 def test_experience_moves_ai_architect_up(engine: Engine) -> None:
     def architect_score(years: int) -> int:
-        ranking = engine.rank(profile(background="software-engineer", years=years,
-                                      interests=["systems-design"]))
+        ranking = engine.rank(
+            profile(background="software-engineer", years=years, interests=["systems-design"])
+        )
         return rec_for(ranking, "ai-architect").score
 
     assert architect_score(1) < architect_score(6) < architect_score(12)
 
 
 def test_product_manager_becomes_ai_product_manager(engine: Engine) -> None:
-    ranking = engine.rank(profile(background="product-manager", years=8,
-                                  interests=["building-products"]))
+    ranking = engine.rank(
+        profile(background="product-manager", years=8, interests=["building-products"])
+    )
     assert top(ranking).role_id == "ai-product-manager"
     assert top(ranking).timeline == "3-6 months upskill"
 
 
 def test_data_scientist_who_trains_models_is_pointed_at_ml_engineering(engine: Engine) -> None:
-    ranking = engine.rank(profile(background="data-scientist", years=3,
-                                  interests=["model-training"]))
+    ranking = engine.rank(
+        profile(background="data-scientist", years=3, interests=["model-training"])
+    )
     assert top(ranking).role_id == "ml-engineer"
 
 
 def test_not_coding_keeps_engineering_roles_down(engine: Engine) -> None:
-    says_codes = engine.rank(profile(background="content-strategist", years=3,
-                                     interests=["agents"], coding="professional"))
-    no_code = engine.rank(profile(background="content-strategist", years=3,
-                                  interests=["agents"]))
-    assert rec_for(no_code, "ai-agent-engineer").score < rec_for(
-        says_codes, "ai-agent-engineer").score
+    says_codes = engine.rank(
+        profile(
+            background="content-strategist", years=3, interests=["agents"], coding="professional"
+        )
+    )
+    no_code = engine.rank(profile(background="content-strategist", years=3, interests=["agents"]))
+    assert (
+        rec_for(no_code, "ai-agent-engineer").score < rec_for(says_codes, "ai-agent-engineer").score
+    )
     assert top(no_code).role_id in {"prompt-engineer", "context-engineer"}
 
 
 def test_prompt_engineering_is_marked_down_as_consolidating(engine: Engine) -> None:
-    ranking = engine.rank(profile(background="technical-writer", years=4,
-                                  interests=["prompting"]))
+    ranking = engine.rank(profile(background="technical-writer", years=4, interests=["prompting"]))
     prompt = rec_for(ranking, "prompt-engineer")
     consolidating = [r for r in prompt.reasons if r.rule_id == "fit-prompt-engineer-consolidating"]
     assert len(consolidating) == 1
@@ -203,8 +244,7 @@ def test_prompt_engineering_is_marked_down_as_consolidating(engine: Engine) -> N
 def test_timeline_falls_back_to_the_roles_own(dataset: Dataset, engine: Engine) -> None:
     # A student interested in building products fires no rule with a timeline for AI
     # engineering, so the role's own timeline is shown.
-    ranking = engine.rank(profile(background="student", years=0,
-                                  interests=["building-products"]))
+    ranking = engine.rank(profile(background="student", years=0, interests=["building-products"]))
     ai = rec_for(ranking, "ai-engineer")
     assert ai.timeline_from == "role"
     assert ai.timeline == dataset.roles["ai-engineer"].timeline
@@ -214,8 +254,11 @@ def test_timeline_falls_back_to_the_roles_own(dataset: Dataset, engine: Engine) 
 
 
 def test_reasons_add_up_to_the_score_and_are_sorted(engine: Engine) -> None:
-    ranking = engine.rank(profile(background="software-engineer", years=4,
-                                  interests=["research", "evaluation-safety"]))
+    ranking = engine.rank(
+        profile(
+            background="software-engineer", years=4, interests=["research", "evaluation-safety"]
+        )
+    )
     first = top(ranking)
     assert 0 < first.score < 100  # not clamped
     assert sum(r.points for r in first.reasons) == first.score
@@ -227,9 +270,14 @@ def test_reasons_add_up_to_the_score_and_are_sorted(engine: Engine) -> None:
 
 
 def test_scores_are_clamped_but_reasons_keep_their_points(engine: Engine) -> None:
-    ranking = engine.rank(profile(background="backend-engineer", years=12,
-                                  interests=["reliability", "systems-design", "infrastructure"],
-                                  company="enterprise"))
+    ranking = engine.rank(
+        profile(
+            background="backend-engineer",
+            years=12,
+            interests=["reliability", "systems-design", "infrastructure"],
+            company="enterprise",
+        )
+    )
     harness = rec_for(ranking, "harness-engineer")
     assert sum(r.points for r in harness.reasons) > 100
     assert harness.score == 100
@@ -240,45 +288,93 @@ def test_scores_are_clamped_but_reasons_keep_their_points(engine: Engine) -> Non
 
 
 def one_rule_engine(dataset: Dataset, when: dict[str, Any], **weights: int) -> Engine:
-    matrix = MatrixFile.model_validate({
-        "meta": {"version": "t", "updated": "t"},
-        "scoring": {"bands": [{"name": "any", "min_score": 0}]},
-        "regions": dataset.matrix.model_dump(by_alias=True)["regions"],
-        "rules": [{"id": "r", "reason": "because", "source": "roles-guide", "when": when,
-                   "weights": weights or {"ai-engineer": 10}}],
-    })
+    matrix = MatrixFile.model_validate(
+        {
+            "meta": {"version": "t", "updated": "t"},
+            "scoring": {"bands": [{"name": "any", "min_score": 0}]},
+            "regions": dataset.matrix.model_dump(by_alias=True)["regions"],
+            "rules": [
+                {
+                    "id": "r",
+                    "reason": "because",
+                    "source": "roles-guide",
+                    "when": when,
+                    "weights": weights or {"ai-engineer": 10},
+                }
+            ],
+        }
+    )
     return Engine(dataset.roles_file.roles, matrix)
 
 
-BASE = {"background": "backend-engineer", "years": 5, "interests": ["agents", "reliability"],
-        "company": "enterprise", "region": "europe"}
+BASE = {
+    "background": "backend-engineer",
+    "years": 5,
+    "interests": ["agents", "reliability"],
+    "company": "enterprise",
+    "region": "europe",
+}
 
 
-@pytest.mark.parametrize(("when", "fires"), [
-    ({"field": "background", "op": "equals", "value": "backend-engineer"}, True),
-    ({"field": "background", "op": "equals", "value": "software-engineer"}, False),
-    ({"field": "years", "op": "equals", "value": 5}, True),
-    ({"field": "years", "op": "at-least", "value": 5}, True),
-    ({"field": "years", "op": "at-least", "value": 6}, False),
-    ({"field": "years", "op": "at-most", "value": 5}, True),
-    ({"field": "years", "op": "at-most", "value": 4}, False),
-    ({"field": "company", "op": "in", "value": ["ai-lab", "enterprise"]}, True),
-    ({"field": "region", "op": "in", "value": ["us", "other"]}, False),
-    ({"field": "coding", "op": "equals", "value": "professional"}, True),  # background default
-    ({"field": "interests", "op": "has-any", "value": ["agents", "research"]}, True),
-    ({"field": "interests", "op": "has-any", "value": ["research"]}, False),
-    ({"field": "interests", "op": "has-all", "value": ["agents", "reliability"]}, True),
-    ({"field": "interests", "op": "has-all", "value": ["agents", "research"]}, False),
-    ({"all": [{"field": "years", "op": "at-least", "value": 3},
-              {"field": "company", "op": "equals", "value": "enterprise"}]}, True),
-    ({"all": [{"field": "years", "op": "at-least", "value": 3},
-              {"field": "company", "op": "equals", "value": "ai-lab"}]}, False),
-    ({"any": [{"field": "years", "op": "at-least", "value": 30},
-              {"field": "company", "op": "equals", "value": "enterprise"}]}, True),
-    ({"not": {"field": "region", "op": "equals", "value": "us"}}, True),
-    ({"not": {"any": [{"field": "region", "op": "equals", "value": "europe"},
-                      {"field": "years", "op": "equals", "value": 0}]}}, False),
-], ids=lambda v: str(v) if isinstance(v, bool) else "")
+@pytest.mark.parametrize(
+    ("when", "fires"),
+    [
+        ({"field": "background", "op": "equals", "value": "backend-engineer"}, True),
+        ({"field": "background", "op": "equals", "value": "software-engineer"}, False),
+        ({"field": "years", "op": "equals", "value": 5}, True),
+        ({"field": "years", "op": "at-least", "value": 5}, True),
+        ({"field": "years", "op": "at-least", "value": 6}, False),
+        ({"field": "years", "op": "at-most", "value": 5}, True),
+        ({"field": "years", "op": "at-most", "value": 4}, False),
+        ({"field": "company", "op": "in", "value": ["ai-lab", "enterprise"]}, True),
+        ({"field": "region", "op": "in", "value": ["us", "other"]}, False),
+        ({"field": "coding", "op": "equals", "value": "professional"}, True),  # background default
+        ({"field": "interests", "op": "has-any", "value": ["agents", "research"]}, True),
+        ({"field": "interests", "op": "has-any", "value": ["research"]}, False),
+        ({"field": "interests", "op": "has-all", "value": ["agents", "reliability"]}, True),
+        ({"field": "interests", "op": "has-all", "value": ["agents", "research"]}, False),
+        (
+            {
+                "all": [
+                    {"field": "years", "op": "at-least", "value": 3},
+                    {"field": "company", "op": "equals", "value": "enterprise"},
+                ]
+            },
+            True,
+        ),
+        (
+            {
+                "all": [
+                    {"field": "years", "op": "at-least", "value": 3},
+                    {"field": "company", "op": "equals", "value": "ai-lab"},
+                ]
+            },
+            False,
+        ),
+        (
+            {
+                "any": [
+                    {"field": "years", "op": "at-least", "value": 30},
+                    {"field": "company", "op": "equals", "value": "enterprise"},
+                ]
+            },
+            True,
+        ),
+        ({"not": {"field": "region", "op": "equals", "value": "us"}}, True),
+        (
+            {
+                "not": {
+                    "any": [
+                        {"field": "region", "op": "equals", "value": "europe"},
+                        {"field": "years", "op": "equals", "value": 0},
+                    ]
+                }
+            },
+            False,
+        ),
+    ],
+    ids=lambda v: str(v) if isinstance(v, bool) else "",
+)
 def test_condition_operators(dataset: Dataset, when: dict[str, Any], fires: bool) -> None:
     eng = one_rule_engine(dataset, when)
     person = profile(**BASE)
@@ -293,19 +389,28 @@ def test_a_stated_coding_level_overrides_the_background_default(dataset: Dataset
 
 
 def test_adjacent_roles_are_never_ranked_even_if_weighted(dataset: Dataset) -> None:
-    eng = one_rule_engine(dataset, {"field": "years", "op": "at-least", "value": 0},
-                          **{"data-scientist": 50, "ai-engineer": 5})
+    eng = one_rule_engine(
+        dataset,
+        {"field": "years", "op": "at-least", "value": 0},
+        **{"data-scientist": 50, "ai-engineer": 5},
+    )
     ids = [r.role_id for r in eng.rank(profile(**BASE)).recommendations]
     assert "data-scientist" not in ids
     assert ids[0] == "ai-engineer"
 
 
 def test_equal_scores_keep_the_guides_order(dataset: Dataset) -> None:
-    eng = one_rule_engine(dataset, {"field": "years", "op": "at-least", "value": 0},
-                          **{"ml-engineer": 10, "prompt-engineer": 10, "ai-engineer": 10})
+    eng = one_rule_engine(
+        dataset,
+        {"field": "years", "op": "at-least", "value": 0},
+        **{"ml-engineer": 10, "prompt-engineer": 10, "ai-engineer": 10},
+    )
     ranking = eng.rank(profile(**BASE))
     assert [r.role_id for r in ranking.recommendations[:3]] == [
-        "prompt-engineer", "ai-engineer", "ml-engineer"]
+        "prompt-engineer",
+        "ai-engineer",
+        "ml-engineer",
+    ]
     assert ranking.close
 
 
@@ -351,7 +456,9 @@ def holds(cond: Condition, p: Profile) -> bool:
 @settings(max_examples=300, deadline=None)
 @given(person=profiles)
 def test_any_profile_ranks_every_core_role_once_in_order(
-    dataset: Dataset, engine: Engine, person: Profile,
+    dataset: Dataset,
+    engine: Engine,
+    person: Profile,
 ) -> None:
     ranking = engine.rank(person)
 
@@ -380,7 +487,9 @@ def test_any_profile_ranks_every_core_role_once_in_order(
 @settings(max_examples=300, deadline=None)
 @given(person=profiles)
 def test_fired_rules_follow_the_documented_semantics(
-    dataset: Dataset, engine: Engine, person: Profile,
+    dataset: Dataset,
+    engine: Engine,
+    person: Profile,
 ) -> None:
     expected = [r.id for r in dataset.matrix.rules if holds(r.when, person)]
     assert engine.fired(person) == expected
@@ -394,13 +503,18 @@ def test_fired_rules_follow_the_documented_semantics(
 
 
 def expected_timeline(
-    dataset: Dataset, fired: list[str], rec: Recommendation,
+    dataset: Dataset,
+    fired: list[str],
+    rec: Recommendation,
 ) -> tuple[str, str | None]:
     """The documented choice: the matrix row, else a fit rule, else the role's own."""
     rules = [r for r in dataset.matrix.rules if r.id in fired]  # file order
     for kind, label in (("matrix", "matrix"), ("fit", "rule")):
-        candidates = [r for r in rules if r.kind == kind and r.timeline is not None
-                      and r.weights.get(rec.role_id, 0) > 0]
+        candidates = [
+            r
+            for r in rules
+            if r.kind == kind and r.timeline is not None and r.weights.get(rec.role_id, 0) > 0
+        ]
         if candidates:
             best = max(candidates, key=lambda r: r.weights[rec.role_id])  # first of the ties
             return f"{label}:{best.id}", best.timeline

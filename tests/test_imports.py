@@ -61,12 +61,21 @@ def imported(args: list[str], tmp_path: Path) -> list[str]:
     cohort = tmp_path / "cohort.csv"
     cohort.write_text(BATCH_CSV, "utf-8")
     filled = [a.format(answers=answers, cohort=cohort, out=tmp_path / "out.csv") for a in args]
-    env = {**os.environ, "COLUMNS": "80", "NO_COLOR": "1", "TERM": "dumb",
-           "AICAREER_HOME": str(tmp_path / "home")}
+    env = {
+        **os.environ,
+        "COLUMNS": "80",
+        "NO_COLOR": "1",
+        "TERM": "dumb",
+        "AICAREER_HOME": str(tmp_path / "home"),
+    }
     env.pop("AICAREER_DATA_DIR", None)
     proc = subprocess.run(
         [sys.executable, "-c", SCRIPT, json.dumps(filled)],
-        capture_output=True, text=True, env=env, check=False, timeout=60,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+        timeout=60,
     )
     marker = proc.stderr.rpartition("\nMODULES ")[2]
     report = json.loads(marker)
@@ -75,8 +84,9 @@ def imported(args: list[str], tmp_path: Path) -> list[str]:
     return modules
 
 
-@pytest.mark.parametrize(("args", "as_json"), COMMANDS, ids=lambda v: " ".join(v)
-                         if isinstance(v, list) else None)
+@pytest.mark.parametrize(
+    ("args", "as_json"), COMMANDS, ids=lambda v: " ".join(v) if isinstance(v, list) else None
+)
 def test_non_interactive_commands_do_not_import_prompts(
     args: list[str], as_json: bool, tmp_path: Path
 ) -> None:

@@ -17,10 +17,18 @@ runner = CliRunner()
 # Where the roles guide's figure puts the twelve roles, as roles.toml encodes it:
 # (model_infra, research_production), 0 = model / research.
 AXES = {
-    "ml-engineer": (1, 1), "ai-architect": (9, 1), "ai-safety-eval-engineer": (1, 3),
-    "platform-engineer": (9, 3), "llm-engineer": (1, 7), "ai-engineer": (5, 7),
-    "ai-agent-engineer": (9, 7), "context-engineer": (1, 8), "harness-engineer": (9, 8),
-    "prompt-engineer": (1, 9), "founding-ai-engineer": (9, 9), "ai-product-manager": (1, 10),
+    "ml-engineer": (1, 1),
+    "ai-architect": (9, 1),
+    "ai-safety-eval-engineer": (1, 3),
+    "platform-engineer": (9, 3),
+    "llm-engineer": (1, 7),
+    "ai-engineer": (5, 7),
+    "ai-agent-engineer": (9, 7),
+    "context-engineer": (1, 8),
+    "harness-engineer": (9, 8),
+    "prompt-engineer": (1, 9),
+    "founding-ai-engineer": (9, 9),
+    "ai-product-manager": (1, 10),
 }
 
 
@@ -36,8 +44,11 @@ def expected_cell(x: int, y: int) -> tuple[int, int]:
 
 
 def test_the_data_puts_roles_where_the_guide_does(ds: Dataset) -> None:
-    got = {r.id: (r.axes.model_infra, r.axes.research_production)
-           for r in ds.roles.values() if r.axes is not None}
+    got = {
+        r.id: (r.axes.model_infra, r.axes.research_production)
+        for r in ds.roles.values()
+        if r.axes is not None
+    }
     assert got == AXES
 
 
@@ -56,8 +67,8 @@ def test_every_role_is_drawn_at_its_place_and_named_beside_it(ds: Dataset) -> No
         assert (p.row, p.col) == (row, col), p.role_id
         assert lines[row][col] == "●", p.role_id
         name = ds.roles[p.role_id].name
-        right = lines[row][col + 2: col + 2 + len(name)]
-        left = lines[row][col - 1 - len(name): col - 1]
+        right = lines[row][col + 2 : col + 2 + len(name)]
+        left = lines[row][col - 1 - len(name) : col - 1]
         assert name in (right, left), (p.role_id, lines[row])
 
 
@@ -110,14 +121,15 @@ def test_map_command(tmp_path: Path) -> None:
 
 def test_map_with_answers_and_json(tmp_path: Path) -> None:
     me = tmp_path / "me.toml"
-    me.write_text('background = "backend-engineer"\nyears = 5\ninterests = ["agents", '
-                  '"reliability"]\n', encoding="utf-8")
+    me.write_text(
+        'background = "backend-engineer"\nyears = 5\ninterests = ["agents", "reliability"]\n',
+        encoding="utf-8",
+    )
     result = runner.invoke(app, ["map", "--answers", str(me), "--json"])
     assert result.exit_code == 0, result.stderr
     doc = json.loads(result.stdout)
     placements = {p["role"]: p for p in doc["placements"]}
-    assert {r: (p["model_infra"], p["research_production"])
-            for r, p in placements.items()} == AXES
+    assert {r: (p["model_infra"], p["research_production"]) for r, p in placements.items()} == AXES
     ranked = sorted((p["rank"], p["role"]) for p in doc["placements"] if p["rank"])
     assert [r for r, _ in ranked] == [1, 2, 3]
     assert ranked[0][1] == "ai-agent-engineer"

@@ -31,9 +31,18 @@ from aicareer.pathmodels import PathsFile, load_paths
 runner = CliRunner()
 PILLARS = ["foundations", "production", "llm-engineering", "retrieval", "agents"]
 CORE = [
-    "prompt-engineer", "context-engineer", "ai-engineer", "llm-engineer", "ai-agent-engineer",
-    "founding-ai-engineer", "ai-architect", "platform-engineer", "harness-engineer",
-    "ai-product-manager", "ai-safety-eval-engineer", "ml-engineer",
+    "prompt-engineer",
+    "context-engineer",
+    "ai-engineer",
+    "llm-engineer",
+    "ai-agent-engineer",
+    "founding-ai-engineer",
+    "ai-architect",
+    "platform-engineer",
+    "harness-engineer",
+    "ai-product-manager",
+    "ai-safety-eval-engineer",
+    "ml-engineer",
 ]
 
 
@@ -101,7 +110,9 @@ def test_builders_study_routes_in_order(ds: Dataset, paths: PathsFile) -> None:
     ]
     ai = titles("ai-engineer")
     assert [t.split(":")[-1].strip() for t in ai[:2]] == [
-        "LangChain for LLM Application Development", "AI Agents in LangGraph"]
+        "LangChain for LLM Application Development",
+        "AI Agents in LangGraph",
+    ]
     assert "Hugging Face" in ai[2] and "Maven" in ai[3]
     agent = titles("ai-agent-engineer")
     assert "LangGraph, AutoGen and CrewAI" in agent[0]
@@ -140,12 +151,11 @@ def test_timeline_weeks(text: str | None, weeks: tuple[int, int] | None) -> None
 # --- fitting ----------------------------------------------------------------------------------
 
 
-def test_backend_engineer_agent_path_fits_two_to_four_months(
-    ds: Dataset, paths: PathsFile
-) -> None:
+def test_backend_engineer_agent_path_fits_two_to_four_months(ds: Dataset, paths: PathsFile) -> None:
     profile = Profile(background="backend-engineer", years=5, interests=["agents", "reliability"])
-    rec = next(r for r in ds.engine.rank(profile).recommendations
-               if r.role_id == "ai-agent-engineer")
+    rec = next(
+        r for r in ds.engine.rank(profile).recommendations if r.role_id == "ai-agent-engineer"
+    )
     assert rec.timeline == "2-4 months"
     plan = fit(build_path(paths, "ai-agent-engineer"), paths, profile.background, rec.timeline)
     assert plan.total == (9, 17)
@@ -168,15 +178,20 @@ def test_data_scientist_covers_other_phases(paths: PathsFile) -> None:
 
 def test_a_timeline_without_numbers_keeps_the_phase_sums(paths: PathsFile) -> None:
     covered = cover(build_path(paths, "founding-ai-engineer"), paths, "software-engineer")
-    plan = fit(build_path(paths, "founding-ai-engineer"), paths, "software-engineer",
-               "Now, if opportunity exists")
+    plan = fit(
+        build_path(paths, "founding-ai-engineer"),
+        paths,
+        "software-engineer",
+        "Now, if opportunity exists",
+    )
     assert plan.total == covered.total
     assert "states no duration" in plan.total_from
 
 
 @given(
     st.lists(st.tuples(st.integers(1, 20), st.integers(0, 20)), min_size=1, max_size=8),
-    st.integers(1, 60), st.integers(0, 60),
+    st.integers(1, 60),
+    st.integers(0, 60),
 )
 def test_scaling_hits_the_target_and_keeps_min_below_max(
     phases: list[tuple[int, int]], lo: int, extra: int
@@ -259,8 +274,11 @@ def _break(make_data_dir: Callable[[], Path], old: str, new: str) -> Path:
 
 
 def test_load_paths_names_file_field_and_problem(make_data_dir: Callable[[], Path]) -> None:
-    folder = _break(make_data_dir, 'phases = ["python-basics", "prompting", "show-and-apply"]',
-                    'phases = ["python-basics", "promptin", "show-and-apply"]')
+    folder = _break(
+        make_data_dir,
+        'phases = ["python-basics", "prompting", "show-and-apply"]',
+        'phases = ["python-basics", "promptin", "show-and-apply"]',
+    )
     with pytest.raises(AicareerError) as exc:
         load_paths(load(folder))
     assert exc.value.code == ExitCode.DATA
@@ -285,4 +303,5 @@ def test_min_above_max_is_reported(make_data_dir: Callable[[], Path]) -> None:
     with pytest.raises(AicareerError) as exc:
         load_paths(load(folder))
     assert exc.value.lines == [
-        f"{folder / 'paths.toml'}: phases[5]: min_weeks (3) is above max_weeks (2)"]
+        f"{folder / 'paths.toml'}: phases[5]: min_weeks (3) is above max_weeks (2)"
+    ]

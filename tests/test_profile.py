@@ -75,16 +75,20 @@ def test_problems_are_all_reported_naming_file_and_field() -> None:
     lines = info.value.lines
     assert len(lines) == 4
     assert all(line.startswith("me.toml: ") for line in lines)
-    assert any(line.startswith("me.toml: interests[1]: ") and "'prompting'" in line
-               for line in lines)
-    assert any(line.startswith("me.toml: x: unknown field; the fields are: background, years")
-               for line in lines)
+    assert any(
+        line.startswith("me.toml: interests[1]: ") and "'prompting'" in line for line in lines
+    )
+    assert any(
+        line.startswith("me.toml: x: unknown field; the fields are: background, years")
+        for line in lines
+    )
 
 
 def test_a_repeated_interest_is_refused() -> None:
     with pytest.raises(AicareerError, match="interests lists an interest twice"):
-        pf.parse_profile({"background": "student", "years": 1,
-                          "interests": ["agents", "agents"]}, "me.toml")
+        pf.parse_profile(
+            {"background": "student", "years": 1, "interests": ["agents", "agents"]}, "me.toml"
+        )
 
 
 # --- the progress file ------------------------------------------------------------------
@@ -116,8 +120,9 @@ def test_a_bad_progress_file_is_an_input_error(raw: dict[str, Any], expected: st
     assert "delete this file" in info.value.lines[-1]
 
 
-def test_progress_lives_in_the_aicareer_home(monkeypatch: pytest.MonkeyPatch,
-                                             tmp_path: Path) -> None:
+def test_progress_lives_in_the_aicareer_home(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     monkeypatch.setenv("AICAREER_HOME", str(tmp_path))
     assert pf.progress_path() == tmp_path / "quiz-in-progress.toml"
 
@@ -129,9 +134,16 @@ def test_there_is_one_question_per_profile_field() -> None:
     assert sorted(q.id for q in QUESTIONS) == sorted(Profile.model_fields)
 
 
-@pytest.mark.parametrize(("qid", "vocab"), [("background", BACKGROUNDS), ("interests", INTERESTS),
-                                             ("company", COMPANIES), ("coding", CODING_LEVELS),
-                                             ("region", REGIONS)])
+@pytest.mark.parametrize(
+    ("qid", "vocab"),
+    [
+        ("background", BACKGROUNDS),
+        ("interests", INTERESTS),
+        ("company", COMPANIES),
+        ("coding", CODING_LEVELS),
+        ("region", REGIONS),
+    ],
+)
 def test_every_id_is_a_choice_with_an_explanation(qid: str, vocab: tuple[str, ...]) -> None:
     options = BY_ID[qid].options
     assert sorted(o.value for o in options) == sorted(vocab)
@@ -158,8 +170,7 @@ def test_check_catches_bad_answers() -> None:
 
 @pytest.mark.parametrize("background", BACKGROUNDS)
 def test_coding_is_preselected_by_background(background: str) -> None:
-    assert default_answer(BY_ID["coding"], {"background": background}) == \
-        DEFAULT_CODING[background]
+    assert default_answer(BY_ID["coding"], {"background": background}) == DEFAULT_CODING[background]
 
 
 def test_defaults_and_the_first_unanswered_question() -> None:

@@ -79,48 +79,56 @@ def test_phase_of_another_path_is_refused(tmp_path: Path) -> None:
 
 
 def test_done_and_undo_of_the_same_phase_is_a_usage_error(tmp_path: Path) -> None:
-    code, _, err = run("path", "ai-engineer", "--done", "agents", "--undo", "agents",
-                       home=tmp_path)
+    code, _, err = run("path", "ai-engineer", "--done", "agents", "--undo", "agents", home=tmp_path)
     assert code == ExitCode.USAGE and "--done and --undo both name: agents" in err
 
 
-def test_progress_survives_a_data_edit(
-    tmp_path: Path, make_data_dir: Callable[[], Path]
-) -> None:
+def test_progress_survives_a_data_edit(tmp_path: Path, make_data_dir: Callable[[], Path]) -> None:
     home = tmp_path / "home"
-    code, _, _ = run("path", "ai-agent-engineer", "--done", "agent-reliability",
-                     "--done", "agents", home=home)
+    code, _, _ = run(
+        "path", "ai-agent-engineer", "--done", "agent-reliability", "--done", "agents", home=home
+    )
     assert code == 0
     # A newer data file drops the phase.
     folder = make_data_dir()
     paths = folder / "paths.toml"
     text = paths.read_text(encoding="utf-8")
-    text = text.replace('"agents", "agent-reliability", "show-and-apply"',
-                        '"agents", "show-and-apply"')
+    text = text.replace(
+        '"agents", "agent-reliability", "show-and-apply"', '"agents", "show-and-apply"'
+    )
     start = text.index('[[phases]]\nid = "agent-reliability"')
     end = text.index("[[phases]]", start + 1)
     text = text[:start] + text[end:]
     text = text.replace('phase = "agent-reliability"', 'phase = "agents"')
     paths.write_text(text, encoding="utf-8")
 
-    code, out, err = run("path", "ai-agent-engineer", "--data-dir", str(folder), "--json",
-                         home=home)
+    code, out, err = run(
+        "path", "ai-agent-engineer", "--data-dir", str(folder), "--json", home=home
+    )
     assert code == 0, err
     assert "lists phase 'agent-reliability', which the data no longer has" in err
     doc = json.loads(out)
     assert doc["progress"]["unknown_ids"] == ["agent-reliability"]
     assert status(out, "agents")["done"] is True
 
-    code, _, err = run("path", "ai-agent-engineer", "--data-dir", str(folder),
-                       "--undo", "agent-reliability", home=home)
+    code, _, err = run(
+        "path",
+        "ai-agent-engineer",
+        "--data-dir",
+        str(folder),
+        "--undo",
+        "agent-reliability",
+        home=home,
+    )
     assert code == 0, err
     saved = tomllib.loads((home / "progress.toml").read_text(encoding="utf-8"))
     assert list(saved["done"]) == ["agents"]
 
 
 def test_a_broken_progress_file_is_an_input_error_naming_it(tmp_path: Path) -> None:
-    (tmp_path / "progress.toml").write_text('version = 1\n[done]\nagents = "soon"\n',
-                                            encoding="utf-8")
+    (tmp_path / "progress.toml").write_text(
+        'version = 1\n[done]\nagents = "soon"\n', encoding="utf-8"
+    )
     code, _, err = run("path", "ai-engineer", home=tmp_path)
     assert code == ExitCode.INPUT
     assert f"{tmp_path / 'progress.toml'}: done.agents: " in err

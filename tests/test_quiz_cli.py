@@ -43,26 +43,54 @@ def quiz_json(*args: str) -> dict[str, Any]:
 # --- bad answers files: one line naming file and field, exit 4 ----------------------------
 
 BAD_FILES: list[tuple[str, bytes, list[str]]] = [
-    ("years-61", b'background = "student"\nyears = 61\ninterests = ["agents"]\n',
-     ["years:", "less than or equal to 60", "whole number from 0 to 60"]),
-    ("years-string", b'background = "student"\nyears = "5"\ninterests = ["agents"]\n',
-     ["years:", "valid integer", "got '5'", "whole number from 0 to 60"]),
-    ("years-float", b'background = "student"\nyears = 5.5\ninterests = ["agents"]\n',
-     ["years:", "valid integer", "got 5.5"]),
-    ("no-interests", b'background = "student"\nyears = 5\ninterests = []\n',
-     ["interests:", "at least 1 item", "one or more of: building-products"]),
-    ("unknown-key", GOOD.encode() + b'colour = "red"\n',
-     ["colour: unknown field", "the fields are: background, years, interests, company, "
-      "coding, region"]),
-    ("unknown-background", b'background = "astronaut"\nyears = 5\ninterests = ["agents"]\n',
-     ["background:", "'software-engineer'", "'other-non-technical'", "got 'astronaut'"]),
-    ("unknown-interest",
-     b'background = "student"\nyears = 5\ninterests = ["agents", "research", "cooking"]\n',
-     ["interests[2]:", "'prompting'", "got 'cooking'"]),
-    ("missing-background", b'years = 5\ninterests = ["agents"]\n',
-     ["background: required field is missing", "expected one of: software-engineer"]),
-    ("unknown-region", GOOD.encode() + b'region = "mars"\n',
-     ["region:", "'us', 'europe' or 'other'", "got 'mars'"]),
+    (
+        "years-61",
+        b'background = "student"\nyears = 61\ninterests = ["agents"]\n',
+        ["years:", "less than or equal to 60", "whole number from 0 to 60"],
+    ),
+    (
+        "years-string",
+        b'background = "student"\nyears = "5"\ninterests = ["agents"]\n',
+        ["years:", "valid integer", "got '5'", "whole number from 0 to 60"],
+    ),
+    (
+        "years-float",
+        b'background = "student"\nyears = 5.5\ninterests = ["agents"]\n',
+        ["years:", "valid integer", "got 5.5"],
+    ),
+    (
+        "no-interests",
+        b'background = "student"\nyears = 5\ninterests = []\n',
+        ["interests:", "at least 1 item", "one or more of: building-products"],
+    ),
+    (
+        "unknown-key",
+        GOOD.encode() + b'colour = "red"\n',
+        [
+            "colour: unknown field",
+            "the fields are: background, years, interests, company, coding, region",
+        ],
+    ),
+    (
+        "unknown-background",
+        b'background = "astronaut"\nyears = 5\ninterests = ["agents"]\n',
+        ["background:", "'software-engineer'", "'other-non-technical'", "got 'astronaut'"],
+    ),
+    (
+        "unknown-interest",
+        b'background = "student"\nyears = 5\ninterests = ["agents", "research", "cooking"]\n',
+        ["interests[2]:", "'prompting'", "got 'cooking'"],
+    ),
+    (
+        "missing-background",
+        b'years = 5\ninterests = ["agents"]\n',
+        ["background: required field is missing", "expected one of: software-engineer"],
+    ),
+    (
+        "unknown-region",
+        GOOD.encode() + b'region = "mars"\n',
+        ["region:", "'us', 'europe' or 'other'", "got 'mars'"],
+    ),
     ("not-toml", b"background = \n", ["not valid TOML"]),
     ("not-utf8", b'background = "\xff"\n', ["not UTF-8"]),
 ]
@@ -84,10 +112,13 @@ def test_a_bad_answers_file_is_one_clear_error(
         assert part in lines[0]
 
 
-@pytest.mark.parametrize(("make", "expected"), [
-    (lambda p: None, "file not found"),
-    (lambda p: p.mkdir(), "is a folder"),
-])
+@pytest.mark.parametrize(
+    ("make", "expected"),
+    [
+        (lambda p: None, "file not found"),
+        (lambda p: p.mkdir(), "is a folder"),
+    ],
+)
 def test_a_missing_file_or_a_folder_is_an_input_error(
     tmp_path: Path, make: Any, expected: str
 ) -> None:
@@ -108,8 +139,9 @@ def test_without_a_terminal_the_quiz_asks_for_an_answers_file() -> None:
     assert len(result.stderr.splitlines()) == 1
 
 
-@pytest.mark.parametrize("args", [["--top", "0"], ["--top", "13"], ["--region", "mars"],
-                                  ["--resume"]])
+@pytest.mark.parametrize(
+    "args", [["--top", "0"], ["--top", "13"], ["--region", "mars"], ["--resume"]]
+)
 def test_bad_options_are_usage_errors(answers: Path, args: list[str]) -> None:
     result = run("--answers", str(answers), *args)
     assert result.exit_code == 2
@@ -131,20 +163,27 @@ def test_json_lists_the_top_three_best_first(answers: Path, dataset: data.Datase
         assert r["name"] == dataset.roles[r["role"]].name
         assert all(isinstance(t, str) for t in r["reasons"])
     assert recs[0]["role"] == "ai-engineer"  # a backend engineer with 5 years
-    assert doc["profile"] == {"background": "backend-engineer", "years": 5,
-                              "interests": ["agents", "building-products"], "company": "any",
-                              "region": "us", "coding_level": "professional"}
+    assert doc["profile"] == {
+        "background": "backend-engineer",
+        "years": 5,
+        "interests": ["agents", "building-products"],
+        "company": "any",
+        "region": "us",
+        "coding_level": "professional",
+    }
     assert isinstance(doc["close"], bool)
     assert {row["role"] for row in doc["salary"]} <= {r["role"] for r in recs}
 
 
 def test_json_matches_the_engine(answers: Path, dataset: data.Dataset) -> None:
-    profile = Profile(background="backend-engineer", years=5,
-                      interests=["agents", "building-products"])
+    profile = Profile(
+        background="backend-engineer", years=5, interests=["agents", "building-products"]
+    )
     ranking = dataset.engine.rank(profile)
     doc = quiz_json("--answers", str(answers), "--all")
     assert [(r["role"], r["score"], r["band"]) for r in doc["recommendations"]] == [
-        (r.role_id, r.score, r.band) for r in ranking.recommendations]
+        (r.role_id, r.score, r.band) for r in ranking.recommendations
+    ]
     assert doc["close"] == ranking.close
     core = [r for r in dataset.roles.values() if r.kind == "core"]
     assert len(doc["recommendations"]) == len(core)
@@ -211,9 +250,19 @@ def test_rendered_results_show_cards_timeline_salary_and_next_steps(answers: Pat
     text = result.stdout
     assert "\x1b[" not in text
     assert max(len(line) for line in text.splitlines()) <= 80
-    for part in ["1. AI Engineer (ai-engineer)", "score ", "/100", "band: ", "Why",
-                 "Time to move", "3-6 months", "Salary ranges, Europe", "Next steps",
-                 "aicareer show ai-engineer", "aicareer compare ai-engineer"]:
+    for part in [
+        "1. AI Engineer (ai-engineer)",
+        "score ",
+        "/100",
+        "band: ",
+        "Why",
+        "Time to move",
+        "3-6 months",
+        "Salary ranges, Europe",
+        "Next steps",
+        "aicareer show ai-engineer",
+        "aicareer compare ai-engineer",
+    ]:
         assert part in text, part
     assert "4. " not in text
     assert "Every role, best first" not in text
@@ -238,9 +287,12 @@ def render(items: list[Any]) -> str:
 
 def test_report_says_when_the_top_two_are_close(dataset: data.Dataset) -> None:
     # Find a profile the data calls close, and one it does not.
-    profiles = [Profile(background=b, years=y, interests=[i])
-                for b in ("backend-engineer", "product-manager", "researcher", "student")
-                for y in (0, 5) for i in ("agents", "prompting", "research", "reliability")]
+    profiles = [
+        Profile(background=b, years=y, interests=[i])
+        for b in ("backend-engineer", "product-manager", "researcher", "student")
+        for y in (0, 5)
+        for i in ("agents", "prompting", "research", "reliability")
+    ]
     ranked = [(p, dataset.engine.rank(p)) for p in profiles]
     close = next((pr for pr in ranked if pr[1].close), None)
     far = next((pr for pr in ranked if not pr[1].close), None)
@@ -261,8 +313,7 @@ def test_json_mode_imports_neither_rich_nor_questionary(answers: Path) -> None:
         "{'rich', 'questionary', 'prompt_toolkit'})\n"
         "sys.stderr.write(repr(heavy))\n"
     )
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          check=False)
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["recommendations"]
     assert proc.stderr == "[]"

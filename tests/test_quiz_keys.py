@@ -31,8 +31,9 @@ REGION_US = ENTER
 LOOKS_GOOD = ENTER  # first entry on the review screen
 
 
-def drive(*keys: str, answers: dict[str, Any] | None = None,
-          kept: list[dict[str, Any]] | None = None) -> Profile:
+def drive(
+    *keys: str, answers: dict[str, Any] | None = None, kept: list[dict[str, Any]] | None = None
+) -> Profile:
     """Run the quiz flow with `keys` typed, no terminal needed."""
     with create_pipe_input() as pipe:
         pipe.send_text("".join(keys))
@@ -41,23 +42,45 @@ def drive(*keys: str, answers: dict[str, Any] | None = None,
 
 
 def test_full_run_produces_a_profile() -> None:
-    profile = drive(BACKEND, YEARS_5, CODING_DEFAULT, FIRST_TWO_INTERESTS, COMPANY_ANY,
-                    REGION_US, LOOKS_GOOD)
-    assert profile == Profile(background="backend-engineer", years=5,
-                              interests=["building-products", "agents"], company="any",
-                              coding="professional", region="us")
+    profile = drive(
+        BACKEND, YEARS_5, CODING_DEFAULT, FIRST_TWO_INTERESTS, COMPANY_ANY, REGION_US, LOOKS_GOOD
+    )
+    assert profile == Profile(
+        background="backend-engineer",
+        years=5,
+        interests=["building-products", "agents"],
+        company="any",
+        coding="professional",
+        region="us",
+    )
 
 
 def test_coding_default_follows_the_background() -> None:
     # product-manager is the 10th background; its default coding level is "basic".
-    profile = drive(DOWN * 9 + ENTER, YEARS_5, CODING_DEFAULT, FIRST_TWO_INTERESTS,
-                    COMPANY_ANY, REGION_US, LOOKS_GOOD)
+    profile = drive(
+        DOWN * 9 + ENTER,
+        YEARS_5,
+        CODING_DEFAULT,
+        FIRST_TWO_INTERESTS,
+        COMPANY_ANY,
+        REGION_US,
+        LOOKS_GOOD,
+    )
     assert (profile.background, profile.coding) == ("product-manager", "basic")
 
 
 def test_back_from_years_changes_the_background() -> None:
-    profile = drive(BACKEND, "<" + ENTER, DOWN + ENTER, YEARS_5, CODING_DEFAULT,
-                    FIRST_TWO_INTERESTS, COMPANY_ANY, REGION_US, LOOKS_GOOD)
+    profile = drive(
+        BACKEND,
+        "<" + ENTER,
+        DOWN + ENTER,
+        YEARS_5,
+        CODING_DEFAULT,
+        FIRST_TWO_INTERESTS,
+        COMPANY_ANY,
+        REGION_US,
+        LOOKS_GOOD,
+    )
     assert profile.background == "frontend-engineer"
     assert profile.years == 5
 
@@ -65,47 +88,92 @@ def test_back_from_years_changes_the_background() -> None:
 def test_back_entry_on_a_select_question_returns_to_the_previous_one() -> None:
     # On "How much do you code?" (none, basic, professional, ← Back) pick ← Back,
     # then replace the years answer 5 with 12.
-    profile = drive(BACKEND, YEARS_5, DOWN + ENTER, BACKSPACE + "12" + ENTER,
-                    CODING_DEFAULT, FIRST_TWO_INTERESTS, COMPANY_ANY, REGION_US, LOOKS_GOOD)
+    profile = drive(
+        BACKEND,
+        YEARS_5,
+        DOWN + ENTER,
+        BACKSPACE + "12" + ENTER,
+        CODING_DEFAULT,
+        FIRST_TWO_INTERESTS,
+        COMPANY_ANY,
+        REGION_US,
+        LOOKS_GOOD,
+    )
     assert profile.years == 12
 
 
 def test_back_on_the_checkbox_then_forward_again() -> None:
     # Tick "← Back" (the last entry, 13th) on interests, then choose coding "basic".
-    profile = drive(BACKEND, YEARS_5, CODING_DEFAULT, UP + SPACE + ENTER, UP + ENTER,
-                    FIRST_TWO_INTERESTS, COMPANY_ANY, REGION_US, LOOKS_GOOD)
+    profile = drive(
+        BACKEND,
+        YEARS_5,
+        CODING_DEFAULT,
+        UP + SPACE + ENTER,
+        UP + ENTER,
+        FIRST_TWO_INTERESTS,
+        COMPANY_ANY,
+        REGION_US,
+        LOOKS_GOOD,
+    )
     assert profile.coding == "basic"
     assert profile.interests == ["building-products", "agents"]
 
 
 def test_years_must_be_a_whole_number_in_range() -> None:
     # 61, then "five" are refused (the prompt stays); 7 is accepted.
-    profile = drive(BACKEND, "61" + ENTER, BACKSPACE * 2 + "five" + ENTER,
-                    BACKSPACE * 4 + "7" + ENTER, CODING_DEFAULT, FIRST_TWO_INTERESTS,
-                    COMPANY_ANY, REGION_US, LOOKS_GOOD)
+    profile = drive(
+        BACKEND,
+        "61" + ENTER,
+        BACKSPACE * 2 + "five" + ENTER,
+        BACKSPACE * 4 + "7" + ENTER,
+        CODING_DEFAULT,
+        FIRST_TWO_INTERESTS,
+        COMPANY_ANY,
+        REGION_US,
+        LOOKS_GOOD,
+    )
     assert profile.years == 7
 
 
 def test_interests_need_at_least_one() -> None:
     # Enter with nothing ticked is refused; then tick the first.
-    profile = drive(BACKEND, YEARS_5, CODING_DEFAULT, ENTER, SPACE + ENTER, COMPANY_ANY,
-                    REGION_US, LOOKS_GOOD)
+    profile = drive(
+        BACKEND, YEARS_5, CODING_DEFAULT, ENTER, SPACE + ENTER, COMPANY_ANY, REGION_US, LOOKS_GOOD
+    )
     assert profile.interests == ["building-products"]
 
 
 def test_change_an_answer_on_the_review_screen() -> None:
     # Review: [Looks good, Background, Experience, Coding, Interests, Company, Region].
     # Pick Region (6 down), choose Europe, then Looks good.
-    profile = drive(BACKEND, YEARS_5, CODING_DEFAULT, FIRST_TWO_INTERESTS, COMPANY_ANY,
-                    REGION_US, DOWN * 6 + ENTER, DOWN + ENTER, LOOKS_GOOD)
+    profile = drive(
+        BACKEND,
+        YEARS_5,
+        CODING_DEFAULT,
+        FIRST_TWO_INTERESTS,
+        COMPANY_ANY,
+        REGION_US,
+        DOWN * 6 + ENTER,
+        DOWN + ENTER,
+        LOOKS_GOOD,
+    )
     assert profile.region == "europe"
     assert profile.background == "backend-engineer"
 
 
 def test_back_from_a_review_change_keeps_the_answer() -> None:
     # Pick Experience on the review, type "<" (back to the review), then Looks good.
-    profile = drive(BACKEND, YEARS_5, CODING_DEFAULT, FIRST_TWO_INTERESTS, COMPANY_ANY,
-                    REGION_US, DOWN * 2 + ENTER, BACKSPACE + "<" + ENTER, LOOKS_GOOD)
+    profile = drive(
+        BACKEND,
+        YEARS_5,
+        CODING_DEFAULT,
+        FIRST_TWO_INTERESTS,
+        COMPANY_ANY,
+        REGION_US,
+        DOWN * 2 + ENTER,
+        BACKSPACE + "<" + ENTER,
+        LOOKS_GOOD,
+    )
     assert profile.years == 5
 
 
@@ -118,16 +186,28 @@ def test_ctrl_c_keeps_the_answers_so_far() -> None:
 
 def test_resume_asks_only_what_is_missing() -> None:
     # If background were asked again, ENTER would pick software-engineer.
-    profile = drive(CODING_DEFAULT, SPACE + ENTER, COMPANY_ANY, REGION_US, LOOKS_GOOD,
-                    answers={"background": "backend-engineer", "years": 5})
+    profile = drive(
+        CODING_DEFAULT,
+        SPACE + ENTER,
+        COMPANY_ANY,
+        REGION_US,
+        LOOKS_GOOD,
+        answers={"background": "backend-engineer", "years": 5},
+    )
     assert profile.background == "backend-engineer"
     assert profile.years == 5
     assert profile.interests == ["building-products"]
 
 
 def test_resume_with_every_answer_goes_straight_to_review() -> None:
-    given = {"background": "student", "years": 0, "coding": "basic", "interests": ["prompting"],
-             "company": "any", "region": "other"}
+    given = {
+        "background": "student",
+        "years": 0,
+        "coding": "basic",
+        "interests": ["prompting"],
+        "company": "any",
+        "region": "other",
+    }
     assert drive(LOOKS_GOOD, answers=given) == Profile(**given)
 
 
@@ -150,8 +230,15 @@ def invoke(keys: str, *args: str) -> Any:
 
 
 def test_cli_quiz_prints_only_json_on_stdout(terminal: Path) -> None:
-    keys = (BACKEND + YEARS_5 + CODING_DEFAULT + FIRST_TWO_INTERESTS + COMPANY_ANY + REGION_US
-            + LOOKS_GOOD)
+    keys = (
+        BACKEND
+        + YEARS_5
+        + CODING_DEFAULT
+        + FIRST_TWO_INTERESTS
+        + COMPANY_ANY
+        + REGION_US
+        + LOOKS_GOOD
+    )
     result = invoke(keys, "--json", "--top", "1")
     assert result.exit_code == 0, result.stderr
     doc = json.loads(result.stdout)
@@ -167,8 +254,10 @@ def test_cli_ctrl_c_exits_130_and_resume_continues(terminal: Path, tmp_path: Pat
     assert result.stdout == ""
     assert "--resume" in result.stderr
     assert "Traceback" not in result.stderr
-    assert tomllib.loads(terminal.read_text("utf-8")) == {"background": "backend-engineer",
-                                                          "years": 5}
+    assert tomllib.loads(terminal.read_text("utf-8")) == {
+        "background": "backend-engineer",
+        "years": 5,
+    }
     assert not [p.name for p in terminal.parent.iterdir() if p.name.endswith(".tmp")]
 
     keys = CODING_DEFAULT + FIRST_TWO_INTERESTS + COMPANY_ANY + REGION_US + LOOKS_GOOD
@@ -181,8 +270,15 @@ def test_cli_ctrl_c_exits_130_and_resume_continues(terminal: Path, tmp_path: Pat
 
 
 def test_cli_resume_without_saved_answers_starts_afresh(terminal: Path) -> None:
-    keys = (BACKEND + YEARS_5 + CODING_DEFAULT + FIRST_TWO_INTERESTS + COMPANY_ANY + REGION_US
-            + LOOKS_GOOD)
+    keys = (
+        BACKEND
+        + YEARS_5
+        + CODING_DEFAULT
+        + FIRST_TWO_INTERESTS
+        + COMPANY_ANY
+        + REGION_US
+        + LOOKS_GOOD
+    )
     result = invoke(keys, "--resume", "--json")
     assert result.exit_code == 0, result.stderr
     assert "No unfinished quiz" in result.stderr

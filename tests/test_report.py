@@ -33,9 +33,11 @@ def me(tmp_path: Path) -> Path:
 
 def make(tmp_path: Path, me: Path, name: str) -> tuple[int, str, str, Path]:
     out = tmp_path / name
-    result = runner.invoke(app, ["report", "--answers", str(me), "--out", str(out)],
-                           env={"AICAREER_HOME": str(tmp_path / "home"),
-                                "AICAREER_TODAY": "2026-07-01"})
+    result = runner.invoke(
+        app,
+        ["report", "--answers", str(me), "--out", str(out)],
+        env={"AICAREER_HOME": str(tmp_path / "home"), "AICAREER_TODAY": "2026-07-01"},
+    )
     return result.exit_code, result.stdout, result.stderr, out
 
 

@@ -20,10 +20,12 @@ from aicareer.models import BACKGROUNDS, COMPANIES, INTERESTS, Profile
 Mutation = Callable[[dict[str, Any]], None]
 
 #: rules[3] is replaced by this shape so the tests know the paths inside it.
-RULE_3_WHEN: dict[str, list[dict[str, Any]]] = {"all": [
-    {"field": "background", "op": "in", "value": ["software-engineer"]},
-    {"field": "years", "op": "at-least", "value": 5},
-]}
+RULE_3_WHEN: dict[str, list[dict[str, Any]]] = {
+    "all": [
+        {"field": "background", "op": "in", "value": ["software-engineer"]},
+        {"field": "years", "op": "at-least", "value": 5},
+    ]
+}
 
 
 def break_rule_3(mutate: Callable[[dict[str, Any]], None]) -> Mutation:
@@ -32,6 +34,7 @@ def break_rule_3(mutate: Callable[[dict[str, Any]], None]) -> Mutation:
         assert rule["kind"] == "matrix"
         rule["when"] = {"all": [dict(leaf) for leaf in RULE_3_WHEN["all"]]}
         mutate(rule)
+
     return apply
 
 
@@ -40,26 +43,57 @@ def set_leaf(index: int, key: str, value: Any) -> Mutation:
 
 
 BROKEN = [
-    pytest.param(set_leaf(1, "field", "shoe-size"), "rules[3].when.all[1].field", "'shoe-size'",
-                 id="unknown-field"),
-    pytest.param(set_leaf(1, "op", "bigger-than"), "rules[3].when.all[1].op", "'bigger-than'",
-                 id="unknown-operator"),
-    pytest.param(set_leaf(0, "op", "at-least"), "rules[3].when.all[0]", "'at-least'",
-                 id="operator-does-not-fit-field"),
-    pytest.param(set_leaf(0, "value", ["software-engineer", "astronaut"]),
-                 "rules[3].when.all[0]", "'astronaut'", id="unknown-background"),
-    pytest.param(break_rule_3(lambda rule: rule["weights"].__setitem__("xyz", 5)),
-                 "rules[3].weights.xyz", "'xyz'", id="unknown-role-in-weights"),
-    pytest.param(break_rule_3(lambda rule: rule["weights"].__setitem__("data-scientist", 5)),
-                 "rules[3].weights.data-scientist", "adjacent", id="adjacent-role-in-weights"),
-    pytest.param(break_rule_3(lambda rule: rule.pop("timeline")), "rules[3]", "timeline",
-                 id="matrix-rule-without-timeline"),
+    pytest.param(
+        set_leaf(1, "field", "shoe-size"),
+        "rules[3].when.all[1].field",
+        "'shoe-size'",
+        id="unknown-field",
+    ),
+    pytest.param(
+        set_leaf(1, "op", "bigger-than"),
+        "rules[3].when.all[1].op",
+        "'bigger-than'",
+        id="unknown-operator",
+    ),
+    pytest.param(
+        set_leaf(0, "op", "at-least"),
+        "rules[3].when.all[0]",
+        "'at-least'",
+        id="operator-does-not-fit-field",
+    ),
+    pytest.param(
+        set_leaf(0, "value", ["software-engineer", "astronaut"]),
+        "rules[3].when.all[0]",
+        "'astronaut'",
+        id="unknown-background",
+    ),
+    pytest.param(
+        break_rule_3(lambda rule: rule["weights"].__setitem__("xyz", 5)),
+        "rules[3].weights.xyz",
+        "'xyz'",
+        id="unknown-role-in-weights",
+    ),
+    pytest.param(
+        break_rule_3(lambda rule: rule["weights"].__setitem__("data-scientist", 5)),
+        "rules[3].weights.data-scientist",
+        "adjacent",
+        id="adjacent-role-in-weights",
+    ),
+    pytest.param(
+        break_rule_3(lambda rule: rule.pop("timeline")),
+        "rules[3]",
+        "timeline",
+        id="matrix-rule-without-timeline",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("mutate", "where", "shown"), BROKEN)
 def test_a_broken_matrix_is_reported_with_file_path_and_value(
-    make_data_dir: Callable[[], Path], mutate: Mutation, where: str, shown: str,
+    make_data_dir: Callable[[], Path],
+    mutate: Mutation,
+    where: str,
+    shown: str,
 ) -> None:
     folder = make_data_dir()
     path = folder / "matrix.toml"
@@ -71,8 +105,11 @@ def test_a_broken_matrix_is_reported_with_file_path_and_value(
         data.load(folder)
 
     assert caught.value.code == ExitCode.DATA
-    matching = [line for line in caught.value.lines
-                if "matrix.toml" in line and (f"{where}:" in line or f"{where} (" in line)]
+    matching = [
+        line
+        for line in caught.value.lines
+        if "matrix.toml" in line and (f"{where}:" in line or f"{where} (" in line)
+    ]
     assert matching, caught.value.lines
     assert any(shown in line for line in matching), matching
 
@@ -86,8 +123,7 @@ def test_an_untouched_copy_loads(make_data_dir: Callable[[], Path], dataset: Dat
 
 
 def test_every_rule_cites_a_source_and_gives_a_readable_reason(dataset: Dataset) -> None:
-    sources = {"roles-guide", "builders", "five-pillars", "ai-engineer-explainer",
-               "roadmap-2026"}
+    sources = {"roles-guide", "builders", "five-pillars", "ai-engineer-explainer", "roadmap-2026"}
     for rule in dataset.matrix.rules:
         assert rule.source in sources, rule.id
         assert len(rule.reason.split()) >= 8, rule.id
@@ -109,10 +145,14 @@ def test_builders_agent_pivot_takes_two_to_four_months(dataset: Dataset) -> None
 def test_every_core_role_is_someones_best_fit(engine: Engine, dataset: Dataset) -> None:
     reached = set()
     for background, years, interest, company in itertools.product(
-        BACKGROUNDS, (1, 5, 10), INTERESTS, COMPANIES,
+        BACKGROUNDS,
+        (1, 5, 10),
+        INTERESTS,
+        COMPANIES,
     ):
-        person = Profile.model_validate({"background": background, "years": years,
-                                         "interests": [interest], "company": company})
+        person = Profile.model_validate(
+            {"background": background, "years": years, "interests": [interest], "company": company}
+        )
         ranking = engine.rank(person)
         reached.add(ranking.recommendations[0].role_id)
     core = {r.id for r in dataset.roles_file.roles if r.kind == "core"}

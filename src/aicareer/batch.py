@@ -121,8 +121,9 @@ def _check_header(path: Path, header: list[str]) -> list[str]:
         problems.append(f"{path}: column {name!r} appears more than once")
     missing = [n for n in REQUIRED if n not in names]
     if missing:
-        problems.append(f"{path}: missing column(s): {', '.join(missing)}; required: "
-                        f"{', '.join(REQUIRED)}")
+        problems.append(
+            f"{path}: missing column(s): {', '.join(missing)}; required: {', '.join(REQUIRED)}"
+        )
     if problems:
         raise input_error(problems)
     return names
@@ -141,8 +142,9 @@ def _csv_rows(path: Path, fh: IO[str]) -> Iterator[RawRow]:
     try:
         header = next(reader)
     except StopIteration:
-        raise input_error(f"{path}: empty file; expected a header row with: "
-                          f"{', '.join(COLUMNS)}") from None
+        raise input_error(
+            f"{path}: empty file; expected a header row with: {', '.join(COLUMNS)}"
+        ) from None
     except csv.Error as exc:
         raise input_error(f"{path}: not valid CSV: {exc}") from None
     names = _check_header(path, header)
@@ -217,8 +219,14 @@ def _jsonl_lines(fh: IO[bytes]) -> Iterator[RawRow]:
 
 
 def _kind(value: object) -> str:
-    names = {list: "a list", str: "a string", int: "a number", float: "a number",
-             bool: "true/false", type(None): "null"}
+    names = {
+        list: "a list",
+        str: "a string",
+        int: "a number",
+        float: "a number",
+        bool: "true/false",
+        type(None): "null",
+    }
     return names.get(type(value), type(value).__name__)
 
 
@@ -269,7 +277,7 @@ def _error_text(raw: dict[str, Any], exc: ValidationError) -> str:
         lines = err.lines
     else:  # cannot happen: the same validation just failed; keep pydantic's own words
         lines = validation_lines(_LABEL, exc)
-    return "; ".join(line[len(_LABEL) + 2:] for line in lines)
+    return "; ".join(line[len(_LABEL) + 2 :] for line in lines)
 
 
 def score_row(engine: Engine, raw: dict[str, Any] | str) -> Ranking | str:
@@ -361,8 +369,15 @@ class _JsonlWriter(_Writer):
     or `{"id": ..., "ok": false, "error": "..."}`; keys in this order, UTF-8."""
 
     def _format(self, rec: Recommendation) -> str:
-        return _dumps({"role": rec.role_id, "name": self.names.get(rec.role_id, rec.role_id),
-                       "score": rec.score, "band": rec.band, "timeline": rec.timeline})
+        return _dumps(
+            {
+                "role": rec.role_id,
+                "name": self.names.get(rec.role_id, rec.role_id),
+                "score": rec.score,
+                "band": rec.band,
+                "timeline": rec.timeline,
+            }
+        )
 
     def ok(self, row_id: Any, ranking: Ranking) -> None:
         cells = self._cells
@@ -394,8 +409,7 @@ def _atomic_output(path: Path) -> Iterator[IO[str]]:
                 os.fsync(fh.fileno())
             os.replace(tmp, path)
         except OSError as exc:
-            raise AicareerError(f"{path}: cannot write: {exc.strerror}",
-                                ExitCode.OUTPUT) from None
+            raise AicareerError(f"{path}: cannot write: {exc.strerror}", ExitCode.OUTPUT) from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
@@ -417,8 +431,9 @@ def run(
     out_fmt = format_for(out, "output")
     format_for(source, "input")
     if out.resolve() == source.resolve():
-        raise AicareerError(f"{out}: the output would replace the input; choose another --out",
-                            ExitCode.USAGE)
+        raise AicareerError(
+            f"{out}: the output would replace the input; choose another --out", ExitCode.USAGE
+        )
     rows = scored = 0
     with read_rows(source) as reader, _atomic_output(out) as fh:
         writer = (_CsvWriter if out_fmt == "csv" else _JsonlWriter)(fh, top, names)

@@ -76,8 +76,7 @@ _Memo = dict[str | int | frozenset[str], int]
 
 #: Position of each field in _Facts. Closures on years and interests index f[1] and f[2]
 #: literally, which keeps mypy's types exact.
-_FIELD_INDEX = {"background": 0, "years": 1, "interests": 2, "company": 3, "coding": 4,
-                "region": 5}
+_FIELD_INDEX = {"background": 0, "years": 1, "interests": 2, "company": 3, "coding": 4, "region": 5}
 #: How many distinct results to remember per role before starting over.
 _CACHE_LIMIT = 1 << 14
 

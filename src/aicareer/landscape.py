@@ -96,9 +96,11 @@ def _place_row(
     n = len(items)
     options = ("right", "left", None) if n <= 7 else ("right", "left")
     best: tuple[tuple[int, int], list[tuple[str, int] | None]] | None = None
-    choices = itertools.product(options, repeat=n) if n <= 7 else [
-        tuple("right" if it[2] else "left" for it in items)
-    ]
+    choices = (
+        itertools.product(options, repeat=n)
+        if n <= 7
+        else [tuple("right" if it[2] else "left" for it in items)]
+    )
     for combo in choices:
         taken = [(col, col) for col, _, _ in items]
         result: list[tuple[str, int] | None] = []
@@ -119,7 +121,8 @@ def _place_row(
             continue
         placed = sum(1 for r in result if r is not None)
         off = sum(
-            1 for (_, _, pr), r in zip(items, result, strict=True)
+            1
+            for (_, _, pr), r in zip(items, result, strict=True)
             if r is not None and (r[0] == "right") != pr
         )
         key = (-placed, off)
@@ -200,8 +203,19 @@ def layout(
                 label_col = side[1]
                 put(row, label_col, label, "bold" if rank is not None else None)
             placed.append(
-                Placed(rid, name, x, y, row, col, symbol, label if side else None, label_col,
-                       rank[0] if rank else None, rank[1] if rank else None)
+                Placed(
+                    rid,
+                    name,
+                    x,
+                    y,
+                    row,
+                    col,
+                    symbol,
+                    label if side else None,
+                    label_col,
+                    rank[0] if rank else None,
+                    rank[1] if rank else None,
+                )
             )
 
     legend: list[str] = []
@@ -229,14 +243,16 @@ def dataset_layout(
     """layout() over a dataset: every role with axes; the ranking's top `top_n` marked."""
     roles = [
         (r.id, r.name, r.axes.model_infra, r.axes.research_production)
-        for r in ds.roles.values() if r.axes is not None
+        for r in ds.roles.values()
+        if r.axes is not None
     ]
     off = [r.name for r in ds.roles.values() if r.axes is None]
     top: list[tuple[str, int]] = []
     if ranking is not None:
         on_map = {r[0] for r in roles}
-        top = [(rec.role_id, rec.score) for rec in ranking.recommendations
-               if rec.role_id in on_map][:top_n]
+        top = [
+            (rec.role_id, rec.score) for rec in ranking.recommendations if rec.role_id in on_map
+        ][:top_n]
     return layout(roles, width, top, off)
 
 

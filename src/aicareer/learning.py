@@ -231,8 +231,9 @@ def build_path(paths: PathsFile, role_id: str) -> Plan:
                 learn=(*ph.learn, *extra_learn),
                 build=(*ph.build, *extra_build),
                 resources=tuple(r for r in rp.resources if r.phase == pid),
-                sources=tuple(dict.fromkeys([*ph.sources, *(s.source for s in rp.steps
-                                                            if s.phase == pid)])),
+                sources=tuple(
+                    dict.fromkeys([*ph.sources, *(s.source for s in rp.steps if s.phase == pid)])
+                ),
                 note=ph.note,
             )
         )
@@ -253,8 +254,12 @@ def cover(plan: Plan, paths: PathsFile, background: str) -> Plan:
             phases.append(replace(p, status="covered", min_weeks=0, max_weeks=0))
         elif background in ph.partly_covered_by:
             phases.append(
-                replace(p, status="partly-covered", min_weeks=math.ceil(p.min_weeks / 2),
-                        max_weeks=math.ceil(p.max_weeks / 2))
+                replace(
+                    p,
+                    status="partly-covered",
+                    min_weeks=math.ceil(p.min_weeks / 2),
+                    max_weeks=math.ceil(p.max_weeks / 2),
+                )
             )
         else:
             phases.append(p)
@@ -299,16 +304,20 @@ def fit(plan: Plan, paths: PathsFile, background: str, timeline: str | None) -> 
         return replace(
             covered,
             timeline=timeline,
-            total_from=(f"{covered.total_from}; your quiz timeline ({timeline!r}) states no "
-                        "duration, so the phases' own figures stand"),
+            total_from=(
+                f"{covered.total_from}; your quiz timeline ({timeline!r}) states no "
+                "duration, so the phases' own figures stand"
+            ),
         )
     scaled = scale(covered, target)
     return replace(
         scaled,
         timeline=timeline,
-        total_from=(f"your quiz timeline ({timeline!r}, {target[0]}-{target[1]} weeks at "
-                    f"52/12 weeks a month), shared across the phases you still need in "
-                    "proportion to their own figures"),
+        total_from=(
+            f"your quiz timeline ({timeline!r}, {target[0]}-{target[1]} weeks at "
+            f"52/12 weeks a month), shared across the phases you still need in "
+            "proportion to their own figures"
+        ),
     )
 
 

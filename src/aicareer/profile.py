@@ -44,8 +44,9 @@ def _lines(label: str, exc: ValidationError) -> list[str]:
         loc = err["loc"]
         field = str(loc[0]) if loc else ""
         if err["type"] == "extra_forbidden":
-            line = (f"{label}: {format_loc(loc)}: unknown field; the fields are: "
-                    + ", ".join(FIELDS))
+            line = f"{label}: {format_loc(loc)}: unknown field; the fields are: " + ", ".join(
+                FIELDS
+            )
         elif err["type"] != "literal_error" and field in EXPECTED:
             line = f"{line}; expected {EXPECTED[field]}"
         lines.append(line)

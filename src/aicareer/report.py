@@ -95,8 +95,10 @@ def _renderables(
         Text(f"From your answers: {profile_line(profile)}"),
         Text(f"Made by aicareer {__version__} on {today.isoformat()}.", style="dim"),
         Text(""),
-        Text(f"Your best-fitting AI roles (top {len(recs)} of "
-             f"{len(ranking.recommendations)})", style="bold"),
+        Text(
+            f"Your best-fitting AI roles (top {len(recs)} of {len(ranking.recommendations)})",
+            style="bold",
+        ),
     ]
     items += [recommendation_card(ds, rec, i) for i, rec in enumerate(recs, 1)]
     note = close_note(ds, ranking)
@@ -106,19 +108,25 @@ def _renderables(
     items += salary_section(ds, recs, profile.region)
     if plan is not None:
         name = ds.roles[plan.role_id].name
-        table = Table(box=box.SIMPLE_HEAD, title=Text(f"Your path to {name}"),
-                      title_justify="left")
+        table = Table(box=box.SIMPLE_HEAD, title=Text(f"Your path to {name}"), title_justify="left")
         table.add_column("#", justify="right", no_wrap=True)
         table.add_column("phase", ratio=2)
         table.add_column("id", no_wrap=True)
         table.add_column("weeks", justify="right", no_wrap=True)
         table.add_column("status", ratio=2)
         for i, p in enumerate(plan.phases, 1):
-            table.add_row(Text(str(i)), Text(p.title), Text(p.id),
-                          Text(_weeks(p.min_weeks, p.max_weeks)), Text(_status(p)))
+            table.add_row(
+                Text(str(i)),
+                Text(p.title),
+                Text(p.id),
+                Text(_weeks(p.min_weeks, p.max_weeks)),
+                Text(_status(p)),
+            )
         lo, hi = plan.total
-        table.caption = Text(f"Total: {weeks_text(lo, hi)}; from {plan.total_from}. "
-                             f"Details: aicareer path {plan.role_id} --answers FILE")
+        table.caption = Text(
+            f"Total: {weeks_text(lo, hi)}; from {plan.total_from}. "
+            f"Details: aicareer path {plan.role_id} --answers FILE"
+        )
         table.caption_justify = "left"
         items.append(table)
     items.append(Text("The landscape", style="bold"))
@@ -129,8 +137,10 @@ def _renderables(
 
 def sources_line(ds: Dataset) -> str:
     srcs = "; ".join(f"{s.title} ({s.publisher}, {s.as_of})" for s in ds.sources.values())
-    return (f"Data: roles.toml {ds.roles_file.meta.version}, matrix.toml "
-            f"{ds.matrix.meta.version}. Sources: {srcs}. Figures are indicative.")
+    return (
+        f"Data: roles.toml {ds.roles_file.meta.version}, matrix.toml "
+        f"{ds.matrix.meta.version}. Sources: {srcs}. Figures are indicative."
+    )
 
 
 # --- Markdown --------------------------------------------------------------------------------
@@ -142,8 +152,10 @@ def cell(value: object) -> str:
 
 
 def md_table(header: list[str], rows: list[list[object]]) -> list[str]:
-    out = ["| " + " | ".join(cell(h) for h in header) + " |",
-           "|" + "|".join("---" for _ in header) + "|"]
+    out = [
+        "| " + " | ".join(cell(h) for h in header) + " |",
+        "|" + "|".join("---" for _ in header) + "|",
+    ]
     out += ["| " + " | ".join(cell(v) for v in row) + " |" for row in rows]
     return out
 
@@ -170,19 +182,34 @@ def markdown(
     ]
     for i, rec in enumerate(recs, 1):
         role = ds.roles[rec.role_id]
-        lines += [f"### {i}. {role.name} ({role.id}): score {rec.score}/100, {rec.band}", "",
-                  role.summary, "", "Why:", ""]
+        lines += [
+            f"### {i}. {role.name} ({role.id}): score {rec.score}/100, {rec.band}",
+            "",
+            role.summary,
+            "",
+            "Why:",
+            "",
+        ]
         lines += [f"- {r.points:+d} {r.text}" for r in rec.reasons] or ["- no rule matched"]
         lines += ["", f"Time to move: {rec.timeline or 'not stated in the sources'}", ""]
     if ranking.close and len(ranking.recommendations) > 1:
         a, b = ranking.recommendations[:2]
-        lines += [f"Close call: {ds.roles[a.role_id].name} and {ds.roles[b.role_id].name} "
-                  f"are {a.score - b.score} points apart.", ""]
+        lines += [
+            f"Close call: {ds.roles[a.role_id].name} and {ds.roles[b.role_id].name} "
+            f"are {a.score - b.score} points apart.",
+            "",
+        ]
     lines += ["## Time to move", ""]
     lines += md_table(
         ["Role", "Time to move", "Based on"],
-        [[ds.roles[r.role_id].name, r.timeline or "not stated in the sources",
-          TIMELINE_FROM.get(r.timeline_from.split(":", 1)[0], "-")] for r in recs],
+        [
+            [
+                ds.roles[r.role_id].name,
+                r.timeline or "not stated in the sources",
+                TIMELINE_FROM.get(r.timeline_from.split(":", 1)[0], "-"),
+            ]
+            for r in recs
+        ],
     )
     rule = ds.matrix.regions[profile.region]
     lines += ["", f"## Salary ranges, {rule.label}", ""]
@@ -190,21 +217,32 @@ def markdown(
     if rows:
         lines += md_table(
             ["Role", "Level", f"Range ({rule.label})", "Basis", "Source"],
-            [[b.name, LEVEL_LABEL[b.level] + (f" ({b.segment})" if b.segment else ""), b.text,
-              BASIS_LABEL[b.basis], source_label(ds, b.source)] for b in rows],
+            [
+                [
+                    b.name,
+                    LEVEL_LABEL[b.level] + (f" ({b.segment})" if b.segment else ""),
+                    b.text,
+                    BASIS_LABEL[b.basis],
+                    source_label(ds, b.source),
+                ]
+                for b in rows
+            ],
         )
-    missing = [ds.roles[r.role_id].name for r in recs if not any(b.role == r.role_id
-                                                                   for b in rows)]
+    missing = [ds.roles[r.role_id].name for r in recs if not any(b.role == r.role_id for b in rows)]
     if missing:
-        lines += ["", f"No salary figure for {rule.label} in the sources for: "
-                  + ", ".join(missing)]
+        lines += [
+            "",
+            f"No salary figure for {rule.label} in the sources for: " + ", ".join(missing),
+        ]
     lines += ["", "Indicative only."]
     if plan is not None:
         lines += ["", f"## Your path to {ds.roles[plan.role_id].name}", ""]
         lines += md_table(
             ["#", "Phase", "Id", "Weeks", "Status"],
-            [[i, p.title, p.id, _weeks(p.min_weeks, p.max_weeks), _status(p)]
-             for i, p in enumerate(plan.phases, 1)],
+            [
+                [i, p.title, p.id, _weeks(p.min_weeks, p.max_weeks), _status(p)]
+                for i, p in enumerate(plan.phases, 1)
+            ],
         )
         lo, hi = plan.total
         lines += ["", f"Total: {weeks_text(lo, hi)}; from {plan.total_from}.", ""]
@@ -230,9 +268,16 @@ def render_report(
         return markdown(ds, profile, ranking, plan, day)
     from rich.console import Console
 
-    console = Console(record=True, file=io.StringIO(), width=REPORT_WIDTH, no_color=False,
-                      color_system="truecolor", force_terminal=True, highlight=False,
-                      soft_wrap=False)
+    console = Console(
+        record=True,
+        file=io.StringIO(),
+        width=REPORT_WIDTH,
+        no_color=False,
+        color_system="truecolor",
+        force_terminal=True,
+        highlight=False,
+        soft_wrap=False,
+    )
     for item in _renderables(ds, profile, ranking, plan, day):
         console.print(item)
     if fmt == "html":

@@ -156,10 +156,14 @@ def salary_section(ds: Dataset, recs: Sequence[Recommendation], region: str) -> 
     if missing:
         names = ", ".join(ds.roles[r.role_id].name for r in missing)
         items.append(Text(f"No salary figure for {rule.label} in the sources for: {names}"))
-    how = "as published" if region == "us" else (
-        f"US figures {rule.lower_min}-{rule.lower_max}% lower, per the roles guide")
-    items.append(Text(f"Indicative only ({how}). More: aicareer salary --region {region}",
-                      style="dim"))
+    how = (
+        "as published"
+        if region == "us"
+        else (f"US figures {rule.lower_min}-{rule.lower_max}% lower, per the roles guide")
+    )
+    items.append(
+        Text(f"Indicative only ({how}). More: aicareer salary --region {region}", style="dim")
+    )
     return items
 
 
@@ -176,8 +180,11 @@ def ranking_table(ds: Dataset, ranking: Ranking) -> Table:
     table.add_column("id", ratio=1)
     for i, rec in enumerate(ranking.recommendations, 1):
         table.add_row(
-            Text(str(i)), Text(ds.roles[rec.role_id].name), Text(str(rec.score)),
-            Text(rec.band), Text(rec.role_id),
+            Text(str(i)),
+            Text(ds.roles[rec.role_id].name),
+            Text(str(rec.score)),
+            Text(rec.band),
+            Text(rec.role_id),
         )
     return table
 
@@ -206,8 +213,10 @@ def report(
 
     recs = picked(ranking, top)
     items: list[RenderableType] = [
-        Text(f"Your best-fitting AI roles (top {len(recs)} of {len(ranking.recommendations)})",
-             style="bold"),
+        Text(
+            f"Your best-fitting AI roles (top {len(recs)} of {len(ranking.recommendations)})",
+            style="bold",
+        ),
     ]
     items += [recommendation_card(ds, rec, i) for i, rec in enumerate(recs, 1)]
     note = close_note(ds, ranking)

@@ -25,7 +25,10 @@ def batch_cmd(
     out: Annotated[
         Path,
         typer.Option(
-            "--out", "-o", help="Where to write the results: .csv or .jsonl.", metavar="FILE",
+            "--out",
+            "-o",
+            help="Where to write the results: .csv or .jsonl.",
+            metavar="FILE",
             show_default=False,
         ),
     ],

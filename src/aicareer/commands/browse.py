@@ -285,11 +285,22 @@ def matrix_cmd(data_dir: DataDirOpt = None, as_json: JsonOpt = False) -> None:
 def data_check_cmd(data_dir: DataDirOpt = None, as_json: JsonOpt = False) -> None:
     """Validate the data files in use; list every problem with its file and field.
 
-    Exit code 0 when the data is valid, 3 when it is not.
+    Checks roles.toml, matrix.toml and paths.toml. Exit code 0 when the data is valid,
+    3 when it is not (one line per problem on stderr; with --json, also on stdout).
 
     Example:  aicareer data check --data-dir ./my-data
     """
-    ds = dataset(data_dir)
+    from aicareer.pathmodels import load_paths
+
+    try:
+        ds = dataset(data_dir)
+        paths = load_paths(ds)
+    except AicareerError as exc:
+        if as_json:
+            from aicareer.console import print_json
+
+            print_json({"ok": False, "problems": exc.lines})
+        raise
     summary = {
         "ok": True,
         "data_dir": str(ds.data_dir),
@@ -297,6 +308,7 @@ def data_check_cmd(data_dir: DataDirOpt = None, as_json: JsonOpt = False) -> Non
         "roles": len(ds.roles),
         "rules": len(ds.matrix.rules),
         "sources": len(ds.sources),
+        "paths": len(paths.paths),
     }
     if as_json:
         from aicareer.console import print_json
@@ -306,5 +318,5 @@ def data_check_cmd(data_dir: DataDirOpt = None, as_json: JsonOpt = False) -> Non
     where = str(ds.data_dir) + (" (custom)" if ds.custom else " (built-in)")
     typer.echo(
         f"ok: {where}: {summary['roles']} roles, {summary['rules']} rules, "
-        f"{summary['sources']} sources"
+        f"{summary['sources']} sources, {summary['paths']} learning paths"
     )

@@ -20,8 +20,13 @@ if TYPE_CHECKING:
 
 AnswersOpt = Annotated[
     Path | None,
-    typer.Option("--answers", "-a", help="An answers file (from `aicareer quiz --save FILE`).",
-                 metavar="FILE", show_default=False),
+    typer.Option(
+        "--answers",
+        "-a",
+        help="An answers file (from `aicareer quiz --save FILE`).",
+        metavar="FILE",
+        show_default=False,
+    ),
 ]
 
 
@@ -42,14 +47,18 @@ def _pick_role(ds: Dataset, paths: PathsFile, role: str | None, ranking: Ranking
         if ranking is None:
             raise AicareerError(
                 "give a ROLE (e.g. `aicareer path ai-engineer`), or --answers FILE to plan "
-                "for your best fit", ExitCode.USAGE)
+                "for your best fit",
+                ExitCode.USAGE,
+            )
         return ranking.recommendations[0].role_id
     found = ds.role(role)
     if paths.path_for(found.id) is None:
         with_paths = ", ".join(p.role for p in paths.paths)
         raise AicareerError(
             f"no learning path for {found.name} ({found.id}, an adjacent role); "
-            f"paths exist for: {with_paths}", ExitCode.NOT_FOUND)
+            f"paths exist for: {with_paths}",
+            ExitCode.NOT_FOUND,
+        )
     return found.id
 
 
@@ -60,13 +69,17 @@ def _check_ids(ids: list[str], plan: Plan, paths: PathsFile, flag: str) -> list[
         if pid in on_path:
             continue
         if pid in paths.phase_ids:
-            problems.append(f"{flag} {pid}: phase {pid!r} is not on this path; its phases are: "
-                            + ", ".join(on_path))
+            problems.append(
+                f"{flag} {pid}: phase {pid!r} is not on this path; its phases are: "
+                + ", ".join(on_path)
+            )
             continue
         close = difflib.get_close_matches(pid, on_path, n=1)
         hint = f"; did you mean {close[0]!r}?" if close else ""
-        problems.append(f"{flag} {pid}: unknown phase id {pid!r}{hint} "
-                        f"(this path's phases: {', '.join(on_path)})")
+        problems.append(
+            f"{flag} {pid}: unknown phase id {pid!r}{hint} "
+            f"(this path's phases: {', '.join(on_path)})"
+        )
     return problems
 
 
@@ -109,8 +122,10 @@ def _update_progress(
 
     stale = unknown_ids(recorded, paths.phase_ids)
     for pid in stale:
-        note(f"note: {ppath} lists phase {pid!r}, which the data no longer has; it is ignored "
-             f"(remove it with `--undo {pid}`)")
+        note(
+            f"note: {ppath} lists phase {pid!r}, which the data no longer has; it is ignored "
+            f"(remove it with `--undo {pid}`)"
+        )
     return {"path": str(ppath), "done": recorded, "unknown": stale}
 
 
@@ -118,19 +133,22 @@ def _update_progress(
 def path_cmd(
     role: Annotated[
         str | None,
-        typer.Argument(help="Role id or alias (default with --answers: your best fit).",
-                       show_default=False),
+        typer.Argument(
+            help="Role id or alias (default with --answers: your best fit).", show_default=False
+        ),
     ] = None,
     answers: AnswersOpt = None,
     done: Annotated[
         list[str] | None,
-        typer.Option("--done", help="Mark a phase done (repeatable).", metavar="PHASE_ID",
-                     show_default=False),
+        typer.Option(
+            "--done", help="Mark a phase done (repeatable).", metavar="PHASE_ID", show_default=False
+        ),
     ] = None,
     undo: Annotated[
         list[str] | None,
-        typer.Option("--undo", help="Unmark a phase (repeatable).", metavar="PHASE_ID",
-                     show_default=False),
+        typer.Option(
+            "--undo", help="Unmark a phase (repeatable).", metavar="PHASE_ID", show_default=False
+        ),
     ] = None,
     data_dir: DataDirOpt = None,
     as_json: JsonOpt = False,
@@ -199,8 +217,12 @@ def _path_renderables(ds: Dataset, plan: Plan) -> list[Any]:
     title.append(f"({role.id})", style="dim")
     items.append(title)
     if plan.background is not None:
-        items.append(Text(f"Fitted to your answers: background {plan.background}; timeline "
-                          f"from the quiz: {plan.timeline or 'none'}"))
+        items.append(
+            Text(
+                f"Fitted to your answers: background {plan.background}; timeline "
+                f"from the quiz: {plan.timeline or 'none'}"
+            )
+        )
     longest = max((p.max_weeks for p in plan.phases), default=0)
     table = Table(box=box.SIMPLE_HEAD, expand=False)
     table.add_column("#", justify="right", no_wrap=True)
@@ -211,26 +233,48 @@ def _path_renderables(ds: Dataset, plan: Plan) -> list[Any]:
     for i, p in enumerate(plan.phases, 1):
         name = Text(p.title, style="strike dim" if p.done else "")
         name.append(f"\n{p.id}", style="dim")
-        weeks = "-" if p.skipped else (
-            str(p.min_weeks) if p.min_weeks == p.max_weeks else f"{p.min_weeks}-{p.max_weeks}")
+        weeks = (
+            "-"
+            if p.skipped
+            else (
+                str(p.min_weeks) if p.min_weeks == p.max_weeks else f"{p.min_weeks}-{p.max_weeks}"
+            )
+        )
         status = Text(_short_status(p), style="bold" if p.done else "")
-        table.add_row(Text(str(i)), name, Text(weeks),
-                      Text(bar(p.min_weeks, p.max_weeks, longest, 16)), status)
+        table.add_row(
+            Text(str(i)),
+            name,
+            Text(weeks),
+            Text(bar(p.min_weeks, p.max_weeks, longest, 16)),
+            status,
+        )
     items.append(table)
     lo, hi = plan.total
     items.append(Text(f"Total: {weeks_text(lo, hi)}, from {plan.total_from}."))
     rlo, rhi = plan.remaining
     n = len(plan.phases)
-    items.append(Text(f"Remaining: {weeks_text(rlo, rhi)} ({plan.done_count} of {n} phases "
-                      "done)", style="bold"))
+    items.append(
+        Text(
+            f"Remaining: {weeks_text(rlo, rhi)} ({plan.done_count} of {n} phases done)",
+            style="bold",
+        )
+    )
     if plan.background is not None:
-        items.append(Text(f"Skipped: covered by your background ({plan.background}). "
-                          "Shortened: partly covered, so halved before any scaling.",
-                          style="dim"))
+        items.append(
+            Text(
+                f"Skipped: covered by your background ({plan.background}). "
+                "Shortened: partly covered, so halved before any scaling.",
+                style="dim",
+            )
+        )
     unit = max(1, -(-longest // 16))
-    items.append(Text(f"Bars: █ the fewest weeks, ░ up to the most"
-                      f"{f' (one character is about {unit} weeks)' if unit > 1 else ''}.",
-                      style="dim"))
+    items.append(
+        Text(
+            f"Bars: █ the fewest weeks, ░ up to the most"
+            f"{f' (one character is about {unit} weeks)' if unit > 1 else ''}.",
+            style="dim",
+        )
+    )
     for i, p in enumerate(plan.phases, 1):
         head = Text(f"\n{i}. {p.title} ", style="bold")
         head.append(f"[{p.id}]", style="dim")
@@ -253,15 +297,20 @@ def _path_renderables(ds: Dataset, plan: Plan) -> list[Any]:
             grid.add_row(Text("Resources"), bullets(res))
         if p.note:
             grid.add_row(Text("Note"), Text(p.note))
-        grid.add_row(Text("Sources"), Text("; ".join(source_label(ds, s) for s in p.sources),
-                                           style="dim"))
+        grid.add_row(
+            Text("Sources"), Text("; ".join(source_label(ds, s) for s in p.sources), style="dim")
+        )
         items.append(grid)
     if plan.note:
         items.append(Text(f"\nAbout this path: {plan.note}"))
     nxt = next((p for p in plan.phases if not p.done and not p.skipped), None)
     if nxt is not None:
-        items.append(Text(f"\nWhen a phase is done:  aicareer path {plan.role_id} "
-                          f"--done {nxt.id}", style="dim"))
+        items.append(
+            Text(
+                f"\nWhen a phase is done:  aicareer path {plan.role_id} --done {nxt.id}",
+                style="dim",
+            )
+        )
     return items
 
 
@@ -269,8 +318,9 @@ def _path_renderables(ds: Dataset, plan: Plan) -> list[Any]:
 
 
 @command(app, "map")
-def map_cmd(answers: AnswersOpt = None, data_dir: DataDirOpt = None,
-            as_json: JsonOpt = False) -> None:
+def map_cmd(
+    answers: AnswersOpt = None, data_dir: DataDirOpt = None, as_json: JsonOpt = False
+) -> None:
     """The roles guide's landscape: closer to the model or to infrastructure, research or
     production. With --answers, your top three are marked 1, 2, 3 with their scores.
 
@@ -302,12 +352,20 @@ def map_cmd(answers: AnswersOpt = None, data_dir: DataDirOpt = None,
 @command(app, "report")
 def report_cmd(
     answers: Annotated[
-        Path, typer.Option("--answers", "-a", help="Your answers file.", metavar="FILE",
-                           show_default=False),
+        Path,
+        typer.Option(
+            "--answers", "-a", help="Your answers file.", metavar="FILE", show_default=False
+        ),
     ],
     out_file: Annotated[
-        Path, typer.Option("--out", "-o", help="Where to write: FILE.html, FILE.svg or FILE.md.",
-                           metavar="FILE", show_default=False),
+        Path,
+        typer.Option(
+            "--out",
+            "-o",
+            help="Where to write: FILE.html, FILE.svg or FILE.md.",
+            metavar="FILE",
+            show_default=False,
+        ),
     ],
     data_dir: DataDirOpt = None,
 ) -> None:
@@ -374,12 +432,17 @@ def data_info_cmd(data_dir: DataDirOpt = None, as_json: JsonOpt = False) -> None
     for s in info["sources"]:
         dated = f"dated {s['dated']}" if s["dated"] else "no machine-readable date"
         body = Text(s["title"] + "\n", style="bold")
-        body.append(f"{s['publisher']}; as of {s['as_of']} ({dated}); seed {s['seed']}\n",
-                    style="dim")
+        body.append(
+            f"{s['publisher']}; as of {s['as_of']} ({dated}); seed {s['seed']}\n", style="dim"
+        )
         body.append(f"Contributes: {s['contributes']}\n")
         grid.add_row(Text(s["id"]), body)
     console.print(grid)
     newest = info["newest_source"]
     if newest:
-        console.print(Text(f"Newest source: {newest['id']}, dated {newest['dated']} "
-                           f"(today: {info['today']})", style="dim"))
+        console.print(
+            Text(
+                f"Newest source: {newest['id']}, dated {newest['dated']} (today: {info['today']})",
+                style="dim",
+            )
+        )

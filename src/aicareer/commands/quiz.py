@@ -60,18 +60,29 @@ def ask_profile(resume: bool) -> Profile:
 def quiz_cmd(
     answers: Annotated[
         Path | None,
-        typer.Option("--answers", help="Read the answers from this TOML file instead of "
-                     "asking (see docs/answers.md).", metavar="FILE", show_default=False),
+        typer.Option(
+            "--answers",
+            help="Read the answers from this TOML file instead of asking (see docs/answers.md).",
+            metavar="FILE",
+            show_default=False,
+        ),
     ] = None,
     save: Annotated[
         Path | None,
-        typer.Option("--save", help="Save the answers to this TOML file, for --answers later.",
-                     metavar="FILE", show_default=False),
+        typer.Option(
+            "--save",
+            help="Save the answers to this TOML file, for --answers later.",
+            metavar="FILE",
+            show_default=False,
+        ),
     ] = None,
     region: Annotated[
         Region | None,
-        typer.Option("--region", help="Pay region (overrides the answers): us, europe or "
-                     "other.", show_default=False),
+        typer.Option(
+            "--region",
+            help="Pay region (overrides the answers): us, europe or other.",
+            show_default=False,
+        ),
     ] = None,
     top: Annotated[
         int, typer.Option("--top", min=1, max=12, help="How many roles to show in detail.")
@@ -82,6 +93,15 @@ def quiz_cmd(
     resume: Annotated[
         bool, typer.Option("--resume", help="Continue a quiz interrupted with Ctrl-C.")
     ] = False,
+    report_to: Annotated[
+        Path | None,
+        typer.Option(
+            "--report",
+            help="Also write a shareable report (.html, .svg or .md).",
+            metavar="FILE",
+            show_default=False,
+        ),
+    ] = None,
     data_dir: DataDirOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
@@ -95,12 +115,15 @@ def quiz_cmd(
       aicareer quiz
       aicareer quiz --save me.toml
       aicareer quiz --answers me.toml --region europe --json
+      aicareer quiz --answers me.toml --report me.html
     """
     from aicareer.profile import read_profile, save_profile
 
     if resume and answers is not None:
-        raise AicareerError("--resume continues an unfinished quiz; it cannot be used with "
-                            "--answers", ExitCode.USAGE)
+        raise AicareerError(
+            "--resume continues an unfinished quiz; it cannot be used with --answers",
+            ExitCode.USAGE,
+        )
     ds = dataset(data_dir)
     profile = read_profile(answers) if answers is not None else ask_profile(resume)
     if region is not None and region != profile.region:
@@ -109,9 +132,14 @@ def quiz_cmd(
         from aicareer.console import note
 
         save_profile(profile, save)
-        note(f"Saved your answers to {save} (use them again with: aicareer quiz --answers "
-             f"{save})")
+        note(f"Saved your answers to {save} (use them again with: aicareer quiz --answers {save})")
     ranking = ds.engine.rank(profile)
+    if report_to is not None:
+        from aicareer.console import note
+        from aicareer.report import write_report
+
+        write_report(report_to, ds, profile, ranking)
+        note(f"Wrote the report to {report_to}")
     if as_json:
         from aicareer.console import print_json
         from aicareer.results import results_json
