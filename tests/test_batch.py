@@ -15,7 +15,8 @@ from aicareer import batch, data
 from aicareer.cli import app
 from aicareer.commands.batch import _Progress
 from aicareer.engine import Engine
-from aicareer.models import INTERESTS, Profile
+from aicareer.models import Profile
+from aicareer.vocab import INTERESTS
 
 HEADER = "id,background,years,interests,company,coding,region\n"
 CSV_OUT_HEADER = (

@@ -10,20 +10,8 @@ from hypothesis import strategies as st
 
 from aicareer.data import Dataset
 from aicareer.engine import Engine, Ranking, Recommendation
-from aicareer.models import (
-    BACKGROUNDS,
-    CODING_LEVELS,
-    COMPANIES,
-    INTERESTS,
-    REGIONS,
-    AllOf,
-    AnyOf,
-    Condition,
-    Leaf,
-    MatrixFile,
-    NotOf,
-    Profile,
-)
+from aicareer.models import AllOf, AnyOf, Condition, Leaf, MatrixFile, NotOf, Profile
+from aicareer.vocab import BACKGROUNDS, CODING_LEVELS, COMPANIES, INTERESTS, REGIONS
 
 
 def profile(**fields: Any) -> Profile:

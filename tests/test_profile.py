@@ -12,16 +12,9 @@ from hypothesis import strategies as st
 
 from aicareer import profile as pf
 from aicareer.errors import AicareerError, ExitCode
-from aicareer.models import (
-    BACKGROUNDS,
-    CODING_LEVELS,
-    COMPANIES,
-    DEFAULT_CODING,
-    INTERESTS,
-    REGIONS,
-    Profile,
-)
+from aicareer.models import Profile
 from aicareer.questions import BY_ID, QUESTIONS, default_answer, first_unanswered
+from aicareer.vocab import BACKGROUNDS, CODING_LEVELS, COMPANIES, DEFAULT_CODING, INTERESTS, REGIONS
 
 profiles = st.builds(
     Profile,

@@ -15,7 +15,8 @@ from aicareer import data
 from aicareer.data import Dataset
 from aicareer.engine import Engine
 from aicareer.errors import AicareerError, ExitCode
-from aicareer.models import BACKGROUNDS, COMPANIES, INTERESTS, Profile
+from aicareer.models import Profile
+from aicareer.vocab import BACKGROUNDS, COMPANIES, INTERESTS
 
 Mutation = Callable[[dict[str, Any]], None]
 

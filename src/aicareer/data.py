@@ -20,11 +20,6 @@ from pydantic import BaseModel, ValidationError
 
 from aicareer.errors import AicareerError, ExitCode, data_error
 from aicareer.models import (
-    BACKGROUNDS,
-    CODING_LEVELS,
-    COMPANIES,
-    INTERESTS,
-    REGIONS,
     AllOf,
     AnyOf,
     Condition,
@@ -35,6 +30,7 @@ from aicareer.models import (
     Role,
     RolesFile,
 )
+from aicareer.vocab import BACKGROUNDS, CODING_LEVELS, COMPANIES, INTERESTS, REGIONS
 
 ENV_DATA_DIR = "AICAREER_DATA_DIR"
 ROLES_FILE = "roles.toml"

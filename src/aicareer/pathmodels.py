@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from aicareer.models import Background, Id, Strict, Text
+from aicareer.models import Id, Strict, Text
+from aicareer.vocab import Background
 
 if TYPE_CHECKING:
     from aicareer.data import Dataset

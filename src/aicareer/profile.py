@@ -19,7 +19,8 @@ from pydantic import TypeAdapter, ValidationError
 from aicareer.data import format_loc, read_toml, validation_lines
 from aicareer.errors import AicareerError, ExitCode, input_error
 from aicareer.fsutil import atomic_write_text, home_dir
-from aicareer.models import BACKGROUNDS, CODING_LEVELS, COMPANIES, INTERESTS, REGIONS, Profile
+from aicareer.models import Profile
+from aicareer.vocab import BACKGROUNDS, CODING_LEVELS, COMPANIES, INTERESTS, REGIONS
 
 #: The answers file's keys, in the order they are written and documented.
 FIELDS: tuple[str, ...] = ("background", "years", "interests", "company", "coding", "region")

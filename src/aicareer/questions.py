@@ -11,14 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from aicareer.models import (
-    BACKGROUNDS,
-    CODING_LEVELS,
-    COMPANIES,
-    DEFAULT_CODING,
-    INTERESTS,
-    REGIONS,
-)
+from aicareer.vocab import BACKGROUNDS, CODING_LEVELS, COMPANIES, DEFAULT_CODING, INTERESTS, REGIONS
 
 Kind = Literal["select", "checkbox", "number"]
 

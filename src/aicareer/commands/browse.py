@@ -8,7 +8,7 @@ import typer
 
 from aicareer.app import DataDirOpt, JsonOpt, app, command, data_app, dataset
 from aicareer.errors import AicareerError, ExitCode
-from aicareer.models import Level, Region
+from aicareer.vocab import Level, Region
 
 
 @command(app, "roles")

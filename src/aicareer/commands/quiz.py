@@ -10,7 +10,7 @@ import typer
 
 from aicareer.app import DataDirOpt, JsonOpt, app, command, dataset
 from aicareer.errors import AicareerError, ExitCode
-from aicareer.models import Region
+from aicareer.vocab import Region
 
 if TYPE_CHECKING:
     from aicareer.models import Profile
