@@ -15,7 +15,7 @@ from aicareer import batch, data
 from aicareer.cli import app
 from aicareer.commands.batch import _Progress
 from aicareer.engine import Engine
-from aicareer.models import Profile
+from aicareer.models import Profile, validate
 from aicareer.vocab import INTERESTS
 
 HEADER = "id,background,years,interests,company,coding,region\n"
@@ -39,7 +39,7 @@ def write(path: Path, text: str) -> Path:
 
 def top(engine: Engine, n: int = 3, **fields: Any) -> list[tuple[str, int, str, str | None]]:
     """What the engine says for this profile: the top n as (role, score, band, timeline)."""
-    ranking = engine.rank(Profile.model_validate(fields))
+    ranking = engine.rank(validate(Profile, fields))
     return [(r.role_id, r.score, r.band, r.timeline) for r in ranking.recommendations[:n]]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import Any
 
 import pytest
@@ -10,12 +11,12 @@ from hypothesis import strategies as st
 
 from aicareer.data import Dataset
 from aicareer.engine import Engine, Ranking, Recommendation
-from aicareer.models import AllOf, AnyOf, Condition, Leaf, MatrixFile, NotOf, Profile
+from aicareer.models import AllOf, AnyOf, Condition, Leaf, MatrixFile, NotOf, Profile, validate
 from aicareer.vocab import BACKGROUNDS, CODING_LEVELS, COMPANIES, INTERESTS, REGIONS
 
 
 def profile(**fields: Any) -> Profile:
-    return Profile.model_validate(fields)
+    return validate(Profile, fields)
 
 
 def top(ranking: Ranking) -> Recommendation:
@@ -276,11 +277,12 @@ def test_scores_are_clamped_but_reasons_keep_their_points(engine: Engine) -> Non
 
 
 def one_rule_engine(dataset: Dataset, when: dict[str, Any], **weights: int) -> Engine:
-    matrix = MatrixFile.model_validate(
+    matrix = validate(
+        MatrixFile,
         {
             "meta": {"version": "t", "updated": "t"},
             "scoring": {"bands": [{"name": "any", "min_score": 0}]},
-            "regions": dataset.matrix.model_dump(by_alias=True)["regions"],
+            "regions": {k: asdict(v) for k, v in dataset.matrix.regions.items()},
             "rules": [
                 {
                     "id": "r",
@@ -290,7 +292,7 @@ def one_rule_engine(dataset: Dataset, when: dict[str, Any], **weights: int) -> E
                     "weights": weights or {"ai-engineer": 10},
                 }
             ],
-        }
+        },
     )
     return Engine(dataset.roles_file.roles, matrix)
 

@@ -15,7 +15,7 @@ from aicareer import data
 from aicareer.data import Dataset
 from aicareer.engine import Engine
 from aicareer.errors import AicareerError, ExitCode
-from aicareer.models import Profile
+from aicareer.models import Profile, validate
 from aicareer.vocab import BACKGROUNDS, COMPANIES, INTERESTS
 
 Mutation = Callable[[dict[str, Any]], None]
@@ -151,8 +151,9 @@ def test_every_core_role_is_someones_best_fit(engine: Engine, dataset: Dataset) 
         INTERESTS,
         COMPANIES,
     ):
-        person = Profile.model_validate(
-            {"background": background, "years": years, "interests": [interest], "company": company}
+        person = validate(
+            Profile,
+            {"background": background, "years": years, "interests": [interest], "company": company},
         )
         ranking = engine.rank(person)
         reached.add(ranking.recommendations[0].role_id)

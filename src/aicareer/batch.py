@@ -6,7 +6,7 @@ options and prints the summary). No rich, no questionary, no typer.
 * Input is CSV (a header row; `interests` as `;`-separated ids) or JSONL (one JSON object
   per line), chosen by the file's extension. Each row carries the answers-file fields
   (`aicareer.models.Profile`) and an optional `id`.
-* Every row is validated exactly as an answers file is (`Profile.model_validate`), so a
+* Every row is validated exactly as an answers file is (`models.validate(Profile, ...)`), so a
   row's error names the field and the expected values the way `quiz --answers` does.
 * A bad row is never dropped and never stops the run: it becomes an error row.
 * Rows are read, scored and written one at a time: memory does not grow with the input.
@@ -24,7 +24,7 @@ import os
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import MISSING, dataclass, fields
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -32,7 +32,7 @@ from pydantic import ValidationError
 
 from aicareer.data import validation_lines
 from aicareer.errors import AicareerError, ExitCode, input_error
-from aicareer.models import Profile
+from aicareer.models import Profile, adapter, validate
 
 if TYPE_CHECKING:
     from aicareer.engine import Engine, Ranking, Recommendation
@@ -50,9 +50,11 @@ __all__ = [
 #: File extension -> format. Input and output use the same table.
 FORMATS: dict[str, str] = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl"}
 #: The profile fields, in the answers file's order, then the optional id.
-FIELDS: tuple[str, ...] = tuple(Profile.model_fields)
+FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Profile))
 COLUMNS: tuple[str, ...] = ("id", *FIELDS)
-REQUIRED: tuple[str, ...] = tuple(n for n, f in Profile.model_fields.items() if f.is_required())
+REQUIRED: tuple[str, ...] = tuple(
+    f.name for f in fields(Profile) if f.default is MISSING and f.default_factory is MISSING
+)
 #: Call the progress callback after this many rows.
 PROGRESS_EVERY = 1024
 #: How many formatted recommendations to keep (bounded, so memory stays flat).
@@ -285,7 +287,7 @@ def score_row(engine: Engine, raw: dict[str, Any] | str) -> Ranking | str:
     if isinstance(raw, str):
         return raw
     try:
-        profile = Profile.model_validate(raw)
+        profile = validate(Profile, raw)
     except ValidationError as exc:
         return _error_text(raw, exc)
     return engine.rank(profile)
@@ -439,7 +441,7 @@ def run(
         writer = (_CsvWriter if out_fmt == "csv" else _JsonlWriter)(fh, top, names)
         writer.header()
         rank = engine.rank
-        validate = Profile.model_validate
+        validate = adapter(Profile).validate_python
         ok, error = writer.ok, writer.error
         for row_id, raw in reader:
             rows += 1

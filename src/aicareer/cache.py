@@ -3,10 +3,11 @@
 Validating the data files with pydantic costs more than everything else a command does,
 and the files rarely change. So the validated objects are pickled under
 `fsutil.cache_dir()`, in a file named by the SHA-256 of aicareer's version, the Python
-version and the source bytes: any edit to a data file is a new key, and a stale entry is
-never read. The pickles are written by aicareer itself (never taken from data or answer
-files) into the user's own cache folder, readable only by them. Anything unexpected
-(unreadable, corrupt, wrong type) counts as a miss. Set AICAREER_NO_CACHE=1 to bypass it.
+version, the models' source and the data bytes: any edit to a data file or to a record
+definition is a new key, and a stale entry is never read. The pickles are written by
+aicareer itself (never taken from data or answer files) into the user's own cache
+folder. Anything unexpected (unreadable, corrupt, wrong type) counts as a miss.
+Set AICAREER_NO_CACHE=1 to bypass it.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import hashlib
 import os
 import pickle
 import sys
+from functools import cache
 from pathlib import Path
 from typing import TypeVar
 
@@ -28,8 +30,15 @@ def enabled() -> bool:
     return not os.environ.get("AICAREER_NO_CACHE")
 
 
+@cache
+def _schema() -> bytes:
+    """The models' source: a changed record definition must never meet an old pickle."""
+    return (Path(__file__).parent / "models.py").read_bytes()
+
+
 def key(kind: str, *parts: str | bytes) -> str:
     h = hashlib.sha256(f"{__version__}\0{sys.version}\0{kind}".encode())
+    h.update(_schema())
     for part in parts:
         data = part.encode() if isinstance(part, str) else part
         h.update(len(data).to_bytes(8, "little"))

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import difflib
 import os
-import tomllib
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from aicareer.errors import AicareerError, ExitCode, data_error
 from aicareer.models import (
@@ -29,6 +28,7 @@ from aicareer.models import (
     NotOf,
     Role,
     RolesFile,
+    validate,
 )
 from aicareer.vocab import BACKGROUNDS, CODING_LEVELS, COMPANIES, INTERESTS, REGIONS
 
@@ -39,7 +39,7 @@ MATRIX_FILE = "matrix.toml"
 if TYPE_CHECKING:
     from aicareer.engine import Engine
 
-M = TypeVar("M", bound=BaseModel)
+M = TypeVar("M")
 
 
 def builtin_data_dir() -> Path:
@@ -101,9 +101,9 @@ def validation_lines(label: str, exc: ValidationError) -> list[str]:
         msg = err["msg"]
         if err["type"] == "value_error":
             msg = msg.removeprefix("Value error, ")
-        if err["type"] == "extra_forbidden":
+        if err["type"] in ("extra_forbidden", "unexpected_keyword_argument"):
             msg = "unknown field (not allowed here; check the spelling)"
-        elif err["type"] == "missing":
+        elif err["type"] in ("missing", "missing_keyword_only_argument", "missing_argument"):
             msg = "required field is missing"
         elif "input" in err and err["type"] not in ("model_type", "dict_type"):
             shown = repr(err["input"])
@@ -130,6 +130,8 @@ def read_toml(path: Path, label: str, code: ExitCode) -> dict[str, Any]:
 
 
 def parse_toml(raw: bytes, label: str, code: ExitCode) -> dict[str, Any]:
+    import tomllib  # only when the cache misses
+
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -144,7 +146,7 @@ def parse_toml(raw: bytes, label: str, code: ExitCode) -> dict[str, Any]:
 
 def parse_model(model: type[M], raw: Mapping[str, Any], label: str, code: ExitCode) -> M:
     try:
-        return model.model_validate(raw)
+        return validate(model, raw)
     except ValidationError as exc:
         raise AicareerError(validation_lines(label, exc), code) from None
 

@@ -16,10 +16,17 @@ from __future__ import annotations
 import difflib
 from typing import TYPE_CHECKING, Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from aicareer.models import Id, Strict, Text
+from aicareer.models import Id, Text
 from aicareer.vocab import Background
+
+
+class Strict(BaseModel):
+    """Base for paths.toml and progress records: unknown keys refused; read-only."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
 
 if TYPE_CHECKING:
     from aicareer.data import Dataset

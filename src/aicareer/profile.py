@@ -11,15 +11,16 @@ but any of them may be missing: it holds the answers given before Ctrl-C.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import asdict
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Any, get_type_hints
 
 from pydantic import TypeAdapter, ValidationError
 
 from aicareer.data import format_loc, read_toml, validation_lines
 from aicareer.errors import AicareerError, ExitCode, input_error
 from aicareer.fsutil import atomic_write_text, home_dir
-from aicareer.models import Profile
+from aicareer.models import Profile, validate
 from aicareer.vocab import BACKGROUNDS, CODING_LEVELS, COMPANIES, INTERESTS, REGIONS
 
 #: The answers file's keys, in the order they are written and documented.
@@ -44,7 +45,7 @@ def _lines(label: str, exc: ValidationError) -> list[str]:
     for err, line in zip(exc.errors(include_url=False), validation_lines(label, exc), strict=True):
         loc = err["loc"]
         field = str(loc[0]) if loc else ""
-        if err["type"] == "extra_forbidden":
+        if err["type"] in ("extra_forbidden", "unexpected_keyword_argument"):
             line = f"{label}: {format_loc(loc)}: unknown field; the fields are: " + ", ".join(
                 FIELDS
             )
@@ -57,7 +58,7 @@ def _lines(label: str, exc: ValidationError) -> list[str]:
 def parse_profile(raw: Mapping[str, Any], label: str) -> Profile:
     """Validate a parsed answers file; `label` names it in messages."""
     try:
-        return Profile.model_validate(raw)
+        return validate(Profile, raw)
     except ValidationError as exc:
         raise input_error(_lines(label, exc)) from None
 
@@ -70,7 +71,7 @@ def read_profile(path: Path) -> Profile:
 
 def profile_dict(profile: Profile) -> dict[str, Any]:
     """The profile as an answers file's table: documented keys, in order, no unset coding."""
-    data = profile.model_dump()
+    data = asdict(profile)
     return {k: data[k] for k in FIELDS if data[k] is not None}
 
 
@@ -95,9 +96,8 @@ def progress_path() -> Path:
 def _field_adapters() -> dict[str, TypeAdapter[Any]]:
     """One validator per Profile field, keeping its constraints (years 0-60, 1+ interests)."""
     return {
-        # The type is built at run time from the model, which mypy cannot follow.
-        name: TypeAdapter(Annotated[info.annotation, info])  # type: ignore[arg-type]
-        for name, info in Profile.model_fields.items()
+        name: TypeAdapter(hint)
+        for name, hint in get_type_hints(Profile, include_extras=True).items()
     }
 
 

@@ -25,7 +25,8 @@ from typing import Literal
 from pydantic import Field
 
 from aicareer.errors import ExitCode
-from aicareer.models import Id, Strict
+from aicareer.models import Id
+from aicareer.pathmodels import Strict
 
 PROGRESS_FILE = "progress.toml"
 ENV_TODAY = "AICAREER_TODAY"

@@ -13,6 +13,7 @@ import calendar
 import datetime as dt
 import io
 import re
+from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -365,8 +366,8 @@ def data_info(ds: Dataset, today: dt.date) -> dict[str, Any]:
         "data_dir": str(ds.data_dir),
         "custom": ds.custom,
         "files": {
-            "roles.toml": ds.roles_file.meta.model_dump(),
-            "matrix.toml": ds.matrix.meta.model_dump(),
+            "roles.toml": asdict(ds.roles_file.meta),
+            "matrix.toml": asdict(ds.matrix.meta),
             "paths.toml": pmeta,
         },
         "sources": sources,

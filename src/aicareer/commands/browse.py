@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import Annotated
 
 import typer
@@ -76,7 +77,7 @@ def show_cmd(
         if as_json:
             from aicareer.console import print_json
 
-            print_json({"not_a_role": found.model_dump()})
+            print_json({"not_a_role": asdict(found)})
             return
         from aicareer.console import out
         from aicareer.render import not_role_panel
@@ -89,7 +90,7 @@ def show_cmd(
     if as_json:
         from aicareer.console import print_json
 
-        data = found.model_dump()
+        data = asdict(found)
         data["salary"]["regional"] = [b.as_json() for b in bands]
         print_json({"role": data})
         return
@@ -140,7 +141,7 @@ def compare_cmd(
                         "backgrounds": r.backgrounds,
                         "demand": r.demand,
                         "timeline": r.timeline,
-                        "axes": None if r.axes is None else r.axes.model_dump(),
+                        "axes": None if r.axes is None else asdict(r.axes),
                         "salary": [b.as_json() for b in bands[r.id]],
                     }
                     for r in picked
