@@ -20,8 +20,6 @@ from __future__ import annotations
 import csv
 import difflib
 import json
-import os
-import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import MISSING, dataclass, fields
@@ -32,6 +30,7 @@ from pydantic import ValidationError
 
 from aicareer.data import validation_lines
 from aicareer.errors import AicareerError, ExitCode, input_error
+from aicareer.fsutil import atomic_writer
 from aicareer.models import Profile, adapter, validate
 
 if TYPE_CHECKING:
@@ -395,28 +394,6 @@ def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-@contextmanager
-def _atomic_output(path: Path) -> Iterator[IO[str]]:
-    """A text file beside `path` that replaces it only if the block finishes."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    except OSError as exc:
-        raise AicareerError(f"{path}: cannot write: {exc.strerror}", ExitCode.OUTPUT) from None
-    try:
-        try:
-            with open(fd, "w", encoding="utf-8", newline="", buffering=1 << 16) as fh:
-                yield fh
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp, path)
-        except OSError as exc:
-            raise AicareerError(f"{path}: cannot write: {exc.strerror}", ExitCode.OUTPUT) from None
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def run(
     engine: Engine,
     names: dict[str, str],
@@ -437,7 +414,7 @@ def run(
             f"{out}: the output would replace the input; choose another --out", ExitCode.USAGE
         )
     rows = scored = 0
-    with read_rows(source) as reader, _atomic_output(out) as fh:
+    with read_rows(source) as reader, atomic_writer(out) as fh:
         writer = (_CsvWriter if out_fmt == "csv" else _JsonlWriter)(fh, top, names)
         writer.header()
         rank = engine.rank

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import IO, Any
 
 from aicareer.errors import AicareerError, ExitCode
 
@@ -30,8 +33,11 @@ def cache_dir() -> Path:
     return Path(base) / "aicareer"
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write to a temp file beside `path`, fsync, then os.replace: never a half-written file."""
+@contextmanager
+def atomic_writer(path: Path, *, binary: bool = False) -> Iterator[IO[Any]]:
+    """A text file beside `path` that replaces it (fsync, then os.replace) only if the
+    block finishes; on any error or Ctrl-C the temp file is removed and `path` is left
+    as it was. Never a half-written file under the final name."""
     path = Path(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -39,17 +45,28 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     except OSError as exc:
         raise AicareerError(f"{path}: cannot write: {exc.strerror}", ExitCode.OUTPUT) from None
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise AicareerError(f"{path}: cannot write: {exc.strerror}", ExitCode.OUTPUT) from None
+        try:
+            fh: IO[Any]
+            if binary:
+                fh = open(fd, "wb", buffering=1 << 16)  # noqa: SIM115 (closed by the with below)
+            else:
+                fh = open(fd, "w", encoding="utf-8", newline="", buffering=1 << 16)  # noqa: SIM115
+            with fh:
+                yield fh
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.replace(tmp, path)
+        except OSError as exc:
+            raise AicareerError(f"{path}: cannot write: {exc.strerror}", ExitCode.OUTPUT) from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Write `data` whole or not at all (see atomic_writer)."""
+    with atomic_writer(path, binary=True) as fh:
+        fh.write(data)
 
 
 def atomic_write_text(path: Path, text: str) -> None:
