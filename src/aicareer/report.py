@@ -88,7 +88,7 @@ def _renderables(
     from aicareer import __version__
     from aicareer.landscape import dataset_layout, to_text
     from aicareer.learning import weeks_text
-    from aicareer.results import close_note, recommendation_card, salary_section, timeline_table
+    from aicareer.results import findings
 
     recs = ranking.recommendations[:TOP]
     items: list[RenderableType] = [
@@ -96,17 +96,8 @@ def _renderables(
         Text(f"From your answers: {profile_line(profile)}"),
         Text(f"Made by aicareer {__version__} on {today.isoformat()}.", style="dim"),
         Text(""),
-        Text(
-            f"Your best-fitting AI roles (top {len(recs)} of {len(ranking.recommendations)})",
-            style="bold",
-        ),
     ]
-    items += [recommendation_card(ds, rec, i) for i, rec in enumerate(recs, 1)]
-    note = close_note(ds, ranking)
-    if note is not None:
-        items.append(note)
-    items.append(timeline_table(ds, recs))
-    items += salary_section(ds, recs, profile.region)
+    items += findings(ds, profile, ranking, recs)
     if plan is not None:
         name = ds.roles[plan.role_id].name
         table = Table(box=box.SIMPLE_HEAD, title=Text(f"Your path to {name}"), title_justify="left")

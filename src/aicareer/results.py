@@ -205,13 +205,14 @@ def next_steps(recs: Sequence[Recommendation]) -> Text:
     return text
 
 
-def report(
-    ds: Dataset, profile: Profile, ranking: Ranking, top: int, show_all: bool = False
+def findings(
+    ds: Dataset, profile: Profile, ranking: Ranking, recs: Sequence[Recommendation]
 ) -> list[RenderableType]:
-    """Everything the quiz prints, in order, with a blank line between sections."""
+    """The heart of every result: top cards with reasons, timeline and pay for the region.
+
+    Shared by the quiz's output and the shareable report."""
     from rich.text import Text
 
-    recs = picked(ranking, top)
     items: list[RenderableType] = [
         Text(
             f"Your best-fitting AI roles (top {len(recs)} of {len(ranking.recommendations)})",
@@ -224,6 +225,17 @@ def report(
         items.append(note)
     items += [Text(""), timeline_table(ds, recs), Text("")]
     items += salary_section(ds, recs, profile.region)
+    return items
+
+
+def report(
+    ds: Dataset, profile: Profile, ranking: Ranking, top: int, show_all: bool = False
+) -> list[RenderableType]:
+    """Everything the quiz prints, in order, with a blank line between sections."""
+    from rich.text import Text
+
+    recs = picked(ranking, top)
+    items = findings(ds, profile, ranking, recs)
     if show_all:
         items += [Text(""), ranking_table(ds, ranking)]
     items += [Text(""), next_steps(recs)]
