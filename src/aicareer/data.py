@@ -7,7 +7,6 @@ every problem at once, each as `file: field.path: what was expected`.
 
 from __future__ import annotations
 
-import difflib
 import os
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -190,6 +189,8 @@ class Dataset:
             return self.roles[target]
         if target in self.not_roles:
             return self.not_roles[target]
+        import difflib  # only for the "did you mean" of an unknown name
+
         close = difflib.get_close_matches(key, list(self.names), n=3, cutoff=0.6)
         hint = ""
         if close:
@@ -273,6 +274,8 @@ def _leaf_problems(leaf: Leaf) -> Iterator[str]:
 
 def cross_check(roles: RolesFile, matrix: MatrixFile, rlabel: str, mlabel: str) -> list[str]:
     """Checks that span records or files; returns one line per problem."""
+    import difflib
+
     problems: list[str] = []
     role_ids = [r.id for r in roles.roles]
     adjacent_ids = {r.id for r in roles.roles if r.kind == "adjacent"}

@@ -59,13 +59,6 @@ def axes_text(role: Role) -> Text:
     return Text(f"closer to the {side} ({x}/10), {where} ({y}/10)")
 
 
-def band_text(role: Role, level: str = "mid") -> Text:
-    band = headline_band(role, level)
-    if band is None:
-        return Text(role.salary.no_figure or "no data", style="dim")
-    return Text(format_range(band.low, band.high, plus=band.plus, approx=band.approx))
-
-
 def roles_table(ds: Dataset) -> Table:
     table = Table(box=box.SIMPLE_HEAD, title="AI roles", title_justify="left", expand=True)
     table.add_column("id", no_wrap=True, style="bold")
@@ -242,7 +235,3 @@ def matrix_table(matrix: MatrixFile, ds: Dataset) -> Table:
     table.caption = Text("Source: " + "; ".join(source_label(ds, s) for s in sorted(sources)))
     table.caption_justify = "left"
     return table
-
-
-def stack(*items: RenderableType) -> Group:
-    return Group(*items)

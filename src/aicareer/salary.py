@@ -14,9 +14,6 @@ from typing import Any
 
 from aicareer.models import RegionRule, Role, SalaryBand
 
-#: Levels a person can filter on, in display order.
-LEVEL_ORDER = ("entry", "mid", "senior", "median", "architect", "all")
-
 
 @dataclass(frozen=True, slots=True)
 class RegionalBand:
