@@ -99,3 +99,49 @@ def test_non_interactive_commands_do_not_import_prompts(
         # A cohort run prints one summary line; the progress counter is plain text.
         assert "rich.table" not in modules
         assert "rich.progress" not in modules
+
+
+@pytest.mark.parametrize(
+    ("args", "needed", "not_needed"),
+    [
+        (
+            ["compare", "ai-engineer", "ml-engineer", "--json"],
+            "aicareer.commands.browse",
+            ["aicareer.commands.quiz", "aicareer.commands.plan", "aicareer.commands.batch"],
+        ),
+        (
+            ["quiz", "--answers", "{answers}", "--json"],
+            "aicareer.commands.quiz",
+            ["aicareer.commands.browse", "aicareer.commands.plan", "aicareer.commands.batch"],
+        ),
+    ],
+    ids=["compare", "quiz"],
+)
+def test_a_command_loads_only_its_own_module(
+    args: list[str], needed: str, not_needed: list[str], tmp_path: Path
+) -> None:
+    modules = imported(args, tmp_path)
+    assert needed in modules
+    assert [m for m in not_needed if m in modules] == []
+
+
+def test_every_command_module_is_in_the_lazy_table() -> None:
+    """A command defined in a module but missing from app.COMMANDS would silently vanish."""
+    import importlib
+    import pkgutil
+
+    import aicareer.commands
+    from aicareer import app as appmod
+
+    for info in pkgutil.iter_modules(aicareer.commands.__path__):
+        importlib.import_module(f"aicareer.commands.{info.name}")
+    tables = {"": appmod.COMMANDS, "data": appmod.DATA_COMMANDS}
+    registered = set(appmod._REGISTERED)
+    listed = {(group, name) for group, table in tables.items() for name in table}
+    assert registered == listed
+    for (group, name), build in appmod._REGISTERED.items():
+        if (group, name) == ("", "data"):
+            continue
+        one = build.args[0]  # build is functools.partial(typer.main.get_command, one)
+        defined_in = one.registered_commands[0].callback.__module__
+        assert defined_in == tables[group][name], (group, name)

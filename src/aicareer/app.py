@@ -1,31 +1,116 @@
 """The typer application, shared options and the one place errors become exit codes.
 
-Command modules (aicareer/commands/*.py) register themselves here with `@command(app)`.
-They import only typer at module level; everything heavy is imported inside the command
-body, so `aicareer --help` and JSON output stay fast.
+Commands load lazily: `aicareer compare` imports and builds only `compare`, never the
+quiz, the planner or batch. The tables below name the module that defines each command
+(in the order `aicareer --help` lists them); the module registers the function with
+`@command(app, NAME)` when it is imported. This is click's documented "lazy loading
+subcommands" pattern, done through the group's command mapping so that typer's listing,
+help and "did you mean" all see every command.
+
+Command modules import only typer at module level; everything heavy is imported inside
+the command body, so `aicareer --help` and JSON output stay fast.
 """
 
 from __future__ import annotations
 
 import functools
+import importlib
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, MutableMapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, ParamSpec, TypeVar
 
 import typer
+from typer.core import TyperGroup
 
 from aicareer.errors import AicareerError, ExitCode
 
 if TYPE_CHECKING:
+    from typer._click import Command
+
     from aicareer.data import Dataset
 
 P = ParamSpec("P")
 R = TypeVar("R")
 
+#: Command name -> the module that defines it, in help order. "data" is the group below.
+COMMANDS: dict[str, str] = {
+    "quiz": "aicareer.commands.quiz",
+    "roles": "aicareer.commands.browse",
+    "show": "aicareer.commands.browse",
+    "compare": "aicareer.commands.browse",
+    "salary": "aicareer.commands.browse",
+    "matrix": "aicareer.commands.browse",
+    "map": "aicareer.commands.plan",
+    "path": "aicareer.commands.plan",
+    "report": "aicareer.commands.plan",
+    "batch": "aicareer.commands.batch",
+    "data": "aicareer.app",
+}
+DATA_COMMANDS: dict[str, str] = {
+    "check": "aicareer.commands.browse",
+    "info": "aicareer.commands.plan",
+}
+
+#: (group, name) -> how to build that click command; `command` fills it in as modules import.
+_REGISTERED: dict[tuple[str, str], Callable[[], Command]] = {}
+
+
+class _LazyCommands(MutableMapping[str, "Command"]):
+    """A group's name -> command mapping that imports and builds a command on first use."""
+
+    def __init__(self, group: str, table: dict[str, str]) -> None:
+        self._group = group
+        self._table = table
+        self._built: dict[str, Command] = {}
+
+    def __getitem__(self, name: str) -> Command:
+        if name not in self._built:
+            if name not in self._table:
+                raise KeyError(name)
+            importlib.import_module(self._table[name])
+            self._built[name] = _REGISTERED[(self._group, name)]()
+        return self._built[name]
+
+    def __setitem__(self, name: str, command: Command) -> None:
+        self._built[name] = command
+
+    def __delitem__(self, name: str) -> None:
+        del self._built[name]
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self._table
+        yield from (name for name in self._built if name not in self._table)
+
+    def __len__(self) -> int:
+        return len(set(self._table) | set(self._built))
+
+
+class _LazyGroup(TyperGroup):
+    group: ClassVar[str]
+    table: ClassVar[dict[str, str]]
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        lazy = _LazyCommands(self.group, self.table)
+        lazy.update(self.commands)
+        self.commands = lazy
+
+
+class _RootGroup(_LazyGroup):
+    group = ""
+    table = COMMANDS
+
+
+class _DataGroup(_LazyGroup):
+    group = "data"
+    table = DATA_COMMANDS
+
+
 app = typer.Typer(
     name="aicareer",
+    cls=_RootGroup,
     help=(
         "Find the AI role that fits you: take the quiz, browse and compare roles, "
         "look up pay by region, and plan the way in.\n\n"
@@ -38,11 +123,13 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 data_app = typer.Typer(
+    name="data",
+    cls=_DataGroup,
     help="Check and describe the role data in use.",
     no_args_is_help=True,
     rich_markup_mode=None,
 )
-app.add_typer(data_app, name="data")
+_REGISTERED[("", "data")] = functools.partial(typer.main.get_group, data_app)
 
 DataDirOpt = Annotated[
     Path | None,
@@ -99,7 +186,10 @@ def command(
                 )
                 raise typer.Exit(int(ExitCode.INTERNAL)) from None
 
-        target.command(name, **kwargs)(wrapper)
+        one = typer.Typer(add_completion=False, rich_markup_mode=None)
+        one.command(name, **kwargs)(wrapper)
+        group = "data" if target is data_app else ""
+        _REGISTERED[(group, name or fn.__name__)] = functools.partial(typer.main.get_command, one)
         return fn
 
     return decorate

@@ -9,9 +9,6 @@ import typer
 from aicareer import __version__
 from aicareer.app import app
 
-# Importing a command module registers its commands.
-from aicareer.commands import batch, browse, plan, quiz  # noqa: F401
-
 
 def _version(value: bool) -> None:
     if value:
