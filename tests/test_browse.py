@@ -88,6 +88,21 @@ def test_salary_table_shows_converted_range_and_says_how() -> None:
     assert "indicative" in out
 
 
+def test_salary_notes_are_numbered_footnotes_that_read_whole_at_80_columns() -> None:
+    code, out, _ = run("salary", "ai-pm", "ai-architect", env={"COLUMNS": "80"})
+    assert code == 0
+    lines = out.splitlines()
+    faang = next(line for line in lines if "$160K-$200K+" in line)
+    assert faang.rstrip().endswith("[1]")  # roles in the order asked for
+    stripped = [line.rstrip() for line in lines]
+    assert "  [1] The guide does not say whether this is base or total compensation" in stripped
+    assert "  [2] First of the table's two ranges; the table does not keep which column it" in (
+        stripped
+    )
+    assert "      sat in" in stripped  # the wrapped rest hangs under the note, not the number
+    assert max(len(line) for line in lines) <= 80
+
+
 def test_salary_other_sources_are_never_converted() -> None:
     us = run_json("salary", "ml-engineer")
     eu = run_json("salary", "ml-engineer", "--region", "europe")

@@ -184,8 +184,12 @@ def compare_table(
 
 
 def salary_tables(ds: Dataset, rows: Sequence[RegionalBand], region_label: str) -> Group:
-    """One table per source, so figures from different sources are never read as one."""
-    tables: list[RenderableType] = []
+    """One table per source, so figures from different sources are never read as one.
+
+    A band's note is a numbered footnote under its table: in a column it would be squeezed
+    to a word per line at 80 columns.
+    """
+    parts: list[RenderableType] = []
     for source_id in dict.fromkeys(b.source for b in rows):
         src = ds.sources[source_id]
         mine = [b for b in rows if b.source == source_id]
@@ -197,23 +201,37 @@ def salary_tables(ds: Dataset, rows: Sequence[RegionalBand], region_label: str) 
             title_style="bold",
         )
         table.add_column("role", no_wrap=True, style="bold")
-        table.add_column("level", max_width=22)
+        table.add_column("level")
         table.add_column("range", no_wrap=True)
-        table.add_column("basis", no_wrap=True)
-        table.add_column("note", ratio=1, overflow="fold")
+        table.add_column("basis")
+        notes: dict[str, int] = {}
+        for band in mine:
+            if band.note:
+                notes.setdefault(band.note, len(notes) + 1)
+        if notes:
+            table.add_column("note", no_wrap=True, justify="right")
         last = None
         for band in mine:
             level = LEVEL_LABEL[band.level] + (f" ({band.segment})" if band.segment else "")
-            table.add_row(
+            cells = [
                 Text(band.role if band.role != last else ""),
                 Text(level),
                 Text(band.text),
                 Text(basis_label(band)),
-                Text(band.note or ""),
-            )
+            ]
+            if notes:
+                cells.append(Text(f"[{notes[band.note]}]" if band.note else ""))
+            table.add_row(*cells)
             last = band.role
-        tables.append(table)
-    return Group(*tables)
+        parts.append(table)
+        if notes:
+            footnotes = Table.grid(padding=(0, 1))
+            footnotes.add_column(no_wrap=True)
+            footnotes.add_column(ratio=1)
+            for note, number in notes.items():
+                footnotes.add_row(Text(f"  [{number}]"), Text(note))
+            parts.extend((footnotes, Text("")))
+    return Group(*parts)
 
 
 def matrix_table(matrix: MatrixFile, ds: Dataset) -> Table:
