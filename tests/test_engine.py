@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from typing import Any
 
 import pytest
@@ -282,7 +281,7 @@ def one_rule_engine(dataset: Dataset, when: dict[str, Any], **weights: int) -> E
         {
             "meta": {"version": "t", "updated": "t"},
             "scoring": {"bands": [{"name": "any", "min_score": 0}]},
-            "regions": {k: asdict(v) for k, v in dataset.matrix.regions.items()},
+            "regions": {k: v._asdict() for k, v in dataset.matrix.regions.items()},
             "rules": [
                 {
                     "id": "r",

@@ -22,7 +22,7 @@ import difflib
 import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import MISSING, dataclass, fields
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -49,11 +49,9 @@ __all__ = [
 #: File extension -> format. Input and output use the same table.
 FORMATS: dict[str, str] = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl"}
 #: The profile fields, in the answers file's order, then the optional id.
-FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Profile))
+FIELDS: tuple[str, ...] = Profile._fields
 COLUMNS: tuple[str, ...] = ("id", *FIELDS)
-REQUIRED: tuple[str, ...] = tuple(
-    f.name for f in fields(Profile) if f.default is MISSING and f.default_factory is MISSING
-)
+REQUIRED: tuple[str, ...] = tuple(f for f in FIELDS if f not in Profile._field_defaults)
 #: Call the progress callback after this many rows.
 PROGRESS_EVERY = 1024
 #: How many formatted recommendations to keep (bounded, so memory stays flat).

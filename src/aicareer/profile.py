@@ -11,7 +11,6 @@ but any of them may be missing: it holds the answers given before Ctrl-C.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import asdict
 from pathlib import Path
 from typing import Any, get_type_hints
 
@@ -20,7 +19,7 @@ from pydantic import TypeAdapter, ValidationError
 from aicareer.data import format_loc, read_toml, validation_lines
 from aicareer.errors import AicareerError, ExitCode, input_error
 from aicareer.fsutil import atomic_write_text, home_dir
-from aicareer.models import Profile, validate
+from aicareer.models import Profile, to_dict, validate
 from aicareer.vocab import BACKGROUNDS, CODING_LEVELS, COMPANIES, INTERESTS, REGIONS
 
 #: The answers file's keys, in the order they are written and documented.
@@ -71,7 +70,7 @@ def read_profile(path: Path) -> Profile:
 
 def profile_dict(profile: Profile) -> dict[str, Any]:
     """The profile as an answers file's table: documented keys, in order, no unset coding."""
-    data = asdict(profile)
+    data = to_dict(profile)
     return {k: data[k] for k in FIELDS if data[k] is not None}
 
 

@@ -13,7 +13,6 @@ import calendar
 import datetime as dt
 import io
 import re
-from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -357,8 +356,8 @@ def data_info(ds: Dataset, today: dt.date) -> dict[str, Any]:
         "data_dir": str(ds.data_dir),
         "custom": ds.custom,
         "files": {
-            "roles.toml": asdict(ds.roles_file.meta),
-            "matrix.toml": asdict(ds.matrix.meta),
+            "roles.toml": ds.roles_file.meta._asdict(),
+            "matrix.toml": ds.matrix.meta._asdict(),
             "paths.toml": pmeta,
         },
         "sources": sources,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from typing import Annotated
 
 import typer
@@ -69,7 +68,7 @@ def show_cmd(
 
     Example:  aicareer show agentic-ai-developer
     """
-    from aicareer.models import NotARole
+    from aicareer.models import NotARole, to_dict
 
     ds = dataset(data_dir)
     found = ds.lookup(role)
@@ -77,7 +76,7 @@ def show_cmd(
         if as_json:
             from aicareer.console import print_json
 
-            print_json({"not_a_role": asdict(found)})
+            print_json({"not_a_role": to_dict(found)})
             return
         from aicareer.console import out
         from aicareer.render import not_role_panel
@@ -90,7 +89,7 @@ def show_cmd(
     if as_json:
         from aicareer.console import print_json
 
-        data = asdict(found)
+        data = to_dict(found)
         data["salary"]["regional"] = [b.as_json() for b in bands]
         print_json({"role": data})
         return
@@ -141,7 +140,7 @@ def compare_cmd(
                         "backgrounds": r.backgrounds,
                         "demand": r.demand,
                         "timeline": r.timeline,
-                        "axes": None if r.axes is None else asdict(r.axes),
+                        "axes": None if r.axes is None else r.axes._asdict(),
                         "salary": [b.as_json() for b in bands[r.id]],
                     }
                     for r in picked

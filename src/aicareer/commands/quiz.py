@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -128,7 +127,7 @@ def quiz_cmd(
     ds = dataset(data_dir)
     profile = read_profile(answers) if answers is not None else ask_profile(resume)
     if region is not None and region != profile.region:
-        profile = replace(profile, region=region)
+        profile = profile._replace(region=region)
     if save is not None:
         from aicareer.console import note
 
