@@ -23,15 +23,14 @@ never change a result, and are safe to share between threads (a race only recomp
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from aicareer.models import AllOf, AnyOf, Condition, Leaf, MatrixFile, NotOf, Profile, Role
 
 __all__ = ["Engine", "Ranking", "Reason", "Recommendation"]
 
 
-@dataclass(frozen=True, slots=True)
-class Reason:
+class Reason(NamedTuple):
     """One fired rule's effect on one role."""
 
     rule_id: str
@@ -45,8 +44,7 @@ class Reason:
     kind: str
 
 
-@dataclass(frozen=True, slots=True)
-class Recommendation:
+class Recommendation(NamedTuple):
     role_id: str
     #: 0..100: the sum of the fired rules' weights for this role, clamped.
     score: int
@@ -58,8 +56,7 @@ class Recommendation:
     timeline_from: str
 
 
-@dataclass(frozen=True, slots=True)
-class Ranking:
+class Ranking(NamedTuple):
     #: Every core role once, best first.
     recommendations: tuple[Recommendation, ...]
     #: The top two are within scoring.close_margin points of each other.

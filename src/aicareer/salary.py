@@ -9,14 +9,12 @@ the larger cut, the high end the smaller, so US $120K-$160K becomes $60K-$112K i
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from aicareer.models import RegionRule, Role, SalaryBand
 
 
-@dataclass(frozen=True, slots=True)
-class RegionalBand:
+class RegionalBand(NamedTuple):
     role: str
     name: str
     level: str
@@ -34,7 +32,7 @@ class RegionalBand:
     us_high: int | None
 
     def as_json(self) -> dict[str, Any]:
-        return asdict(self)
+        return self._asdict()
 
     @property
     def text(self) -> str:
