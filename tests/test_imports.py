@@ -145,3 +145,48 @@ def test_every_command_module_is_in_the_lazy_table() -> None:
         one = build.args[0]  # build is functools.partial(typer.main.get_command, one)
         defined_in = one.registered_commands[0].callback.__module__
         assert defined_in == tables[group][name], (group, name)
+
+
+def test_pydantic_plugins_in_the_environment_are_not_loaded(tmp_path: Path) -> None:
+    """An installed pydantic plugin neither runs nor costs a metadata scan (as in typer)."""
+    site = tmp_path / "site"
+    dist = site / "spyplugin-1.0.dist-info"
+    dist.mkdir(parents=True)
+    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: spyplugin\nVersion: 1.0\n")
+    (dist / "entry_points.txt").write_text("[pydantic]\nspy = spyplugin:plugin\n")
+    marker = tmp_path / "plugin-loaded"
+    (site / "spyplugin.py").write_text(
+        f"from pathlib import Path\nPath({str(marker)!r}).write_text('loaded')\nplugin = None\n"
+    )
+    answers = tmp_path / "me.toml"
+    answers.write_text(ANSWERS, "utf-8")
+    env = {**os.environ, "PYTHONPATH": str(site), "AICAREER_HOME": str(tmp_path / "home")}
+    env.pop("AICAREER_DATA_DIR", None)
+    env.pop("PYDANTIC_DISABLE_PLUGINS", None)
+    check = "import importlib.metadata as m; print(len(m.entry_points(group='pydantic')))"
+    found = subprocess.run([sys.executable, "-c", check], env=env, capture_output=True, text=True)
+    assert found.stdout.strip() == "1"  # the plugin is really installed for pydantic to find
+    for _ in range(2):  # the first run validates the data files, the second reads the cache
+        proc = subprocess.run(
+            [sys.executable, "-m", "aicareer", "quiz", "--answers", str(answers), "--json"],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert proc.returncode == 0, proc.stderr
+        assert json.loads(proc.stdout)["recommendations"][0]["role"] == "platform-engineer"
+    assert not marker.exists()
+
+
+def test_building_a_validator_leaves_the_plugin_setting_as_it_was(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from aicareer.models import type_adapter
+
+    monkeypatch.delenv("PYDANTIC_DISABLE_PLUGINS", raising=False)
+    assert type_adapter(int).validate_python(3) == 3
+    assert "PYDANTIC_DISABLE_PLUGINS" not in os.environ
+    monkeypatch.setenv("PYDANTIC_DISABLE_PLUGINS", "logfire")
+    type_adapter(str)
+    assert os.environ["PYDANTIC_DISABLE_PLUGINS"] == "logfire"

@@ -19,7 +19,7 @@ from pydantic import TypeAdapter, ValidationError
 from aicareer.data import format_loc, read_toml, validation_lines
 from aicareer.errors import AicareerError, ExitCode, input_error
 from aicareer.fsutil import atomic_write_text, home_dir
-from aicareer.models import Profile, to_dict, validate
+from aicareer.models import Profile, to_dict, type_adapter, validate
 from aicareer.vocab import BACKGROUNDS, CODING_LEVELS, COMPANIES, INTERESTS, REGIONS
 
 #: The answers file's keys, in the order they are written and documented.
@@ -95,7 +95,7 @@ def progress_path() -> Path:
 def _field_adapters() -> dict[str, TypeAdapter[Any]]:
     """One validator per Profile field, keeping its constraints (years 0-60, 1+ interests)."""
     return {
-        name: TypeAdapter(hint)
+        name: type_adapter(hint)
         for name, hint in get_type_hints(Profile, include_extras=True).items()
     }
 
