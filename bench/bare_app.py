@@ -2,11 +2,8 @@
 
 It does what any typer CLI must (import typer, build two commands, parse argv, print),
 and nothing else, so `aicareer CMD` time / `bare_app.py hello` time is aicareer's own
-start-up overhead.
-
-`table` is a reference, not a baseline: the same app printing one small rich table, i.e.
-the floor for any typer CLI whose output is a rich table (rich is part of aicareer's fixed
-stack). bench.py shows it so the cost of rich itself can be told apart from aicareer's.
+start-up overhead. The typer + rich reference is a separate app, `rich_app.py`, so this
+one stays exactly two commands.
 """
 
 from __future__ import annotations
@@ -26,21 +23,6 @@ def hello(name: str = "world") -> None:
 def bye(name: str = "world") -> None:
     """Say goodbye."""
     typer.echo(f"bye {name}")
-
-
-@app.command()
-def table() -> None:
-    """Print a small rich table."""
-    from rich.console import Console
-    from rich.table import Table
-
-    grid = Table(title="roles")
-    for column in ("role", "level", "range"):
-        grid.add_column(column)
-    for role in ("ai-engineer", "ml-engineer", "llm-engineer"):
-        for level in ("entry", "mid", "senior"):
-            grid.add_row(role, level, "$100K-$150K")
-    Console().print(grid)
 
 
 if __name__ == "__main__":
