@@ -25,6 +25,27 @@ def run_json(*args: str) -> object:
     return json.loads(out)
 
 
+def test_json_output_is_indented_in_data_order_with_text_as_written(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Scripts and people both read --json: two-space indent, keys in the order given (a
+    ranking is not re-sorted), non-ASCII text kept readable, one trailing newline."""
+    from aicareer.console import print_json
+
+    print_json({"rank": 1, "role": "Ingénieur IA — €", "scores": [90, 5.5], "none": None})
+    assert capsys.readouterr().out == (
+        "{\n"
+        '  "rank": 1,\n'
+        '  "role": "Ingénieur IA — €",\n'
+        '  "scores": [\n'
+        "    90,\n"
+        "    5.5\n"
+        "  ],\n"
+        '  "none": null\n'
+        "}\n"
+    )
+
+
 # --- salary: exact figures -------------------------------------------------------------
 
 # The roles guide's US base salaries (entry, mid, senior), 2025-2026, in thousands.

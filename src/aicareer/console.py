@@ -7,7 +7,6 @@ Text that comes from data or answer files must reach rich as `rich.text.Text` (o
 
 from __future__ import annotations
 
-import json
 import sys
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -31,8 +30,14 @@ def err() -> Console:
 
 
 def print_json(obj: Any) -> None:
-    """Stable JSON on stdout: sorted keys would reorder rankings, so keep insertion order."""
-    sys.stdout.write(json.dumps(obj, indent=2, ensure_ascii=False) + "\n")
+    """Stable JSON on stdout: sorted keys would reorder rankings, so keep insertion order.
+
+    pydantic_core writes it (the same text as `json.dumps(obj, indent=2, ensure_ascii=False)`):
+    typer has already loaded it to parse the options, while `json` would be one more import.
+    """
+    from pydantic_core import to_json
+
+    sys.stdout.write(to_json(obj, indent=2).decode() + "\n")
 
 
 def error(line: str) -> None:
