@@ -3,11 +3,11 @@
 Validating the data files with pydantic costs more than everything else a command does,
 and the files rarely change. So the validated objects are pickled under
 `fsutil.cache_dir()`, in a file named by the SHA-256 of aicareer's version, the Python
-version, the models' source and the data bytes: any edit to a data file or to a record
-definition is a new key, and a stale entry is never read. The pickles are written by
-aicareer itself (never taken from data or answer files) into the user's own cache
-folder. Anything unexpected (unreadable, corrupt, wrong type) counts as a miss.
-Set AICAREER_NO_CACHE=1 to bypass it.
+version, the source of the pickled classes (models.py, data.py) and the data bytes: any
+edit to a data file or to a class definition is a new key, and a stale entry is never
+read. The pickles are written by aicareer itself (never taken from data or answer files)
+into the user's own cache folder. Anything unexpected (unreadable, corrupt, wrong type)
+counts as a miss. Set AICAREER_NO_CACHE=1 to bypass it.
 """
 
 from __future__ import annotations
@@ -30,10 +30,15 @@ def enabled() -> bool:
     return not os.environ.get("AICAREER_NO_CACHE")
 
 
+#: The modules whose classes are pickled: the records, and the Dataset that holds them.
+_PICKLED_FROM = ("models.py", "data.py")
+
+
 @cache
 def _schema() -> bytes:
-    """The models' source: a changed record definition must never meet an old pickle."""
-    return (Path(__file__).parent / "models.py").read_bytes()
+    """Their source: a changed class definition must never meet an old pickle."""
+    here = Path(__file__).parent
+    return b"\0".join((here / name).read_bytes() for name in _PICKLED_FROM)
 
 
 def key(kind: str, *parts: str | bytes) -> str:
