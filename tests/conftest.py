@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -12,6 +12,17 @@ from aicareer import data
 from aicareer.engine import Engine
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _private_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The suite never writes to the real home: caches and progress go to a temp dir.
+    Tests that need their own home still set AICAREER_HOME themselves."""
+    home = tmp_path_factory.mktemp("aicareer-home")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("AICAREER_HOME", str(home))
+        mp.delenv("AICAREER_NO_CACHE", raising=False)
+        yield home
 
 
 @pytest.fixture(scope="session")

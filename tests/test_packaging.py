@@ -72,6 +72,9 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def run_installed(env_dir: Path, cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("AICAREER_")}
     env["COLUMNS"] = "100"
+    # A plain user's setup, but with its cache and progress kept out of the real home.
+    env["XDG_CACHE_HOME"] = str(cwd / "xdg-cache")
+    env["XDG_DATA_HOME"] = str(cwd / "xdg-data")
     return subprocess.run(
         [str(env_dir / "bin" / "aicareer"), *args],
         cwd=cwd,
