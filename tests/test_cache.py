@@ -1,0 +1,122 @@
+"""The validated-data cache: fast on a hit, never stale, never in the way, never piling up.
+
+A coach edits data/roles.toml and runs aicareer again: the edit must show (or its typo be
+reported) on the very next run, whatever the cache holds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from aicareer import data
+from aicareer.cli import app
+from aicareer.errors import ExitCode
+from aicareer.fsutil import cache_dir
+
+runner = CliRunner()
+
+#: prompt-engineer's entry-level US band in the shipped data (roles guide, 2025-2026).
+BAND = "low = 80000\nhigh = 110000"
+
+
+def entries() -> list[Path]:
+    folder = cache_dir()
+    return sorted(folder.glob("*.pickle")) if folder.is_dir() else []
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty cache for this test alone."""
+    monkeypatch.setenv("AICAREER_HOME", str(tmp_path / "home"))
+    return tmp_path / "home"
+
+
+def entry_band(ds: data.Dataset) -> tuple[int, int]:
+    band = ds.roles["prompt-engineer"].salary.bands[0]
+    return band.low, band.high
+
+
+def test_second_load_is_served_from_the_cache_without_validating(
+    home: Path, make_data_dir: Callable[[], Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = make_data_dir()
+    first = data.load(folder)
+    assert len(entries()) == 1
+
+    def no_validation(*args: object) -> None:
+        raise AssertionError("validated again although the files did not change")
+
+    monkeypatch.setattr(data, "_validate", no_validation)
+    again = data.load(folder)
+    assert entry_band(again) == entry_band(first) == (80000, 110000)
+    assert list(again.roles) == list(first.roles)
+
+
+def test_an_edit_shows_on_the_next_run_and_replaces_the_old_entry(
+    home: Path, make_data_dir: Callable[[], Path]
+) -> None:
+    folder = make_data_dir()
+    roles = folder / "roles.toml"
+    assert entry_band(data.load(folder)) == (80000, 110000)
+    before = entries()
+    roles.write_text(roles.read_text("utf-8").replace(BAND, "low = 81000\nhigh = 111000", 1))
+    assert entry_band(data.load(folder)) == (81000, 111000)
+    after = entries()
+    assert len(after) == 1  # one entry per data folder: the old one is gone
+    assert after != before
+
+
+def test_a_typo_after_a_good_run_is_reported_not_hidden_by_the_cache(
+    home: Path, make_data_dir: Callable[[], Path]
+) -> None:
+    folder = make_data_dir()
+    roles = folder / "roles.toml"
+    ok = runner.invoke(app, ["roles", "--data-dir", str(folder)])
+    assert ok.exit_code == 0, ok.stderr
+    roles.write_text(roles.read_text("utf-8").replace(BAND, 'low = "lots"\nhigh = 110000', 1))
+    bad = runner.invoke(app, ["roles", "--data-dir", str(folder)])
+    assert bad.exit_code == ExitCode.DATA == 3
+    assert bad.stdout == ""
+    assert f"{roles}: roles[" in bad.stderr
+    assert "'lots'" in bad.stderr
+
+
+def test_a_corrupt_entry_counts_as_a_miss_and_is_rewritten(
+    home: Path, make_data_dir: Callable[[], Path]
+) -> None:
+    folder = make_data_dir()
+    data.load(folder)
+    [entry] = entries()
+    entry.write_bytes(b"not a pickle")
+    assert entry_band(data.load(folder)) == (80000, 110000)
+    assert entries() == [entry]
+    assert entry.read_bytes() != b"not a pickle"
+
+
+def test_each_data_folder_keeps_its_own_entry(
+    home: Path, make_data_dir: Callable[[], Path]
+) -> None:
+    data.load(make_data_dir())
+    data.load(make_data_dir())
+    assert len(entries()) == 2
+
+
+def test_no_cache_setting_writes_nothing(
+    home: Path, make_data_dir: Callable[[], Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("AICAREER_NO_CACHE", "1")
+    assert entry_band(data.load(make_data_dir())) == (80000, 110000)
+    assert entries() == []
+
+
+def test_an_unwritable_cache_is_skipped_silently(
+    home: Path, make_data_dir: Callable[[], Path]
+) -> None:
+    home.mkdir()
+    (home / "cache").write_text("a file where the cache folder should be")
+    assert entry_band(data.load(make_data_dir())) == (80000, 110000)
+
