@@ -6,6 +6,7 @@ reported) on the very next run, whatever the cache holds.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -14,8 +15,9 @@ from typer.testing import CliRunner
 
 from aicareer import data
 from aicareer.cli import app
-from aicareer.errors import ExitCode
+from aicareer.errors import AicareerError, ExitCode
 from aicareer.fsutil import cache_dir
+from aicareer.pathmodels import load_paths
 
 runner = CliRunner()
 
@@ -120,3 +122,40 @@ def test_an_unwritable_cache_is_skipped_silently(
     (home / "cache").write_text("a file where the cache folder should be")
     assert entry_band(data.load(make_data_dir())) == (80000, 110000)
 
+
+
+# --- paths.toml ----------------------------------------------------------------------
+
+
+def test_a_paths_edit_shows_on_the_next_run(home: Path, make_data_dir: Callable[[], Path]) -> None:
+    folder = make_data_dir()
+    paths = folder / "paths.toml"
+    old, new = 'title = "Foundations: classical ML and data"', 'title = "Foundations, renamed"'
+
+    def first_title() -> str:
+        out = runner.invoke(app, ["path", "ai-engineer", "--json", "--data-dir", str(folder)])
+        assert out.exit_code == 0, out.stderr
+        title: str = json.loads(out.stdout)["phases"][0]["title"]
+        return title
+
+    assert first_title() == "Foundations: classical ML and data"
+    paths.write_text(paths.read_text("utf-8").replace(old, new, 1), "utf-8")
+    assert first_title() == "Foundations, renamed"
+    assert len([e for e in entries() if e.name.startswith("paths-")]) == 1
+
+
+def test_cached_paths_are_still_checked_against_this_runs_roles(
+    home: Path, make_data_dir: Callable[[], Path]
+) -> None:
+    """Only the file's own validation is cached: its links to roles.toml are checked anew."""
+    ds = data.load(make_data_dir())
+    load_paths(ds)
+    assert any(e.name.startswith("paths-") for e in entries())
+    without = [s for s in ds.roles_file.sources if s.id != "builders"]
+    fewer = data.Dataset(
+        ds.roles_file._replace(sources=without), ds.matrix, ds.data_dir, ds.custom, ds.names
+    )
+    with pytest.raises(AicareerError) as caught:
+        load_paths(fewer)
+    assert caught.value.code == ExitCode.DATA
+    assert any("unknown source 'builders'" in line for line in caught.value.lines)

@@ -3,9 +3,9 @@
 Validating the data files with pydantic costs more than everything else a command does,
 and the files rarely change. So the validated objects are pickled under
 `fsutil.cache_dir()`, in a file named by the SHA-256 of aicareer's version, the Python
-version, the source of the pickled classes (models.py, data.py) and the data bytes: any
-edit to a data file or to a class definition is a new key, and a stale entry is never
-read. Each entry also belongs to a scope (the data folder): storing a new entry deletes
+version, the source of the pickled classes (`_PICKLED_FROM`) and the data bytes: any edit
+to a data file or to a class definition is a new key, and a stale entry is never read.
+Each entry also belongs to a scope (the data folder or file): storing a new entry deletes
 that scope's older ones, so a coach who edits a data folder a hundred times leaves one
 file behind, not a hundred. The pickles are written by aicareer itself (never taken from
 data or answer files) into the user's own cache folder. Anything unexpected (unreadable,
@@ -32,8 +32,9 @@ def enabled() -> bool:
     return not os.environ.get("AICAREER_NO_CACHE")
 
 
-#: The modules whose classes are pickled: the records, and the Dataset that holds them.
-_PICKLED_FROM = ("models.py", "data.py")
+#: The modules whose classes are pickled: the records, the Dataset that holds them, and
+#: the learning paths.
+_PICKLED_FROM = ("models.py", "data.py", "pathmodels.py")
 
 
 @cache

@@ -72,7 +72,9 @@ class PlannedPhase:
             "max_weeks": self.max_weeks,
             "steps": list(self.learn),
             "build": list(self.build),
-            "resources": [r.model_dump(exclude={"phase"}) for r in self.resources],
+            "resources": [
+                {k: v for k, v in r._asdict().items() if k != "phase"} for r in self.resources
+            ],
             "status": self.status,
             "done": self.done,
             "base_min_weeks": self.base_min,

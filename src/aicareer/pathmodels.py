@@ -5,7 +5,8 @@ with stable ids, such as `foundations` or `retrieval`) and, per core role, the o
 of phase ids plus that role's own resources and build steps in the order the sources give
 them. docs/path.md explains the format and the arithmetic built on it.
 
-Like models.py, every model forbids unknown keys and is read-only. `load_paths()` is the
+Like models.py, the records are named tuples that pydantic validates: unknown keys are
+refused, and nothing can be changed after validation. `load_paths()` is the
 one place the file is read: it validates the file, then cross-checks every phase, role and
 source id against the loaded `Dataset`, and raises one `AicareerError` (exit 3, DATA)
 listing every problem as `paths.toml: field.path: message`.
@@ -14,19 +15,13 @@ listing every problem as `paths.toml: field.path: message`.
 from __future__ import annotations
 
 import difflib
-from typing import TYPE_CHECKING, Annotated, Literal
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Annotated, Literal, NamedTuple
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, Field
 
 from aicareer.models import Id, Text
 from aicareer.vocab import Background
-
-
-class Strict(BaseModel):
-    """Base for paths.toml and progress records: unknown keys refused; read-only."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
 
 if TYPE_CHECKING:
     from aicareer.data import Dataset
@@ -42,36 +37,39 @@ ResourceKind = Literal["course", "framework", "certificate", "cohort", "project"
 Weeks = Annotated[int, Field(ge=1, le=104, strict=True)]
 
 
-class Phase(Strict):
+class Phase(NamedTuple):
     id: Id
     title: Text
     min_weeks: Weeks
     max_weeks: Weeks
     weeks_basis: WeeksBasis
     #: What to learn, in order.
-    learn: list[Text] = Field(min_length=1)
+    learn: Annotated[list[Text], Field(min_length=1)]
+    sources: Annotated[list[Id], Field(min_length=1)]
     #: What to build to show it.
-    build: list[Text] = Field(default_factory=list)
+    build: Sequence[Text] = ()
     #: Backgrounds that already cover this phase: it is skipped for them.
-    covered_by: list[Background] = Field(default_factory=list)
+    covered_by: Sequence[Background] = ()
     #: Backgrounds that cover part of it: it is halved for them.
-    partly_covered_by: list[Background] = Field(default_factory=list)
-    sources: list[Id] = Field(min_length=1)
+    partly_covered_by: Sequence[Background] = ()
     note: Text | None = None
 
-    @model_validator(mode="after")
-    def _check(self) -> Phase:
-        if self.min_weeks > self.max_weeks:
-            raise ValueError(f"min_weeks ({self.min_weeks}) is above max_weeks ({self.max_weeks})")
-        both = sorted(set(self.covered_by) & set(self.partly_covered_by))
-        if both:
-            raise ValueError(
-                "a background is both in covered_by and partly_covered_by: " + ", ".join(both)
-            )
-        return self
+
+def _weeks_in_order_and_coverage_unambiguous(phase: Phase) -> Phase:
+    if phase.min_weeks > phase.max_weeks:
+        raise ValueError(f"min_weeks ({phase.min_weeks}) is above max_weeks ({phase.max_weeks})")
+    both = sorted(set(phase.covered_by) & set(phase.partly_covered_by))
+    if both:
+        raise ValueError(
+            "a background is both in covered_by and partly_covered_by: " + ", ".join(both)
+        )
+    return phase
 
 
-class Resource(Strict):
+CheckedPhase = Annotated[Phase, AfterValidator(_weeks_in_order_and_coverage_unambiguous)]
+
+
+class Resource(NamedTuple):
     """A course, framework or certificate a source names for a role."""
 
     title: Text
@@ -82,35 +80,35 @@ class Resource(Strict):
     note: Text | None = None
 
 
-class RoleStep(Strict):
+class RoleStep(NamedTuple):
     """Something one role does in a shared phase (e.g. the builders' way to break in)."""
 
     phase: Id
-    kind: Literal["learn", "build"] = "build"
     text: Text
     source: Id
+    kind: Literal["learn", "build"] = "build"
 
 
-class RolePath(Strict):
+class RolePath(NamedTuple):
     role: Id
     #: Phase ids, in the order they are worked through.
-    phases: list[Id] = Field(min_length=1)
+    phases: Annotated[list[Id], Field(min_length=1)]
     #: In the sources' order; each must sit in a phase no earlier than the one before.
-    resources: list[Resource] = Field(default_factory=list)
-    steps: list[RoleStep] = Field(default_factory=list)
+    resources: Sequence[Resource] = ()
+    steps: Sequence[RoleStep] = ()
     #: Shown with the path, e.g. when the sources say little about this role.
     note: Text | None = None
 
 
-class PathsMeta(Strict):
+class PathsMeta(NamedTuple):
     version: Text
     updated: Text
 
 
-class PathsFile(Strict):
+class PathsFile(NamedTuple):
     meta: PathsMeta
-    phases: list[Phase] = Field(min_length=1)
-    paths: list[RolePath] = Field(min_length=1)
+    phases: Annotated[list[CheckedPhase], Field(min_length=1)]
+    paths: Annotated[list[RolePath], Field(min_length=1)]
 
     def phase(self, phase_id: str) -> Phase:
         for p in self.phases:
@@ -213,14 +211,21 @@ def load_paths(ds: Dataset) -> PathsFile:
 
     Raises `AicareerError` (exit 3, DATA) listing every problem, each line naming
     `paths.toml` (the full path for a custom data folder), the field and what was expected.
+    A validated file is cached like roles.toml and matrix.toml (see `cache`).
     """
-    from aicareer.data import parse_model, read_toml
+    from aicareer import cache
+    from aicareer.data import parse_model, parse_toml, read_bytes
     from aicareer.errors import ExitCode, data_error
 
     path = ds.data_dir / PATHS_FILE
     label = str(path) if ds.custom else PATHS_FILE
-    paths = parse_model(PathsFile, read_toml(path, label, ExitCode.DATA), label, ExitCode.DATA)
-    problems = cross_check_paths(paths, ds, label)
+    raw = read_bytes(path, label, ExitCode.DATA)
+    key = cache.key("paths", str(path), raw)  # the validated file, as for roles and matrix
+    paths = cache.get(key, PathsFile)
+    if paths is None:
+        paths = parse_model(PathsFile, parse_toml(raw, label, ExitCode.DATA), label, ExitCode.DATA)
+        cache.put(key, paths)
+    problems = cross_check_paths(paths, ds, label)  # against this run's roles: never cached
     if problems:
         raise data_error(problems)
     return paths

@@ -19,14 +19,13 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Literal
-
-from pydantic import Field
+from types import MappingProxyType
+from typing import Literal, NamedTuple
 
 from aicareer.errors import ExitCode
 from aicareer.models import Id
-from aicareer.pathmodels import Strict
 
 PROGRESS_FILE = "progress.toml"
 ENV_TODAY = "AICAREER_TODAY"
@@ -36,9 +35,11 @@ HEADER = (
 )
 
 
-class ProgressFile(Strict):
+class ProgressFile(NamedTuple):
+    """The file's shape, validated by pydantic like the data records (unknown keys refused)."""
+
     version: Literal[1] = 1
-    done: dict[Id, dt.date] = Field(default_factory=dict)
+    done: Mapping[Id, dt.date] = MappingProxyType({})
 
 
 def today() -> dt.date:

@@ -323,7 +323,7 @@ def data_info(ds: Dataset, today: dt.date) -> dict[str, Any]:
     from aicareer.pathmodels import load_paths
 
     try:
-        pmeta: dict[str, Any] = load_paths(ds).meta.model_dump()
+        pmeta: dict[str, Any] = load_paths(ds).meta._asdict()
     except AicareerError as exc:
         pmeta = {"error": exc.lines[0] + " (run `aicareer data check` for every problem)"}
     sources = [
