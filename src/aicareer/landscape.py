@@ -17,7 +17,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from rich.text import Text
@@ -34,8 +34,7 @@ LEFT_CAPTION = "← closer to the model"
 RIGHT_CAPTION = "closer to infrastructure →"
 
 
-@dataclass(frozen=True, slots=True)
-class Placed:
+class Placed(NamedTuple):
     role_id: str
     name: str
     x: int

@@ -23,8 +23,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from aicareer.pathmodels import PathsFile, Resource
 
@@ -41,8 +40,7 @@ STATUS_TEXT: dict[str, str] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class PlannedPhase:
+class PlannedPhase(NamedTuple):
     id: str
     title: str
     #: Weeks after covering and scaling (0 when skipped).
@@ -85,8 +83,7 @@ class PlannedPhase:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class Plan:
+class Plan(NamedTuple):
     role_id: str
     phases: tuple[PlannedPhase, ...]
     #: One sentence: where the total comes from.
@@ -253,11 +250,10 @@ def cover(plan: Plan, paths: PathsFile, background: str) -> Plan:
     for p in plan.phases:
         ph = paths.phase(p.id)
         if background in ph.covered_by:
-            phases.append(replace(p, status="covered", min_weeks=0, max_weeks=0))
+            phases.append(p._replace(status="covered", min_weeks=0, max_weeks=0))
         elif background in ph.partly_covered_by:
             phases.append(
-                replace(
-                    p,
+                p._replace(
                     status="partly-covered",
                     min_weeks=math.ceil(p.min_weeks / 2),
                     max_weeks=math.ceil(p.max_weeks / 2),
@@ -265,8 +261,7 @@ def cover(plan: Plan, paths: PathsFile, background: str) -> Plan:
             )
         else:
             phases.append(p)
-    return replace(
-        plan,
+    return plan._replace(
         phases=tuple(phases),
         background=background,
         total_from=f"the sum of the phases, after what a {background} background covers",
@@ -292,8 +287,8 @@ def scale(plan: Plan, target: tuple[int, int]) -> Plan:
             maxs[k] += 1
     phases = list(plan.phases)
     for k, i in enumerate(live):
-        phases[i] = replace(phases[i], min_weeks=mins[k], max_weeks=maxs[k])
-    return replace(plan, phases=tuple(phases), target_weeks=target)
+        phases[i] = phases[i]._replace(min_weeks=mins[k], max_weeks=maxs[k])
+    return plan._replace(phases=tuple(phases), target_weeks=target)
 
 
 def fit(plan: Plan, paths: PathsFile, background: str, timeline: str | None) -> Plan:
@@ -301,10 +296,9 @@ def fit(plan: Plan, paths: PathsFile, background: str, timeline: str | None) -> 
     covered = cover(plan, paths, background)
     target = timeline_weeks(timeline)
     if timeline is None:
-        return replace(covered, total_from=covered.total_from + "; the quiz gave no timeline")
+        return covered._replace(total_from=covered.total_from + "; the quiz gave no timeline")
     if target is None:
-        return replace(
-            covered,
+        return covered._replace(
             timeline=timeline,
             total_from=(
                 f"{covered.total_from}; your quiz timeline ({timeline!r}) states no "
@@ -312,8 +306,7 @@ def fit(plan: Plan, paths: PathsFile, background: str, timeline: str | None) -> 
             ),
         )
     scaled = scale(covered, target)
-    return replace(
-        scaled,
+    return scaled._replace(
         timeline=timeline,
         total_from=(
             f"your quiz timeline ({timeline!r}, {target[0]}-{target[1]} weeks at "
@@ -326,7 +319,7 @@ def fit(plan: Plan, paths: PathsFile, background: str, timeline: str | None) -> 
 def with_progress(plan: Plan, done: Iterable[str]) -> Plan:
     """Mark the phases whose ids are in `done` (ids not on this path are ignored here)."""
     marked = set(done)
-    return replace(plan, phases=tuple(replace(p, done=p.id in marked) for p in plan.phases))
+    return plan._replace(phases=tuple(p._replace(done=p.id in marked) for p in plan.phases))
 
 
 def bar(lo: int, hi: int, longest: int, width: int = 24) -> str:
