@@ -5,11 +5,11 @@ with stable ids, such as `foundations` or `retrieval`) and, per core role, the o
 of phase ids plus that role's own resources and build steps in the order the sources give
 them. docs/path.md explains the format and the arithmetic built on it.
 
-Like models.py, the records are named tuples that pydantic validates: unknown keys are
-refused, and nothing can be changed after validation. `load_paths()` is the
-one place the file is read: it validates the file, then cross-checks every phase, role and
-source id against the loaded `Dataset`, and raises one `AicareerError` (exit 3, DATA)
-listing every problem as `paths.toml: field.path: message`.
+Like models.py, the records are named tuples that pydantic validates (unknown keys are
+refused) and that nothing changes after. `load_paths()` is the one place the file is read:
+it validates the file, then cross-checks every phase, role and source id against the
+loaded `Dataset`, and raises one `AicareerError` (exit 3, DATA) listing every problem as
+`paths.toml: field.path: message`.
 """
 
 from __future__ import annotations
