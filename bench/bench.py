@@ -174,9 +174,29 @@ def compile_aicareer() -> None:
 RICH_FLOOR = "bare table (typer + rich)"
 #: Commands whose output is rich tables, also compared with RICH_FLOOR.
 TABLE_COMMANDS = ("aicareer compare ai-engineer ml-engineer", "aicareer salary")
+#: With --every-command: the other non-interactive commands, arguments as in their --help.
+MORE_COMMANDS: dict[str, list[str]] = {
+    "aicareer roles": ["roles"],
+    "aicareer roles --json": ["roles", "--json"],
+    "aicareer show ai-engineer": ["show", "ai-engineer"],
+    "aicareer matrix": ["matrix"],
+    "aicareer map": ["map"],
+    "aicareer path ai-engineer": ["path", "ai-engineer"],
+    "aicareer path ai-engineer --json": ["path", "ai-engineer", "--json"],
+    "aicareer data check": ["data", "check"],
+    "aicareer --version": ["--version"],
+}
+#: The ones among them that print rich tables or panels.
+MORE_TABLE_COMMANDS = (
+    "aicareer roles",
+    "aicareer show ai-engineer",
+    "aicareer matrix",
+    "aicareer map",
+    "aicareer path ai-engineer",
+)
 
 
-def startup(runs: int, tmp: Path, env: dict[str, str]) -> list[StartupRow]:
+def startup(runs: int, tmp: Path, env: dict[str, str], every: bool = False) -> list[StartupRow]:
     compile_aicareer()
     answers = tmp / "answers.toml"
     answers.write_text(ANSWERS, "utf-8")
@@ -199,6 +219,9 @@ def startup(runs: int, tmp: Path, env: dict[str, str]) -> list[StartupRow]:
         ),
         "aicareer --help": ([*me, "--help"], "bare --help"),
     }
+    if every:
+        cases.update({name: ([*me, *args], "bare hello") for name, args in MORE_COMMANDS.items()})
+    tables = TABLE_COMMANDS + (MORE_TABLE_COMMANDS if every else ())
     everything = {**baselines, **{k: v[0] for k, v in cases.items()}}
     order = list(everything)
     for name in order:  # warm-up: page cache, .pyc files, aicareer's own caches
@@ -232,7 +255,7 @@ def startup(runs: int, tmp: Path, env: dict[str, str]) -> list[StartupRow]:
                 ratio,
                 peak,
                 ratio <= RATIO_TARGET and peak < MEMORY_TARGET_MIB,
-                median_ms(name) / median_ms(RICH_FLOOR) if name in TABLE_COMMANDS else None,
+                median_ms(name) / median_ms(RICH_FLOOR) if name in tables else None,
             )
         )
     return rows
@@ -365,6 +388,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
     parser.add_argument("--no-startup", action="store_true", help="skip the start-up part")
     parser.add_argument("--no-batch", action="store_true", help="skip the batch part")
+    parser.add_argument(
+        "--every-command",
+        action="store_true",
+        help="also time the other non-interactive commands (roles, show, map, path, ...)",
+    )
     parser.add_argument("--check", action="store_true", help="exit 1 if any target is missed")
     args = parser.parse_args(argv)
     if args.runs < 1 or args.batch_runs < 1:
@@ -378,7 +406,7 @@ def main(argv: list[str] | None = None) -> int:
         env = {**os.environ, "AICAREER_HOME": str(tmp / "home"), "NO_COLOR": "1", "COLUMNS": "100"}
         env.pop("AICAREER_DATA_DIR", None)
         try:
-            start = [] if args.no_startup else startup(args.runs, tmp, env)
+            start = [] if args.no_startup else startup(args.runs, tmp, env, args.every_command)
             rows = [] if args.no_batch else batch(sizes, args.batch_runs, tmp, env)
         except BenchError as exc:
             print(f"bench: {exc}", file=sys.stderr)
