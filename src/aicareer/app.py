@@ -39,6 +39,7 @@ COMMANDS: dict[str, str] = {
     "quiz": "aicareer.commands.quiz",
     "roles": "aicareer.commands.browse",
     "show": "aicareer.commands.browse",
+    "why": "aicareer.commands.why",
     "compare": "aicareer.commands.browse",
     "salary": "aicareer.commands.browse",
     "matrix": "aicareer.commands.browse",

@@ -78,6 +78,8 @@ class RoleEntry(NamedTuple):
     requirements: tuple[Requirement, ...]
     timeline: Timeline
     pay: tuple[Pay, ...]
+    #: Why there is no pay figure, when `pay` is empty.
+    pay_missing: str
     #: What stands out about the market for it (shrinking, emerging, not standardised...).
     demand: str
     status_note: str
@@ -188,6 +190,14 @@ def pay_for(ds: Dataset, role_id: str, region: str, level: str) -> tuple[Pay, ..
     return tuple(out)
 
 
+def _pay_missing(ds: Dataset, role_id: str, region: str) -> str:
+    role = ds.roles[role_id]
+    if role.salary.no_figure:
+        return role.salary.no_figure
+    label = ds.matrix.regions[region].label  # type: ignore[index]  # region is validated
+    return f"The sources give no figure for {label} at this level."
+
+
 def _timeline(ds: Dataset, result: RoleResult, profile: Profile) -> Timeline:
     r = result.readiness
     if r.timeline is not None:
@@ -228,6 +238,7 @@ def entry(ds: Dataset, ex: Explanation, rank: int, profile: Profile, level: str)
         requirements=reqs,
         timeline=_timeline(ds, result, profile),
         pay=pay_for(ds, role.id, profile.region, level),
+        pay_missing=_pay_missing(ds, role.id, profile.region),
         demand=role.signal,
         status_note=status_note,
     )
