@@ -51,6 +51,7 @@ COMMANDS: dict[str, str] = {
 }
 DATA_COMMANDS: dict[str, str] = {
     "check": "aicareer.commands.browse",
+    "rules": "aicareer.commands.why",
     "info": "aicareer.commands.plan",
 }
 

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from aicareer.app import DataDirOpt, JsonOpt, app, command, dataset
+from aicareer.app import DataDirOpt, JsonOpt, app, command, data_app, dataset
 
 
 @command(app, "why")
@@ -60,3 +60,16 @@ def why_cmd(
     console = out()
     for item in why_screen(result, target.name, console.width):
         console.print(item)
+
+
+@command(data_app, "rules")
+def data_rules_cmd(data_dir: DataDirOpt = None) -> None:
+    """Print how roles are ranked, as Markdown, from the data in use (docs/rules.md).
+
+    Example:  aicareer data rules --data-dir my-data > my-rules.md
+    """
+    import sys
+
+    from aicareer.rulesdoc import render
+
+    sys.stdout.write(render(dataset(data_dir)))
