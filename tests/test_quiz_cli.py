@@ -328,3 +328,39 @@ def test_json_mode_imports_neither_rich_nor_questionary(answers: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["recommendations"]
     assert proc.stderr == "[]"
+
+
+# --- the published JSON schema ------------------------------------------------------------------
+
+
+def test_published_schema_is_generated_from_the_types() -> None:
+    from aicareer.schema import json_schema
+
+    path = Path(__file__).resolve().parents[1] / "docs" / "result-schema.json"
+    assert json.loads(path.read_text("utf-8")) == json_schema(), (
+        "docs/result-schema.json is stale: python -m aicareer.schema > docs/result-schema.json"
+    )
+
+
+@pytest.mark.parametrize(
+    "answers_text",
+    [
+        GOOD,
+        'background = "student"\nyears = 0\ninterests = ["model-training"]\ncoding = "none"\n',
+        'background = "backend-engineer"\nyears = 1\ninterests = ["systems-design"]\n'
+        'region = "other"\n',
+        'background = "content-strategist"\nyears = 4\n'
+        'interests = ["prompting", "data-retrieval"]\ncoding = "none"\n',
+    ],
+)
+def test_quiz_json_follows_the_published_schema(tmp_path: Path, answers_text: str) -> None:
+    from pydantic import TypeAdapter
+
+    from aicareer.schema import ResultJson
+
+    path = tmp_path / "a.toml"
+    path.write_text(answers_text, "utf-8")
+    for extra in ((), ("--all",)):
+        doc = quiz_json("--answers", str(path), *extra)
+        TypeAdapter(ResultJson).validate_python(doc, strict=True)
+        assert ("ranking" in doc) == bool(extra)

@@ -16,6 +16,7 @@ from aicareer.models import Profile, to_dict
 if TYPE_CHECKING:
     from aicareer.data import Dataset
     from aicareer.engine import Check, Explanation, Ranking, Reason, RoleResult
+    from aicareer.schema import RecommendationJson, ResultJson
 
 #: Bumped when a field is removed or changes meaning (adding fields keeps it).
 SCHEMA_VERSION = 2
@@ -371,7 +372,7 @@ def next_steps(top: Sequence[RoleEntry], later: Sequence[RoleEntry]) -> tuple[St
 # --- JSON ------------------------------------------------------------------------------------
 
 
-def entry_json(e: RoleEntry) -> dict[str, Any]:
+def entry_json(e: RoleEntry) -> RecommendationJson:
     """One role, with the public fields first (role, name, score, band, timeline, reasons)."""
     return {
         "rank": e.rank,
@@ -382,7 +383,7 @@ def entry_json(e: RoleEntry) -> dict[str, Any]:
         "timeline": e.timeline.text,
         "reasons": [w.text for w in (*e.fit_reasons, *e.readiness_reasons) if w.points],
         "timeline_from": e.timeline_from,
-        "status": e.status,
+        "status": "now" if e.status == "now" else "later",
         "fit": {"score": e.fit, "reasons": [to_dict(w) for w in e.fit_reasons]},
         "readiness": {
             "score": e.readiness,
@@ -399,9 +400,9 @@ def entry_json(e: RoleEntry) -> dict[str, Any]:
     }
 
 
-def to_json(result: Result, every_role: bool = False) -> dict[str, Any]:
+def to_json(result: Result, every_role: bool = False) -> ResultJson:
     """The quiz's --json document (schema: docs/result-schema.json)."""
-    doc: dict[str, Any] = {
+    doc: ResultJson = {
         "schema": result.schema,
         "recommendations": [entry_json(e) for e in result.top],
         "later": [entry_json(e) for e in result.later],
