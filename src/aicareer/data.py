@@ -11,7 +11,7 @@ import os
 from collections.abc import Iterable, Iterator, Mapping
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from pydantic import ValidationError
 
@@ -386,12 +386,30 @@ def load(data_dir: Path | None = None) -> Dataset:
         "dataset", str(folder), str(custom), *(b for b in raw.values() if isinstance(b, bytes))
     )
     if all(isinstance(b, bytes) for b in raw.values()):
-        hit = cache.get(key, Dataset)
+        hit = cache.get(key, Validated)
         if hit is not None:
-            return hit
+            return _dataset(hit.roles_file, hit.matrix, folder, custom)
     ds = _validate(folder, custom, raw, rlabel, mlabel)
-    cache.put(key, ds)
+    cache.put(key, Validated(ds.roles_file, ds.matrix), Validated)
     return ds
+
+
+class Validated(NamedTuple):
+    """What the cache keeps for a data folder: both files, validated and cross-checked."""
+
+    roles_file: RolesFile
+    matrix: MatrixFile
+
+
+def _dataset(roles: RolesFile, matrix: MatrixFile, folder: Path, custom: bool) -> Dataset:
+    names: dict[str, str] = {}
+    for role in roles.roles:
+        names[role.id] = role.id
+        for alias in role.aliases:
+            names[alias] = role.id
+    for nr in roles.not_roles:
+        names[nr.id] = nr.id
+    return Dataset(roles_file=roles, matrix=matrix, data_dir=folder, custom=custom, names=names)
 
 
 def _validate(
@@ -419,11 +437,4 @@ def _validate(
         problems.extend(cross_check(roles, matrix, rlabel, mlabel))
     if problems or roles is None or matrix is None:
         raise data_error(problems)
-    names: dict[str, str] = {}
-    for role in roles.roles:
-        names[role.id] = role.id
-        for alias in role.aliases:
-            names[alias] = role.id
-    for nr in roles.not_roles:
-        names[nr.id] = nr.id
-    return Dataset(roles_file=roles, matrix=matrix, data_dir=folder, custom=custom, names=names)
+    return _dataset(roles, matrix, folder, custom)
