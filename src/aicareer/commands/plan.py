@@ -392,10 +392,10 @@ def report_cmd(
     from aicareer.fsutil import check_overwrite, is_stdio, write_output
     from aicareer.report import render_report, report_format
 
-    # refuse an unknown extension or a file we may not replace before doing any work
-    fmt = "md" if is_stdio(out_file) else report_format(out_file)
+    # refuse a file we may not replace or an unknown extension before doing any work
     if not is_stdio(out_file):
         check_overwrite(out_file, force=force)
+    fmt = "md" if is_stdio(out_file) else report_format(out_file)
     ds = dataset(data_dir)
     profile, ranking = _ranked(ds, answers)
     assert profile is not None and ranking is not None
