@@ -157,6 +157,18 @@ def _report(exc: AicareerError) -> None:
         error(line)
 
 
+_said: list[bool] = []
+
+
+def interrupted(*, terminated: bool = False, once: bool = False) -> None:
+    """The one line for Ctrl-C or SIGTERM. `once`: only if it was not said already (typer
+    turns a Ctrl-C outside a command into a silent exit 130; cli.main then says it)."""
+    if once and _said:
+        return
+    _said.append(True)
+    sys.stderr.write("\nTerminated.\n" if terminated else "\nInterrupted.\n")
+
+
 def quiet_stdout() -> None:
     """Point stdout at /dev/null, so that the interpreter's last flush cannot fail again
     (after a broken pipe or a full disk, Python would print "Exception ignored")."""
@@ -214,10 +226,10 @@ def command(
                 _report(exc)
                 raise typer.Exit(int(exc.code)) from None
             except Terminated:
-                sys.stderr.write("\nTerminated.\n")
+                interrupted(terminated=True)
                 raise typer.Exit(int(ExitCode.TERMINATED)) from None
             except KeyboardInterrupt:
-                sys.stderr.write("\nInterrupted.\n")
+                interrupted()
                 raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
             except Exception as exc:
                 if isinstance(exc, OSError) and stdout_failed(exc):

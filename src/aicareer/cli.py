@@ -15,9 +15,11 @@ Ctrl-C: one line and exit 130, never a traceback. `main()` also
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING, Annotated, Any
 
+TYPE_CHECKING = False  # not `typing`'s: importing typing costs ~10 ms before main() runs
 if TYPE_CHECKING:
+    from typing import Annotated, Any
+
     import typer
 
 
@@ -33,7 +35,10 @@ def _version(value: bool) -> None:
 
 def _build() -> typer.Typer:
     """The application with its root options (built once, on first use)."""
-    global typer  # typer reads the annotations below as strings, in this module's globals
+    # typer reads the annotations below as strings, in this module's globals
+    global typer, Annotated
+    from typing import Annotated
+
     import typer
 
     from aicareer.app import app
@@ -90,6 +95,10 @@ def main() -> None:
             app()
         except SystemExit as exc:
             code = exc.code
+        if code == 130:  # a Ctrl-C that typer caught outside a command: say it once
+            from aicareer.app import interrupted
+
+            interrupted(once=True)
         sys.stdout.flush()  # a failure here is reported below, not at interpreter exit
     except KeyboardInterrupt as exc:
         from aicareer.errors import ExitCode, Terminated

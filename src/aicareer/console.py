@@ -19,7 +19,14 @@ if TYPE_CHECKING:
 def out() -> Console:
     from rich.console import Console
 
-    return Console(highlight=False, soft_wrap=False)
+    class _Out(Console):
+        def on_broken_pipe(self) -> None:
+            """rich would exit 1; a closed pipe (`| head`) is a normal end: let the
+            command wrapper end quietly with exit 0 (app.stdout_error)."""
+            self.quiet = True
+            raise BrokenPipeError(32, "Broken pipe")
+
+    return _Out(highlight=False, soft_wrap=False)
 
 
 @cache
