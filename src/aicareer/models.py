@@ -279,7 +279,7 @@ class MatrixMeta(NamedTuple):
 class MatrixFile(NamedTuple):
     meta: MatrixMeta
     scoring: Scoring
-    regions: dict[Region, CheckedRegionRule]
+    regions: dict[Id, CheckedRegionRule]  # region ids are data (see salary.py)
     rules: Annotated[list[CheckedRule], Field(min_length=1)]
 
 

@@ -33,7 +33,7 @@ def picked(ranking: Ranking, top: int | None) -> tuple[Recommendation, ...]:
 
 
 def salary_rows(ds: Dataset, recs: Sequence[Recommendation], region: str) -> list[RegionalBand]:
-    rule = ds.matrix.regions[region]  # type: ignore[index]  # region is a validated Region
+    rule = ds.matrix.regions[region]
     return [b for rec in recs for b in regional_bands(ds.roles[rec.role_id], region, rule)]
 
 
@@ -146,7 +146,7 @@ def salary_section(ds: Dataset, recs: Sequence[Recommendation], region: str) -> 
 
     from aicareer.render import salary_tables
 
-    rule = ds.matrix.regions[region]  # type: ignore[index]  # region is a validated Region
+    rule = ds.matrix.regions[region]
     rows = salary_rows(ds, recs, region)
     items: list[Any] = []
     if rows:
