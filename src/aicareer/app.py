@@ -50,7 +50,7 @@ COMMANDS: dict[str, str] = {
 }
 DATA_COMMANDS: dict[str, str] = {
     "check": "aicareer.commands.browse",
-    "info": "aicareer.commands.plan",
+    "info": "aicareer.commands.browse",
 }
 
 #: (group, name) -> how to build that click command; `command` fills it in as modules import.

@@ -157,7 +157,7 @@ class Fields:
             if self.indent:
                 grid.add_column(width=self.indent - 1 if self.indent > 1 else 0)
             grid.add_column(style=self.label_style, no_wrap=True, width=label_w)
-            grid.add_column(width=value_w)
+            grid.add_column(width=value_w, overflow="fold")
             for label, value in self.pairs:
                 grid.add_row(*([Text("")] if self.indent else []), Text(label), value)
             yield grid
@@ -232,6 +232,7 @@ class Grid:
                 Text(col.header),
                 width=w,
                 no_wrap=col.figure,
+                overflow="ignore" if col.figure else "fold",
                 justify=col.justify,
                 style=col.style or None,
             )

@@ -16,6 +16,7 @@ from aicareer.completion import complete_level, complete_region, complete_role
 from aicareer.errors import AicareerError, ExitCode
 
 if TYPE_CHECKING:
+    from rich.console import RenderableType
     from typer._click import Command
 
 RegionOpt = Annotated[
@@ -392,6 +393,65 @@ def data_check_cmd(data_dir: DataDirOpt = None, as_json: JsonOpt = False) -> Non
         f"ok: {where}: {summary['roles']} roles, {summary['rules']} rules, "
         f"{summary['sources']} sources, {summary['paths']} learning paths"
     )
+
+
+@command(data_app, "info")
+def data_info_cmd(data_dir: DataDirOpt = None, as_json: JsonOpt = False) -> None:
+    """Which data is in use, its versions, every source with its date and what it
+    contributed. Warns (on stderr) when the newest source is over a year old.
+
+    Set AICAREER_TODAY=YYYY-MM-DD to check against another date (a testing aid).
+
+    Example:  aicareer data info
+    """
+    from aicareer.console import note
+    from aicareer.progress import today
+    from aicareer.report import data_info
+
+    ds = dataset(data_dir)
+    info = data_info(ds, today())
+    if info["warning"]:
+        note(f"warning: {info['warning']}")
+    if as_json:
+        from aicareer.console import print_json
+
+        print_json(info)
+        return
+    from rich.console import Group
+    from rich.text import Text
+
+    from aicareer.layout import Fields
+
+    where = "custom folder" if ds.custom else "built-in data"
+    parts: list[RenderableType] = [Text(f"Data in use: {where}: {info['data_dir']}", style="bold")]
+    files = []
+    for name, meta in info["files"].items():
+        if "error" in meta:
+            files.append((f"{name}:", Text(meta["error"])))
+        else:
+            files.append(
+                (f"{name}:", Text(f"version {meta['version']} (updated {meta['updated']})"))
+            )
+    parts += [Fields(files, indent=2, label_style=""), Text(""), Text("Sources", style="bold")]
+    pairs = []
+    for s in info["sources"]:
+        dated = f"dated {s['dated']}" if s["dated"] else "no machine-readable date"
+        body = Text(s["title"] + "\n", style="bold")
+        body.append(
+            f"{s['publisher']}; as of {s['as_of']} ({dated}); seed {s['seed']}\n", style="dim"
+        )
+        body.append(f"Contributes: {s['contributes']}\n")
+        pairs.append((s["id"], body))
+    parts.append(Fields(pairs, min_value=30))
+    newest = info["newest_source"]
+    if newest:
+        parts.append(
+            Text(
+                f"Newest source: {newest['id']}, dated {newest['dated']} (today: {info['today']})",
+                style="dim",
+            )
+        )
+    _print(Group(*parts))
 
 
 _plain_list_argument("compare")
