@@ -389,10 +389,15 @@ def data_check_cmd(data_dir: DataDirOpt = None, as_json: JsonOpt = False) -> Non
         print_json(summary)
         return
     where = str(ds.data_dir) + (" (custom)" if ds.custom else " (built-in)")
-    typer.echo(
-        f"ok: {where}: {summary['roles']} roles, {summary['rules']} rules, "
+    import shutil
+    import textwrap
+
+    counts = (
+        f"ok: {summary['roles']} roles, {summary['rules']} rules, "
         f"{summary['sources']} sources, {summary['paths']} learning paths"
     )
+    width = shutil.get_terminal_size().columns
+    typer.echo(textwrap.fill(counts, width, subsequent_indent="  ") + f"\nin {where}")
 
 
 @command(data_app, "info")
