@@ -8,7 +8,8 @@ read), so a custom `--data-dir` or AICAREER_DATA_DIR completes its own roles and
 Completion never fails loudly: data that cannot be read completes nothing.
 
 Each function returns `(value, help)` pairs: zsh and fish show the help, bash the values.
-Matching is by prefix, any case. Role aliases are offered only once the typed prefix
+Matching is by prefix (typer then keeps only the candidates that start with the typed
+word, case and all, as shells do). Role aliases are offered only once the typed prefix
 matches one (an empty word lists the ids alone, not every alias).
 """
 
