@@ -216,8 +216,13 @@ class Grid:
         n = len(self.cols)
         return 2 + (n - 1) + 2 * n
 
+    def widths(self, width: int) -> list[int] | None:
+        """Column content widths for a table `width` cells wide, or None: cards instead."""
+        return plan_widths(self.cols, self.rows, width - self.table_extra())
+
     def table(self, width: int) -> Table | None:
-        widths = plan_widths(self.cols, self.rows, width - self.table_extra())
+        """The table as a rich Table (the reference `drawn()` must match), or None."""
+        widths = self.widths(width)
         if widths is None:
             return None
         table = Table(
@@ -239,6 +244,87 @@ class Grid:
         for row in self.rows:
             table.add_row(*row)
         return table
+
+    def drawn(self, console: Console, width: int) -> Text | None:
+        """The same table as `table()`, line for line, drawn here as one Text, or None.
+
+        rich's Table renders every cell through padding and segment machinery (about
+        0.07 ms a cell: 15 ms for `aicareer salary`); the widths are already known here, so
+        a cell that fits its column is padded as a string, and only a cell that must wrap
+        goes through rich's own Text.wrap. tests/test_widths.py holds the two equal.
+        """
+        widths = self.widths(width)
+        if widths is None:
+            return None
+        total = sum(widths) + self.table_extra()
+        lines: list[Text] = []
+        if self.title is not None:
+            for line in self.title.wrap(console, total, justify="left"):
+                line.stylize("bold")
+                lines.append(line)
+        blank = Text(" " * total)
+        lines.append(blank)
+        header = [Text(col.header, style="bold") for col in self.cols]
+        lines += self._row_lines(console, header, widths, header=True)
+        lines.append(Text(" " + "─" * (total - 2) + " "))
+        for i, row in enumerate(self.rows):
+            if self.show_lines and i:
+                lines.append(blank)
+            lines += self._row_lines(console, row, widths)
+        lines.append(blank)
+        return Text("\n").join(lines)
+
+    def _row_lines(
+        self, console: Console, row: Sequence[Text], widths: Sequence[int], header: bool = False
+    ) -> list[Text]:
+        cells: list[list[Text]] = []
+        for col, cell, w in zip(self.cols, row, widths, strict=True):
+            plain = cell.plain
+            if "\n" not in plain and cell_len(plain) <= w:
+                line = cell.copy()
+                gap = " " * (w - cell_len(plain))
+                if col.justify == "right":
+                    line = Text(gap) + line
+                else:
+                    line.append(gap)
+                cell_lines = [line]
+            else:
+                cell_lines = list(
+                    cell.wrap(
+                        console,
+                        w,
+                        justify=col.justify,
+                        overflow="ignore" if col.figure else "fold",
+                        no_wrap=col.figure,
+                    )
+                )
+                for line in cell_lines:
+                    line.end = ""
+                    short = w - line.cell_len
+                    if short > 0:
+                        line.append(" " * short)
+            if col.style and not header:
+                for line in cell_lines:
+                    line.stylize(col.style, 0, len(line))
+            cells.append(cell_lines)
+        height = max(len(c) for c in cells)
+        if header:  # as rich does, a header cell sits at the bottom of its row
+            cells = [
+                [Text(" " * w)] * (height - len(c)) + c
+                for c, w in zip(cells, widths, strict=True)
+            ]
+        out: list[Text] = []
+        for k in range(height):
+            line = Text(" ")
+            for j, (cell_lines, w) in enumerate(zip(cells, widths, strict=True)):
+                if j:
+                    line.append(" ")
+                line.append(" ")
+                line.append_text(cell_lines[k] if k < len(cell_lines) else Text(" " * w))
+                line.append(" ")
+            line.append(" ")
+            out.append(line)
+        return out
 
     # -- the cards --------------------------------------------------------------------
 
@@ -286,9 +372,11 @@ class Grid:
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         width = options.max_width
-        table = self.table(width)
-        if table is not None:
-            yield table
+        drawn = self.drawn(console, width)
+        if drawn is not None:
+            drawn.no_wrap = True
+            drawn.overflow = "ignore"
+            yield drawn
         else:
             yield Group(*self.cards(width))
 

@@ -229,8 +229,9 @@ class CompareView:
         )
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        table = self.grid.table(options.max_width)
+        table = self.grid.drawn(console, options.max_width)
         if table is not None:
+            table.no_wrap = True
             yield table
         else:
             for i, role in enumerate(self.roles):
@@ -273,7 +274,7 @@ def salary_tables(ds: Dataset, rows: Sequence[RegionalBand], region_label: str) 
                 notes.setdefault(band.note, len(notes) + 1)
         cols = list(SALARY_COLS)
         if notes:
-            cols.append(Col("note", figure=True, justify="right"))
+            cols.append(Col("note", figure=True))
         cells = []
         last = None
         for band in mine:
