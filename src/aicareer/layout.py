@@ -26,7 +26,7 @@ as markup).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from rich import box as rich_box
@@ -44,6 +44,7 @@ if TYPE_CHECKING:
         RenderableType,
         RenderResult,
     )
+    from rich.segment import Segment
 
 Cell = Text | str
 
@@ -153,20 +154,43 @@ class Fields:
         label_w = max(cell_len(label) for label, _ in self.pairs)
         value_w = width - self.indent - label_w - 1
         if value_w >= self.min_value:
-            grid = Table.grid(padding=(0, 1, 0, 0), pad_edge=False)
-            if self.indent:
-                grid.add_column(width=self.indent - 1 if self.indent > 1 else 0)
-            grid.add_column(style=self.label_style, no_wrap=True, width=label_w)
-            grid.add_column(width=value_w, overflow="fold")
-            for label, value in self.pairs:
-                grid.add_row(*([Text("")] if self.indent else []), Text(label), value)
-            yield grid
+            yield from self._side_by_side(console, options, label_w, value_w)
             return
         pad = " " * self.indent
         for label, value in self.pairs:
             if label:
                 yield Text(pad + label, style=self.label_style)
             yield Indented(value, self.indent + 2)
+
+    def _side_by_side(
+        self, console: Console, options: ConsoleOptions, label_w: int, value_w: int
+    ) -> Iterator[Segment]:
+        """Label and value lines as segments: what a two-column Table.grid draws, without
+        its per-cell machinery (a role card is ~14 such rows of wrapped prose)."""
+        from rich.segment import Segment
+
+        style = console.get_style(self.label_style) if self.label_style else None
+        lead = Segment(" " * self.indent)
+        blank = Segment(" " * (label_w + 1))
+        value_options = options.update(width=value_w, height=None)
+        for label, value in self.pairs:
+            if isinstance(value, Text):
+                lines = [
+                    list(line.render(console))
+                    for line in value.wrap(console, value_w, overflow="fold")
+                ] or [[]]
+            else:
+                lines = console.render_lines(value, value_options, pad=False) or [[]]
+            for k, segments in enumerate(lines):
+                if self.indent:
+                    yield lead
+                if k == 0:
+                    yield Segment(label, style)
+                    yield Segment(" " * (label_w + 1 - cell_len(label)))
+                else:
+                    yield blank
+                yield from segments
+                yield Segment.line()
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         return Measurement(min(options.max_width, 20), options.max_width)
