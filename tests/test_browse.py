@@ -634,3 +634,37 @@ def test_table_commands_never_load_richs_emoji_table() -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, check=False
     )
     assert result.stderr.strip().split("\n")[-1] == "False", result.stderr
+
+
+# --- one home for band picking and for "did you mean" ------------------------------
+
+
+def test_pick_band_takes_the_level_then_the_unsplit_range(
+    dataset: object,
+) -> None:
+    from aicareer.salary import BASE_REGION, pick_band, regional_bands
+
+    ds = dataset
+    roles = ds.roles  # type: ignore[attr-defined]
+    us = ds.matrix.regions[BASE_REGION]  # type: ignore[attr-defined]
+    ai = regional_bands(roles["ai-engineer"], BASE_REGION, us)
+    mid = pick_band(ai, "mid", basis="us-base")
+    assert mid is not None and (mid.low, mid.high, mid.source) == (160_000, 220_000, "roles-guide")
+    comp = pick_band(ai, "mid", basis="total-comp")
+    assert comp is not None and (comp.low, comp.source) == (140_000, "builders")
+    founding = regional_bands(roles["founding-ai-engineer"], BASE_REGION, us)
+    entry = pick_band(founding, "entry", basis="us-base")
+    assert entry is not None and (entry.level, entry.low) == ("all", 100_000)
+    assert pick_band(regional_bands(roles["harness-engineer"], BASE_REGION, us), "mid") is None
+    # a segment (FAANG, frontier lab) is never the headline figure
+    pm = pick_band(regional_bands(roles["ai-product-manager"], BASE_REGION, us), "entry")
+    assert pm is not None and pm.segment is None and pm.low == 130_000
+
+
+def test_did_you_mean_is_one_function() -> None:
+    from aicareer.suggest import close_matches, did_you_mean
+
+    assert close_matches("eurpoe", ["us", "europe", "other"]) == ["europe"]
+    assert did_you_mean("eurpoe", ["us", "europe", "other"]) == "; did you mean: europe?"
+    assert did_you_mean("zzz", ["us", "europe"]) == ""
+    assert close_matches("a", ["a", "a", "b"], n=3, cutoff=0.9) == ["a"]

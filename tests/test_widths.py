@@ -139,3 +139,91 @@ def test_the_fast_table_draws_what_richs_table_draws(width: int) -> None:
         assert text(drawn) == text(reference), name
         compared += 1
     assert compared >= (2 if width < 80 else 5)
+
+
+# --- the layout helper itself -------------------------------------------------------
+
+
+def draw(renderable: object, width: int) -> str:
+    import io
+
+    from rich.console import Console
+
+    console = Console(file=io.StringIO(), width=width, color_system=None)
+    console.print(renderable, crop=False)
+    out = console.file.getvalue()  # type: ignore[attr-defined]
+    return "\n".join(line.rstrip() for line in out.split("\n"))
+
+
+def test_plan_widths_keeps_figures_whole_and_prose_at_its_longest_word() -> None:
+    from rich.text import Text
+
+    from aicareer.layout import Col, plan_widths
+
+    cols = [Col("id", figure=True), Col("pay", figure=True), Col("demand", min_width=6)]
+    rows = [[Text("ai-engineer"), Text("$160K-$220K"), Text("Highest volume of open roles")]]
+    assert plan_widths(cols, rows, 100) == [11, 11, 28]  # all at their natural width
+    assert plan_widths(cols, rows, 30) == [11, 11, 8]  # prose squeezed, figures not
+    assert plan_widths(cols, rows, 28) is None  # "Highest" (7) no longer fits: cards
+
+
+def test_grid_switches_to_cards_exactly_when_the_table_cannot_fit() -> None:
+    from aicareer.layout import Col, Grid
+
+    grid = Grid(
+        [Col("id", figure=True), Col("pay", figure=True), Col("note", min_width=8)],
+        [["ai-engineer", "$160K-$220K", "Highest volume"], ["ml-engineer", "$140K-$200K", ""]],
+    )
+    # a 3-column SIMPLE_HEAD table adds 10 cells: 11 + 11 + 8 + 10 = 40
+    assert draw(grid, 40).split("\n")[1] == "  id            pay           note"
+    assert draw(grid, 39) == (
+        "ai-engineer\n"
+        "  pay:  $160K-$220K\n"
+        "  note: Highest volume\n"
+        "\n"
+        "ml-engineer\n"
+        "  pay: $140K-$200K\n"
+        "\n"
+    )
+
+
+def test_grouped_cards_draw_a_small_table_under_each_heading() -> None:
+    from aicareer.layout import Col, Grid
+
+    grid = Grid(
+        [Col("role", figure=True), Col("level", min_width=5), Col("range", figure=True)],
+        [["ai-engineer", "Entry", "$120K-$160K"], ["", "Mid", "$160K-$220K"]],
+        title="Roles guide",
+        group=True,
+        card_gap=False,
+    )
+    assert draw(grid, 30) == (
+        "Roles guide\n\nai-engineer\n  Entry $120K-$160K\n  Mid   $160K-$220K\n\n"
+    )
+
+
+def test_fields_put_the_label_above_the_value_when_narrow() -> None:
+    from aicareer.layout import Fields
+
+    fields = Fields([("Status", "Mainstream"), ("Demand", "Highest volume of open roles")])
+    assert draw(fields, 40) == "Status Mainstream\nDemand Highest volume of open roles\n"
+    assert draw(fields, 20) == ("Status\n  Mainstream\nDemand\n  Highest volume of\n  open roles\n")
+
+
+def test_commands_are_never_split() -> None:
+    from aicareer.layout import Commands
+
+    hint = Commands("More:", ["aicareer salary", "aicareer show ROLE"])
+    assert draw(hint, 80) == "More: aicareer salary; aicareer show ROLE\n"
+    assert draw(hint, 30) == "More:\n  aicareer salary\n  aicareer show ROLE\n"
+    long = Commands("More:", ["aicareer salary ai-safety-eval-engineer"])
+    assert draw(long, 20) == "More:\n  aicareer salary ai-safety-eval-engineer\n"
+
+
+def test_data_text_is_never_markup() -> None:
+    from aicareer.layout import Col, Fields, Grid
+
+    grid = Grid([Col("id", figure=True), Col("note")], [["[bold]x[/bold]", "[red]y"]])
+    assert "[bold]x[/bold]" in draw(grid, 80) and "[red]y" in draw(grid, 80)
+    assert "[bold]x[/bold]" in draw(grid, 20)
+    assert "[link]z" in draw(Fields([("a", "[link]z")]), 40)
