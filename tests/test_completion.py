@@ -160,3 +160,25 @@ def _add_asia(folder: Path) -> None:
     text = matrix.read_text()
     at = text.index("# === The Career Decision Matrix")
     matrix.write_text(text[:at] + ASIA.lstrip() + "\n" + text[at:])
+
+
+class _Ctx:
+    """What a completion function reads from typer's context: the options parsed so far."""
+
+    def __init__(self, **params: object) -> None:
+        self.params = params
+
+
+def test_phase_ids_complete_for_the_role_typed_so_far() -> None:
+    from aicareer.completion import complete_phase
+    from aicareer.data import load
+    from aicareer.pathmodels import load_paths
+
+    paths = load_paths(load())
+    every = [pid for pid, _ in complete_phase(_Ctx(), "")]  # type: ignore[arg-type]
+    assert every == list(paths.phase_ids)
+    mine = complete_phase(_Ctx(role="mle"), "")  # type: ignore[arg-type]
+    path = paths.path_for("ml-engineer")
+    assert path is not None
+    assert [pid for pid, _ in mine] == list(path.phases)
+    assert all(title for _, title in mine)

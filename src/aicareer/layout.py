@@ -29,10 +29,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
-from rich import box as rich_box
 from rich.cells import cell_len
 from rich.console import Group
 from rich.measure import Measurement
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -67,17 +67,13 @@ def as_text(cell: Cell) -> Text:
     return cell if isinstance(cell, Text) else Text(cell)
 
 
-def _lines(text: Text) -> list[str]:
-    return text.plain.split("\n")
-
-
 def natural_width(cell: Text) -> int:
     """The widest line of a cell, in terminal cells."""
-    return max((cell_len(line) for line in _lines(cell)), default=0)
+    return max((cell_len(line) for line in cell.plain.split("\n")), default=0)
 
 
 def longest_word(cell: Text) -> int:
-    return max((cell_len(w) for line in _lines(cell) for w in line.split()), default=0)
+    return max((cell_len(word) for word in cell.plain.split()), default=0)
 
 
 def plan_widths(
@@ -160,7 +156,7 @@ class Fields:
         for label, value in self.pairs:
             if label:
                 yield Text(pad + label, style=self.label_style)
-            yield Indented(value, self.indent + 2)
+            yield Padding(value, (0, 0, 0, self.indent + 2))
 
     def _side_by_side(
         self, console: Console, options: ConsoleOptions, label_w: int, value_w: int
@@ -194,19 +190,6 @@ class Fields:
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         return Measurement(min(options.max_width, 20), options.max_width)
-
-
-class Indented:
-    """A renderable drawn `n` cells in from the left."""
-
-    def __init__(self, renderable: RenderableType, n: int) -> None:
-        self.renderable = renderable
-        self.n = n
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        from rich.padding import Padding
-
-        yield Padding(self.renderable, (0, 0, 0, self.n))
 
 
 class Grid:
@@ -244,33 +227,9 @@ class Grid:
         """Column content widths for a table `width` cells wide, or None: cards instead."""
         return plan_widths(self.cols, self.rows, width - self.table_extra())
 
-    def table(self, width: int) -> Table | None:
-        """The table as a rich Table (the reference `drawn()` must match), or None."""
-        widths = self.widths(width)
-        if widths is None:
-            return None
-        table = Table(
-            box=rich_box.SIMPLE_HEAD,
-            show_lines=self.show_lines,
-            title=self.title,
-            title_justify="left",
-            title_style="bold",
-        )
-        for col, w in zip(self.cols, widths, strict=True):
-            table.add_column(
-                Text(col.header),
-                width=w,
-                no_wrap=col.figure,
-                overflow="ignore" if col.figure else "fold",
-                justify=col.justify,
-                style=col.style or None,
-            )
-        for row in self.rows:
-            table.add_row(*row)
-        return table
-
     def drawn(self, console: Console, width: int) -> Text | None:
-        """The same table as `table()`, line for line, drawn here as one Text, or None.
+        """The table rich's Table would draw (box SIMPLE_HEAD, these widths), line for line,
+        drawn here as one Text; None when it does not fit (then: cards).
 
         rich's Table renders every cell through padding and segment machinery (about
         0.07 ms a cell: 15 ms for `aicareer salary`); the widths are already known here, so

@@ -24,7 +24,7 @@ RegionOpt = Annotated[
     typer.Option(
         "--region",
         "-r",
-        help="Pay region, any case: an id or name from the data (us, europe, other).",
+        help="Pay region, any case: a region id or name from the data (e.g. europe).",
         metavar="REGION",
         autocompletion=complete_region,
     ),
