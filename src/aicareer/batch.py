@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import csv
 import difflib
-import gc
 import io
 import json
 import math
@@ -300,8 +299,8 @@ def open_input(path: Path) -> Iterator[Input]:
             raise input_error(
                 f"{_name(path)}: cannot read: {getattr(exc, 'strerror', exc)}"
             ) from None
-        if fmt is None:  # a stream without an extension: JSONL starts with `{`
-            fmt = "jsonl" if first.lstrip()[:1] == b"{" else "csv"
+        if fmt is None:  # a stream without an extension: JSONL starts with `{` (or is empty)
+            fmt = "csv" if first.strip() and first.lstrip()[:1] != b"{" else "jsonl"
         found = Input(path, fmt, size, _Lines(fh, first))
         if fmt == "csv":
             found._csv_names = _read_header(found)
@@ -369,13 +368,48 @@ def _csv_rows(source: Input) -> Iterator[_CsvRow]:
     too_long = False
 
     def text_lines() -> Iterator[str]:
+        """Whole records for the csv reader: physical lines are held back while a quoted
+        cell is open (an odd number of `"` so far), so a record over ROW_LIMIT can be
+        skipped to its end and the reader always starts afresh on a record boundary."""
         nonlocal too_long
+        held: list[str] = []
+        size = 0
+        quoted = skipping = False
         for line in source.lines:
-            if line is None:
-                too_long = True
-                yield "\n"  # ends the row the long line was in
-            else:
-                yield line.decode("utf-8", "replace") + "\n"
+            if line is None:  # a physical line over the limit ends its record
+                too_long, quoted, skipping = True, False, False
+                held.clear()
+                size = 0
+                yield "\n"
+                continue
+            text = line.decode("utf-8", "replace")
+            if text.count('"') % 2:
+                quoted = not quoted
+            if skipping:
+                if not quoted:
+                    skipping, too_long = False, True
+                    yield "\n"
+                continue
+            held.append(text + "\n")
+            size += len(line) + 1
+            if size > ROW_LIMIT:
+                held.clear()
+                size = 0
+                if quoted:
+                    skipping = True
+                else:
+                    too_long = True
+                    yield "\n"
+                continue
+            if not quoted:
+                yield held[0] if len(held) == 1 else "".join(held)
+                held.clear()
+                size = 0
+        if skipping:
+            too_long = True
+            yield "\n"
+        elif held:  # a quote never closed: the reader takes it as it is
+            yield "".join(held)
 
     reader = csv.reader(text_lines())
     saved = csv.field_size_limit(ROW_LIMIT)
@@ -555,7 +589,12 @@ class _Format:
         return ""
 
     def head(self, row_id: RowId) -> str:
+        """The start of an ok row, for an id the fast path decoded."""
         raise NotImplementedError
+
+    def any_head(self, row_id: RowId) -> str:
+        """The start of an ok row, for any id (the slow path's: lists, lone surrogates)."""
+        return self.head(row_id)
 
     def fragment(self, roles: list[tuple[Any, ...]]) -> str:
         raise NotImplementedError
@@ -622,6 +661,9 @@ class _JsonlFormat(_Format):
             return '{"id": ' + self._encode(row_id).decode()
         return '{"id": ' + _dumps(row_id)
 
+    def any_head(self, row_id: RowId) -> str:
+        return '{"id": ' + _dumps(row_id)
+
     def fragment(self, roles: list[tuple[Any, ...]]) -> str:
         return ', "ok": true, "recommendations": [' + ", ".join(map(self.role, roles)) + "]}\n"
 
@@ -660,14 +702,6 @@ def _sink(out: Path) -> Iterator[IO[bytes]]:
     else:
         with atomic_writer(out, binary=True) as fh:
             yield fh
-
-
-def _collector_for_the_loop() -> None:
-    """cli.py holds the garbage collector off for start-up. A long run needs it back on (so
-    memory stays flat); freezing first keeps the data and modules loaded at start-up out of
-    every later collection."""
-    gc.freeze()
-    gc.enable()
 
 
 def run(
@@ -716,7 +750,7 @@ def run(
         key = _key_of(profile)
         frag = memo.get(key) or result(key, profile)
         assert frag is not None  # validated: no repeated interests
-        return fmt.head(row_id) + frag, True
+        return fmt.any_head(row_id) + frag, True
 
     rows = scored = 0
     with _sink(out) as fh:
@@ -724,7 +758,6 @@ def run(
         write = fh.write
         buffer: list[str] = [fmt.header()]
         head = fmt.head
-        _collector_for_the_loop()
         for line, ok in (
             _jsonl_results(source, result, slow, memo, head)
             if source.fmt == "jsonl"
