@@ -503,3 +503,58 @@ def test_a_quoted_csv_cell_may_span_lines(tmp_path: Path) -> None:
     with out.open(newline="", encoding="utf-8") as fh:
         rows = list(csv.reader(fh))
     assert [r[:2] for r in rows[1:]] == [["two\nlines", "true"], ["b", "true"]]
+
+
+# --- worker processes ------------------------------------------------------------------------
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="fork")
+def test_workers_give_the_same_output_as_one_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Row numbers (ids of rows without one) carry across chunks, blank lines included."""
+    lines = []
+    for i in range(700):
+        if i % 7 == 0:
+            lines.append("")
+        if i % 50 == 0:
+            lines.append("not json")
+        lines.append(
+            json.dumps(
+                {"background": BACKGROUNDS[i % 16], "years": i % 70, "interests": ["agents"]}
+            )
+        )
+    src = tmp_path / "in.jsonl"
+    src.write_text("\n".join(lines) + "\n")
+    one, many = tmp_path / "one.jsonl", tmp_path / "many.jsonl"
+    assert run(str(src), "--out", str(one)).exit_code == 0
+    monkeypatch.setattr(batch, "PARALLEL_MIN_BYTES", 0)
+    monkeypatch.setattr(batch, "_TASK_LINES", 64)
+    used: list[int] = []
+    real = batch._parallel
+
+    def parallel(source: Any, scorer: Any, workers: int) -> Any:
+        used.append(workers)
+        return real(source, scorer, 2)
+
+    monkeypatch.setattr(batch, "_workers", lambda source: 2)
+    monkeypatch.setattr(batch, "_parallel", parallel)
+    result = run(str(src), "--out", str(many))
+    assert result.exit_code == 0, result.stderr
+    assert used == [2]
+    assert many.read_bytes() == one.read_bytes()
+    assert result.stderr.startswith("714 rows: ")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="fork")
+def test_workers_are_used_for_a_big_file(tmp_path: Path) -> None:
+    src = tmp_path / "in.jsonl"
+    src.write_text("x" * batch.PARALLEL_MIN_BYTES)
+    with batch.open_input(src) as found:
+        assert batch._workers(found) == (
+            0 if len(os.sched_getaffinity(0)) < 2 else min(len(os.sched_getaffinity(0)), 4)
+        )
+    small = tmp_path / "small.jsonl"
+    small.write_text("{}\n")
+    with batch.open_input(small) as found:
+        assert batch._workers(found) == 0

@@ -88,6 +88,7 @@ def batch_cmd(
         # start-up out of every collection the run makes.
         gc.freeze()
         gc.enable()
+        gc.set_threshold(700, 10, 10)
         with _terminate_cleanly(), _progress(found.size) as progress:
             summary = batch.run(
                 ds.engine, names, found, out, top=top, out_fmt=out_fmt, progress=progress
