@@ -41,6 +41,23 @@ def top(engine: Engine, n: int = 3, **fields: Any) -> list[tuple[str, int, str, 
     return [(r.role_id, r.score, r.band, r.timeline) for r in ranking.recommendations[:n]]
 
 
+def top_full(engine: Engine, n: int = 3, **fields: Any) -> list[dict[str, Any]]:
+    """The engine's top n as batch's JSONL writes them (without the name)."""
+    ranking = engine.rank(validate(Profile, fields))
+    return [
+        {
+            "role": r.role_id,
+            "score": r.score,
+            "band": r.band,
+            "timeline": r.timeline,
+            "fit": r.fit,
+            "readiness": r.readiness.score,
+            "status": "now" if r.ready else "later",
+        }
+        for r in ranking.recommendations[:n]
+    ]
+
+
 def csv_rows(path: Path) -> list[list[str]]:
     with path.open(newline="", encoding="utf-8") as fh:
         return list(csv.reader(fh))
@@ -112,18 +129,12 @@ def test_jsonl_to_jsonl(tmp_path: Path, engine: Engine, dataset: data.Dataset) -
     rows = jsonl_rows(out)
     assert [r["id"] for r in rows] == ["p-1", 2, 77]
     assert [r["ok"] for r in rows] == [True, True, False]
-    want = top(engine, background="data-scientist", years=4, interests=["evaluation-safety"])
+    want = top_full(engine, background="data-scientist", years=4, interests=["evaluation-safety"])
     assert rows[0]["recommendations"] == [
-        {
-            "role": role,
-            "name": dataset.roles[role].name,
-            "score": score,
-            "band": band,
-            "timeline": timeline,
-        }
-        for role, score, band, timeline in want
+        {"name": dataset.roles[w["role"]].name, **w} for w in want
     ]
-    assert list(rows[0]) == ["id", "ok", "recommendations"]
+    assert list(rows[0]["recommendations"][0])[:5] == ["role", "name", "score", "band", "timeline"]
+    assert list(rows[0]) == ["id", "ok", "recommendations", "no_clear_fit"]
     assert rows[2] == {
         "id": 77,
         "ok": False,
@@ -416,7 +427,7 @@ def test_a_run_that_fails_midway_leaves_the_old_output(
     monkeypatch.setattr(batch, "_row_fields", failing)
     monkeypatch.setattr(batch, "FLUSH_EVERY", 16)  # some rows are on disk when it fails
 
-    result = run(str(src), "--out", str(out))
+    result = run(str(src), "--out", str(out), "--force")
 
     assert result.exit_code == code
     assert out.read_text("utf-8") == '{"id": 1, "ok": false, "error": "previous"}\n'

@@ -315,14 +315,15 @@ def test_json_summary_and_results_on_stdout_is_a_usage_error() -> None:
 
 
 @pytest.mark.parametrize("content", ["my notes\n", "id,name\n1,x\n"])
-def test_a_file_that_batch_did_not_write_needs_force(tmp_path: Path, content: str) -> None:
+def test_a_file_that_aicareer_did_not_write_needs_force(tmp_path: Path, content: str) -> None:
     src = sandwich(tmp_path, "oops")
     out = tmp_path / "notes.csv"
     out.write_text(content)
     result = run(str(src), "--out", str(out))
-    assert result.exit_code == 2
+    assert result.exit_code == 7
     assert result.stderr == (
-        f"error: {out}: exists and is not an aicareer batch output; use --force to replace it\n"
+        f"error: {out}: exists and was not written by aicareer; not replacing it "
+        "(use --force to replace it)\n"
     )
     assert out.read_text() == content
     assert run(str(src), "--out", str(out), "--force").exit_code == 0

@@ -44,7 +44,7 @@ import msgspec
 from pydantic import ValidationError
 
 from aicareer.errors import AicareerError, ExitCode, input_error
-from aicareer.fsutil import atomic_writer
+from aicareer.fsutil import open_output
 from aicareer.models import Profile, validate
 from aicareer.vocab import Background, Coding, Company, Interest, Region
 
@@ -58,7 +58,6 @@ __all__ = [
     "ROW_LIMIT",
     "Input",
     "Summary",
-    "check_replaceable",
     "csv_cell",
     "format_for",
     "open_input",
@@ -530,14 +529,38 @@ def _error_text(raw: dict[str, Any], exc: ValidationError) -> str:
     return "; ".join(line[len(_LABEL) + 2 :] for line in lines)
 
 
-#: The per-role output fields, in column order: CSV columns `{field}_{i}`, JSONL keys (with
-#: the role's display name after `role`). Change together with _row_fields().
-ROLE_FIELDS: tuple[str, ...] = ("role", "score", "band", "timeline")
+#: The per-role output fields, in order: JSONL keys (with the role's display name after
+#: `role`); the first CSV_ROLE_FIELDS of them are also CSV columns `{field}_{i}`.
+ROLE_FIELDS: tuple[str, ...] = (
+    "role",
+    "score",
+    "band",
+    "timeline",
+    "fit",
+    "readiness",
+    "status",
+)
+CSV_ROLE_FIELDS = 4
+#: Per-row output fields after the roles (JSONL only), in order.
+ROW_FIELDS: tuple[str, ...] = ("no_clear_fit",)
 
 
-def _row_fields(ranking: Ranking, top: int) -> list[tuple[Any, ...]]:
-    """The one place that turns a Ranking into output: per role, the ROLE_FIELDS values."""
-    return [(r.role_id, r.score, r.band, r.timeline) for r in ranking.recommendations[:top]]
+def _row_fields(ranking: Ranking, top: int) -> tuple[list[tuple[Any, ...]], tuple[Any, ...]]:
+    """The one place that turns a Ranking into output: per role the ROLE_FIELDS values,
+    then the ROW_FIELDS values."""
+    roles = [
+        (
+            r.role_id,
+            r.score,
+            r.band,
+            r.timeline,
+            r.fit,
+            r.readiness.score,
+            "now" if r.ready else "later",
+        )
+        for r in ranking.recommendations[:top]
+    ]
+    return roles, (ranking.no_clear_fit,)
 
 
 # --- writing ---------------------------------------------------------------------------------
@@ -598,7 +621,7 @@ class _Format:
         """The start of an ok row, for any id (the slow path's: lists, lone surrogates)."""
         return self.head(row_id)
 
-    def fragment(self, roles: list[tuple[Any, ...]]) -> str:
+    def fragment(self, roles: list[tuple[Any, ...]], row: tuple[Any, ...]) -> str:
         raise NotImplementedError
 
     def error(self, row_id: RowId, message: str) -> str:
@@ -616,28 +639,28 @@ class _CsvFormat(_Format):
     def header(self) -> str:
         cols = ["id", "ok"]
         for i in range(1, self.top + 1):
-            cols += [f"{name}_{i}" for name in ROLE_FIELDS]
+            cols += [f"{name}_{i}" for name in ROLE_FIELDS[:CSV_ROLE_FIELDS]]
         return ",".join([*cols, "error"]) + "\n"
 
     def _role(self, fields: tuple[Any, ...]) -> str:
-        return ",".join(csv_cell(v) for v in fields)
+        return ",".join(csv_cell(v) for v in fields[:CSV_ROLE_FIELDS])
 
     def head(self, row_id: RowId) -> str:
         return csv_cell(row_id)
 
-    def fragment(self, roles: list[tuple[Any, ...]]) -> str:
+    def fragment(self, roles: list[tuple[Any, ...]], row: tuple[Any, ...]) -> str:
         cells = [self.role(f) for f in roles]
-        blank = "," * (len(ROLE_FIELDS) - 1)
+        blank = "," * (CSV_ROLE_FIELDS - 1)
         cells += [blank] * (self.top - len(roles))
         return ",true," + ",".join(cells) + ",\n"
 
     def error(self, row_id: RowId, message: str) -> str:
-        blanks = "," * (len(ROLE_FIELDS) * self.top)
+        blanks = "," * (CSV_ROLE_FIELDS * self.top)
         return f"{csv_cell(row_id)},false,{blanks}{csv_cell(message)}\n"
 
 
 class _JsonlFormat(_Format):
-    """`{"id": ..., "ok": true, "recommendations": [{role, name, score, band, timeline}]}`
+    """`{"id": ..., "ok": true, "recommendations": [{role, name, score, ...}], "no_clear_fit": ...}`
     or `{"id": ..., "ok": false, "error": "..."}`; keys in this order, UTF-8.
 
     A lone surrogate (from a JSON `\\ud800` escape) is written back as that escape, so
@@ -666,44 +689,13 @@ class _JsonlFormat(_Format):
     def any_head(self, row_id: RowId) -> str:
         return '{"id": ' + _dumps(row_id)
 
-    def fragment(self, roles: list[tuple[Any, ...]]) -> str:
-        return ', "ok": true, "recommendations": [' + ", ".join(map(self.role, roles)) + "]}\n"
+    def fragment(self, roles: list[tuple[Any, ...]], row: tuple[Any, ...]) -> str:
+        extra = "".join(f', "{k}": {_dumps(v)}' for k, v in zip(ROW_FIELDS, row, strict=True))
+        recs = ", ".join(map(self.role, roles))
+        return f', "ok": true, "recommendations": [{recs}]{extra}}}\n'
 
     def error(self, row_id: RowId, message: str) -> str:
         return _dumps({"id": row_id, "ok": False, "error": message}) + "\n"
-
-
-def check_replaceable(out: Path, fmt: str, force: bool) -> None:
-    """Refuse (exit 2) to replace a non-empty file that does not start the way aicareer's
-    batch output starts, unless `force`: a typo in --out must not eat someone's data."""
-    if force or str(out) == STDIO:
-        return
-    try:
-        with open(out, "rb") as fh:
-            if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
-                return
-            start = fh.read(64)
-    except OSError:
-        return  # missing (the usual case) or unreadable: the write will tell
-    if not start:
-        return
-    ours = b"id,ok," if fmt == "csv" else b'{"id": '
-    if not start.startswith(ours):
-        raise AicareerError(
-            f"{out}: exists and is not an aicareer batch output; use --force to replace it",
-            ExitCode.USAGE,
-        )
-
-
-@contextmanager
-def _sink(out: Path) -> Iterator[IO[bytes]]:
-    if str(out) == STDIO:
-        stdout = sys.stdout.buffer
-        yield stdout
-        stdout.flush()
-    else:
-        with atomic_writer(out, binary=True) as fh:
-            yield fh
 
 
 class _Scorer:
@@ -727,7 +719,7 @@ class _Scorer:
         memo = self.memo
         if len(memo) >= _MEMO_LIMIT:
             memo.clear()
-        found = memo[key] = self.fmt.fragment(_row_fields(self.rank(profile), self.top))
+        found = memo[key] = self.fmt.fragment(*_row_fields(self.rank(profile), self.top))
         return found
 
     def slow(self, row_id: RowId, raw: dict[str, Any] | str) -> tuple[str, bool]:
@@ -767,7 +759,9 @@ def run(
     fmt: _Format = (_CsvFormat if out_fmt == "csv" else _JsonlFormat)(top, names)
     scorer = _Scorer(engine, fmt, top)
     rows = scored = 0
-    with _sink(out) as fh:
+    # The overwrite check was made before the data loaded (commands/batch.py): not again,
+    # so an interactive "replace it?" is asked once.
+    with open_output(out, force=True, binary=True) as fh:
         encoding, errors = "utf-8", fmt.errors
         write = fh.write
         write(fmt.header().encode(encoding, errors))

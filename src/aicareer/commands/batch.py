@@ -4,23 +4,16 @@ from __future__ import annotations
 
 import gc
 import json
-import signal
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 
 import typer
 
 from aicareer.app import DataDirOpt, app, command, dataset
 from aicareer.errors import AicareerError, ExitCode
-
-if TYPE_CHECKING:
-    from types import FrameType
-
-#: Exit code after SIGTERM: 128 + 15, the shell's convention.
-TERMINATED = 143
 
 
 @command(app, "batch")
@@ -51,7 +44,7 @@ def batch_cmd(
     ] = False,
     force: Annotated[
         bool,
-        typer.Option("--force", help="Replace --out even if it is not an earlier batch output."),
+        typer.Option("--force", help="Replace --out even if aicareer did not write it."),
     ] = False,
     data_dir: DataDirOpt = None,
 ) -> None:
@@ -80,7 +73,10 @@ def batch_cmd(
             f"{out}: the output would replace the input; choose another --out", ExitCode.USAGE
         )
     with batch.open_input(source) as found:
-        batch.check_replaceable(out, out_fmt or found.fmt, force)
+        if not to_stdout:
+            from aicareer.fsutil import check_overwrite
+
+            check_overwrite(out, force=force)
         ds = dataset(data_dir)
         names = {r.id: r.name for r in ds.roles.values()}
         # cli.py keeps the collector quiet during start-up; a run over a million rows needs it
@@ -89,7 +85,7 @@ def batch_cmd(
         gc.freeze()
         gc.enable()
         gc.set_threshold(700, 10, 10)
-        with _terminate_cleanly(), _progress(found.size) as progress:
+        with _progress(found.size) as progress:
             summary = batch.run(
                 ds.engine, names, found, out, top=top, out_fmt=out_fmt, progress=progress
             )
@@ -104,28 +100,6 @@ def _same_file(a: Path, b: Path) -> bool:
         return a.resolve() == b.resolve()
     except OSError:
         return False
-
-
-@contextmanager
-def _terminate_cleanly() -> Iterator[None]:
-    """SIGTERM during the run raises SystemExit(143), so the temp file beside --out is removed
-    (the writer cleans up on any BaseException) instead of being left behind by a killed
-    process. Only when nothing else has claimed SIGTERM; put back afterwards."""
-
-    def stop(signum: int, frame: FrameType | None) -> None:
-        raise SystemExit(TERMINATED)
-
-    try:
-        mine = signal.getsignal(signal.SIGTERM) == signal.SIG_DFL
-        if mine:
-            signal.signal(signal.SIGTERM, stop)
-    except ValueError:  # not the main thread (e.g. a test runner's worker)
-        mine = False
-    try:
-        yield
-    finally:
-        if mine:
-            signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 @contextmanager
