@@ -51,7 +51,14 @@ def enabled() -> bool:
 
 #: The modules that define what is cached (records, vocabularies, the code that builds
 #: them): a changed definition must never meet an old entry.
-_SCHEMA_FROM = ("models.py", "vocab.py", "data.py", "pathmodels.py", "cache.py")
+_SCHEMA_FROM = (
+    "models.py",
+    "rulemodels.py",
+    "vocab.py",
+    "data.py",
+    "pathmodels.py",
+    "cache.py",
+)
 
 
 @cache

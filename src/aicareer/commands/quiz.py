@@ -159,7 +159,7 @@ def quiz_cmd(
             note(f"Wrote the report to {report_to}")
     if as_json:
         from aicareer.console import print_json
-        from aicareer.document import to_json
+        from aicareer.render_json import to_json
 
         print_json(to_json(result, every_role=show_all))
         return
