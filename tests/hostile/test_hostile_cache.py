@@ -168,3 +168,18 @@ def test_records_round_trip_through_json(dataset: data.Dataset) -> None:
 def home_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("AICAREER_HOME", str(tmp_path / "home"))
     return tmp_path / "home"
+
+
+def test_a_hit_builds_no_pydantic_validator(
+    home_cache: Path, folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from aicareer import models
+
+    data.load(folder)
+
+    def no_validators(*args: object) -> None:
+        raise AssertionError("a cache hit must not build a pydantic validator")
+
+    monkeypatch.setattr(models, "type_adapter", no_validators)
+    monkeypatch.setattr(models, "_ADAPTERS", {})
+    assert data.load(folder).roles["prompt-engineer"].salary.bands[0].low == 80000

@@ -20,7 +20,7 @@ from aicareer.models import Profile
 from aicareer.profile import FIELDS, read_profile
 from aicareer.vocab import BACKGROUNDS, INTERESTS
 
-SETTINGS = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @pytest.fixture(scope="module")
