@@ -401,8 +401,12 @@ def report_cmd(
 
     profile, ranking = _ranked(ds, answers)
     assert profile is not None and ranking is not None
+<<<<<<< HEAD
     text = render_report(fmt, ds, profile, build(ds, profile, ranking))
     write_output(out_file, text, force=force)
+=======
+    write_output(out_file, render_report(fmt, ds, profile, ranking), force=True)  # checked
+>>>>>>> hardening
     if is_stdio(out_file):
         return
     from aicareer.console import note

@@ -134,6 +134,12 @@ def quiz_cmd(
             "--resume continues an unfinished quiz; it cannot be used with --answers",
             ExitCode.USAGE,
         )
+    from aicareer.fsutil import check_overwrite, is_stdio
+
+    for target in (save, report_to):  # before any question: never a refusal at the end
+        if target is not None and not is_stdio(target):
+            check_overwrite(target, force=force)
+    force = True  # checked (or confirmed at the prompt) above
     ds = dataset(data_dir)
     profile = read_profile(answers) if answers is not None else ask_profile(resume)
     if region is not None and region != profile.region:
