@@ -401,12 +401,8 @@ def report_cmd(
 
     profile, ranking = _ranked(ds, answers)
     assert profile is not None and ranking is not None
-<<<<<<< HEAD
     text = render_report(fmt, ds, profile, build(ds, profile, ranking))
-    write_output(out_file, text, force=force)
-=======
-    write_output(out_file, render_report(fmt, ds, profile, ranking), force=True)  # checked
->>>>>>> hardening
+    write_output(out_file, text, force=True)  # checked above, before any work
     if is_stdio(out_file):
         return
     from aicareer.console import note
