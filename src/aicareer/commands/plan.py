@@ -351,12 +351,6 @@ def map_cmd(
 
 @command(app, "report")
 def report_cmd(
-    answers: Annotated[
-        Path,
-        typer.Option(
-            "--answers", "-a", help="Your answers file.", metavar="FILE", show_default=False
-        ),
-    ],
     out_file: Annotated[
         Path,
         typer.Option(
@@ -367,20 +361,36 @@ def report_cmd(
             show_default=False,
         ),
     ],
+    answers: Annotated[
+        Path | None,
+        typer.Option(
+            "--answers",
+            "-a",
+            help="Your answers file (default: your last quiz result).",
+            metavar="FILE",
+            show_default=False,
+        ),
+    ] = None,
     data_dir: DataDirOpt = None,
 ) -> None:
     """Write one shareable file: top roles, reasons, timeline, salaries, path and map.
 
     The format follows the extension: .html (opens offline in a browser), .svg or .md.
 
-    Example:  aicareer report --answers me.toml --out my-ai-career.html
+    Without --answers, your last quiz result is used (the file is named on stderr).
+
+    \b
+    Examples:
+      aicareer report --out my-ai-career.html
+      aicareer report --answers me.toml --out my-ai-career.md
     """
+    from aicareer.history import answers_or_last
     from aicareer.report import report_format, write_report
 
     report_format(out_file)  # refuse an unknown extension before doing any work
     ds = dataset(data_dir)
-    profile, ranking = _ranked(ds, answers)
-    assert profile is not None and ranking is not None
+    profile, _ = answers_or_last(answers, ds)
+    ranking = ds.engine.rank(profile)
     write_report(out_file, ds, profile, ranking)
     from aicareer.console import note
 
