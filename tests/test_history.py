@@ -55,9 +55,10 @@ def test_a_scored_answers_file_is_kept_privately_as_an_answers_file(
     text = path.read_text("utf-8")
     stamp = history.read_stamp(text)
     assert stamp is not None
-    assert stamp.data == "2026.11.1" and stamp.top == json.loads(result.stdout)[
-        "recommendations"
-    ][0]["role"]
+    assert (
+        stamp.data == "2026.11.1"
+        and stamp.top == json.loads(result.stdout)["recommendations"][0]["role"]
+    )
     assert tomllib.loads(text)["background"] == "backend-engineer"
     # A kept result is an answers file: --answers takes it as it is.
     again = run("quiz", "--answers", str(path), "--json")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import tomllib
 from collections.abc import Iterator
 from pathlib import Path
@@ -339,3 +340,150 @@ def test_cli_edit_and_resume_are_exclusive(terminal: Path) -> None:
     result = invoke("", "--edit", "--resume")
     assert result.exit_code == 2
     assert "cannot be used with --edit" in result.stderr
+
+
+# --- the cost of a new question: its record and the profile field, nothing else ---------
+
+NEW_FIELD = '    work_style: Literal["remote", "hybrid", "office"] = "hybrid"\n'
+NEW_RECORD = """
+QUESTIONS = (
+    *QUESTIONS,
+    Question(
+        "work_style",
+        "Work style",
+        "How would you like to work?",
+        "select",
+        (
+            Option("remote", "Remote", "From home or anywhere."),
+            Option("hybrid", "Hybrid", "Some days in an office."),
+            Option("office", "In an office", "With the team every day."),
+        ),
+        default="hybrid",
+    ),
+)
+"""
+
+DRIVER = r"""
+import json, os, sys, tomllib
+from pathlib import Path
+
+from prompt_toolkit.application import create_app_session
+from prompt_toolkit.input import create_pipe_input
+from prompt_toolkit.output import DummyOutput
+from typer.testing import CliRunner
+
+import aicareer
+from aicareer import quiz
+from aicareer.cli import app
+from aicareer.commands import quiz as quiz_cmd
+from aicareer.profile import read_progress, save_progress
+from quizkeys import CTRL_C, ENTER, answer, answer_all, ids, plain_lines, profile_of, review_pick
+
+assert aicareer.__file__.startswith(sys.argv[1]), aicareer.__file__
+assert ids()[-1] == "work_style"
+
+
+def drive(keys, **kw):
+    with create_pipe_input() as pipe:
+        pipe.send_text(keys)
+        with create_app_session(input=pipe, output=DummyOutput()):
+            return quiz.run(**kw)
+
+
+def cli(keys, *args, env=None):
+    with create_pipe_input() as pipe:
+        pipe.send_text(keys)
+        with create_app_session(input=pipe):
+            return CliRunner().invoke(app, ["quiz", *args], env=env or {"TERM": "xterm"})
+
+
+# The flow asks it, with its default pre-selected.
+assert drive(answer_all({"work_style": "remote"}) + review_pick()).work_style == "remote"
+assert drive(answer_all() + review_pick()).work_style == "hybrid"
+# The review screen lists it and changes it.
+keys = answer_all() + review_pick("work_style")
+keys += answer("work_style", "office", {"work_style": "hybrid"})
+assert drive(keys + review_pick()).work_style == "office"
+# Ctrl-C keeps it; the progress file round-trips it; --resume does not ask it again.
+kept = []
+try:
+    drive(answer_all({"work_style": "remote"}) + CTRL_C, on_interrupt=kept.append)
+except KeyboardInterrupt:
+    pass
+assert kept[0]["work_style"] == "remote", kept
+progress = Path(os.environ["AICAREER_HOME"]) / "p.toml"
+save_progress(kept[0], progress)
+assert read_progress(progress) == kept[0]
+assert drive(review_pick(), answers=read_progress(progress)).work_style == "remote"
+# --edit pre-selects it.
+before = profile_of({"work_style": "office"})
+assert drive(ENTER * len(ids()) + review_pick(), defaults=before).work_style == "office"
+
+# The command: --save writes it, --answers reads it, --json shows it, history keeps it.
+quiz_cmd.stdin_is_terminal = lambda: True
+saved = Path(os.environ["AICAREER_HOME"]) / "me.toml"
+result = cli(answer_all({"work_style": "remote"}) + review_pick(), "--save", str(saved), "--json")
+assert result.exit_code == 0, result.stderr
+assert json.loads(result.stdout)["profile"]["work_style"] == "remote"
+assert tomllib.loads(saved.read_text("utf-8"))["work_style"] == "remote"
+again = CliRunner().invoke(app, ["quiz", "--answers", str(saved), "--json"])
+assert json.loads(again.stdout)["profile"]["work_style"] == "remote", again.stderr
+edit = cli(ENTER * len(ids()) + review_pick(), "--edit", "--json")
+assert json.loads(edit.stdout)["profile"]["work_style"] == "remote", edit.stderr
+# Plain prompts (TERM=dumb) ask it too.
+plain = CliRunner().invoke(
+    app, ["quiz", "--json"], input=plain_lines({"work_style": "office"}), env={"TERM": "dumb"}
+)
+assert json.loads(plain.stdout)["profile"]["work_style"] == "office", plain.stderr
+assert "How would you like to work?" in plain.stderr
+print("ok")
+"""
+
+
+def test_adding_a_question_touches_only_its_record_and_the_profile_model(
+    tmp_path: Path,
+) -> None:
+    """Copy aicareer, add one question record and one Profile field (nothing else), and
+    run the quiz in every way: flow, review, Ctrl-C and resume, --edit, --save, --answers,
+    plain prompts. The keystroke helpers (tests/quizkeys.py) need no change either."""
+    import shutil
+    import subprocess
+    import sys
+
+    import aicareer
+
+    original = Path(aicareer.__file__).parent
+    copy = tmp_path / "src" / "aicareer"
+    shutil.copytree(original, copy, ignore=shutil.ignore_patterns("__pycache__", "data"))
+    (tmp_path / "data").symlink_to(Path(__file__).resolve().parents[1] / "data")
+    models = (copy / "models.py").read_text("utf-8")
+    anchor = '    region: Region = "us"\n'
+    assert models.count(anchor) == 1
+    (copy / "models.py").write_text(models.replace(anchor, anchor + NEW_FIELD), "utf-8")
+    qs = (copy / "questions.py").read_text("utf-8")
+    anchor = "BY_ID: dict[str, Question]"
+    assert qs.count(anchor) == 1
+    (copy / "questions.py").write_text(qs.replace(anchor, NEW_RECORD + anchor), "utf-8")
+    changed = sorted(
+        p.name
+        for p in copy.rglob("*.py")
+        if p.read_bytes() != (original / p.relative_to(copy)).read_bytes()
+    )
+    assert changed == ["models.py", "questions.py"]
+
+    env = {
+        **os.environ,
+        "PYTHONPATH": f"{tmp_path / 'src'}{os.pathsep}{Path(__file__).parent}",
+        "AICAREER_HOME": str(tmp_path / "home"),
+        "AICAREER_NO_CACHE": "1",
+    }
+    proc = subprocess.run(
+        [sys.executable, "-c", DRIVER, str(copy)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert proc.stdout.strip() == "ok"
