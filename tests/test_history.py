@@ -97,7 +97,7 @@ def test_report_without_answers_uses_the_last_result_and_names_it(
     result = run("report", "--out", str(out))
     assert result.exit_code == 0, result.stderr
     assert result.stderr.startswith(f"Using your last quiz answers: {last}, kept ")
-    assert "From your answers: product-manager, 8 years" in out.read_text("utf-8")
+    assert "Background: Product manager; Experience: 8 years" in out.read_text("utf-8")
 
 
 def test_without_answers_or_a_kept_result_commands_say_what_to_do(

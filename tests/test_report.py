@@ -12,7 +12,8 @@ from aicareer.cli import app
 from aicareer.data import Dataset, load
 from aicareer.errors import AicareerError, ExitCode
 from aicareer.models import Profile
-from aicareer.report import cell, write_report
+from aicareer.render_md import cell
+from aicareer.report import write_report
 
 runner = CliRunner()
 BACKEND = 'background = "backend-engineer"\nyears = 5\ninterests = ["agents", "reliability"]\n'
@@ -56,7 +57,9 @@ def test_markdown_report(tmp_path: Path, me: Path) -> None:
     assert "## Your path to AI Agent Engineer" in md
     assert "| 2 | Production engineering | production | - | skipped: covered by your" in md
     assert "Total: 9-17 weeks" in md
-    assert "_Made by aicareer" in md and "on 2026-07-01._" in md
+    assert "_Made by aicareer" in md and "on 2026-07-01, with data 2026.11.1._" in md
+    assert "From your answers: Background: Backend engineer; Experience: 5 years;" in md
+    assert "| AI Agent Engineer | 9 | 7 | #1 (65) |" in md  # the landscape, as a table
 
 
 def test_html_report_is_self_contained(tmp_path: Path, me: Path) -> None:
@@ -67,6 +70,7 @@ def test_html_report_is_self_contained(tmp_path: Path, me: Path) -> None:
     assert URL.findall(html) == []
     assert "<script" not in html.lower() and "<link" not in html.lower()
     assert "@import" not in html and "@font-face" not in html
+    assert "<h1>Your AI career report</h1>" in html
     for name in ("AI Agent Engineer", "AI Engineer", "Salary ranges", "Your path to"):
         assert name in html
 
@@ -106,6 +110,7 @@ def test_write_report_api(tmp_path: Path, ds: Dataset) -> None:
 
 def test_markdown_cells_are_safe() -> None:
     assert cell("a | b\nc") == "a \\| b c"
+    assert cell("<script>x</script> & y") == "&lt;script&gt;x&lt;/script&gt; &amp; y"
 
 
 def test_missing_answers_file_is_an_input_error(tmp_path: Path) -> None:

@@ -254,9 +254,18 @@ def render_report(
     from aicareer.progress import today as today_fn
 
     day = today or today_fn()
+    if fmt in ("md", "html"):
+        from aicareer.report_doc import build
+
+        doc = build(ds, profile, ranking, day)
+        if fmt == "md":
+            from aicareer.render_md import markdown as render_md
+
+            return render_md(doc)
+        from aicareer.render_html import page
+
+        return page(doc)
     plan = top_plan(ds, profile, ranking)
-    if fmt == "md":
-        return markdown(ds, profile, ranking, plan, day)
     from rich.console import Console
 
     console = Console(

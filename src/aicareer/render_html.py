@@ -1,0 +1,365 @@
+"""The report as a web page: semantic HTML from the result document, nothing computed.
+
+One self-contained file: a `<title>`, an `<h1>`, one `<h2>` per section, tables for tabular
+facts and lists for reasons and steps; CSS inline in `<style>` (readable from a 390 px
+phone to a desktop: tables turn into stacked cards below 40em) with a print stylesheet,
+so a browser's "print to PDF" makes a clean document; the landscape map as inline SVG
+drawn from the roles' axes. No JavaScript, nothing fetched from the network. Every piece
+of text from the data or the answers goes through `html.escape`.
+
+`page(doc)` takes the mapping described in `aicareer.report_doc`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from html import escape
+from typing import Any
+
+CSS = """
+:root { color-scheme: light; --ink: #1a1a1a; --muted: #555; --line: #d0d0d0;
+  --accent: #0b4f8a; --soft: #f3f6fa; }
+* { box-sizing: border-box; }
+html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
+body { margin: 0; color: var(--ink); background: #fff;
+  font: 1rem/1.55 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial,
+  sans-serif; }
+main { max-width: 52rem; margin: 0 auto; padding: 1rem 1rem 3rem; }
+h1 { font-size: 1.9rem; line-height: 1.2; margin: 1rem 0 .25rem; }
+h2 { font-size: 1.35rem; margin: 2.2rem 0 .6rem; padding-bottom: .2rem;
+  border-bottom: 2px solid var(--line); }
+h3 { font-size: 1.12rem; margin: 0 0 .3rem; }
+h4 { font-size: 1rem; margin: .8rem 0 .2rem; }
+p, ul, ol, dl { margin: .4rem 0; }
+ul, ol { padding-left: 1.4rem; }
+.meta, .note, figcaption { color: var(--muted); font-size: .92rem; }
+.id { color: var(--muted); font-weight: normal; font-size: .9em; }
+code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace;
+  font-size: .92em; background: var(--soft); padding: .05em .3em; border-radius: 3px;
+  overflow-wrap: anywhere; }
+dl.answers { display: grid; grid-template-columns: max-content 1fr; gap: .15rem 1rem; }
+dl.answers dt { font-weight: 600; }
+dl.answers dd { margin: 0; }
+article.role { border: 1px solid var(--line); border-radius: 8px; padding: .8rem 1rem;
+  margin: .8rem 0; }
+.fit { font-size: 1.05rem; margin: .2rem 0 .5rem; }
+.fit strong { color: var(--accent); }
+ul.reasons { list-style: none; padding-left: 0; }
+ul.reasons li { padding-left: 3.2rem; text-indent: -3.2rem; }
+.pts { display: inline-block; width: 2.9rem; text-indent: 0; text-align: right;
+  margin-right: .3rem; font-weight: 600; font-variant-numeric: tabular-nums; }
+.close { background: var(--soft); border-left: 4px solid var(--accent); padding: .5rem .8rem; }
+table { border-collapse: collapse; width: 100%; margin: .5rem 0; }
+th, td { text-align: left; vertical-align: top; padding: .35rem .5rem;
+  border-bottom: 1px solid var(--line); overflow-wrap: anywhere; }
+th { background: var(--soft); font-weight: 600; }
+td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+figure { margin: .5rem 0; }
+figure svg { display: block; width: 100%; max-width: 34rem; height: auto; margin: 0 auto; }
+ul.legend { max-width: 34rem; margin: .3rem auto; }
+footer { margin-top: 2.5rem; }
+@media (max-width: 40em) {
+  main { padding: .5rem .8rem 2rem; }
+  h1 { font-size: 1.55rem; }
+  table.stack, table.stack tbody, table.stack tr, table.stack td { display: block;
+    width: 100%; }
+  table.stack thead { position: absolute; width: 1px; height: 1px; overflow: hidden;
+    clip: rect(0 0 0 0); }
+  table.stack tr { border: 1px solid var(--line); border-radius: 6px; margin: .5rem 0;
+    padding: .3rem .5rem; }
+  table.stack td { border: 0; padding: .1rem 0; text-align: left; white-space: normal; }
+  table.stack td::before { content: attr(data-label) ": "; font-weight: 600; }
+  dl.answers { grid-template-columns: 1fr; }
+  dl.answers dd { margin-bottom: .3rem; }
+}
+@page { margin: 16mm 14mm; }
+@media print {
+  body { font: 10.5pt/1.4 Georgia, "Times New Roman", serif; color: #000; }
+  main { max-width: none; padding: 0; }
+  h1 { font-size: 18pt; }
+  h2 { font-size: 13.5pt; margin-top: 1.2rem; border-bottom: 1px solid #000;
+    break-after: avoid; page-break-after: avoid; }
+  h3, h4 { break-after: avoid; page-break-after: avoid; }
+  article.role, figure, tr, .close { break-inside: avoid; page-break-inside: avoid; }
+  article.role { border-color: #888; }
+  th { background: none; border-bottom: 1.5px solid #000; }
+  thead { display: table-header-group; }
+  code { background: none; padding: 0; }
+  .fit strong, .pts { color: #000; }
+  figure svg { max-width: 15cm; }
+}
+"""
+
+# --- the map -------------------------------------------------------------------------
+
+MAP_W, MAP_H = 500, 690
+LEFT, RIGHT, TOP, BOTTOM = 40, 40, 88, 74
+FONT = 18
+#: Widths used to keep labels apart, on the wide side of common sans-serif fonts.
+CHAR, BOLD_CHAR = 0.6 * FONT, 0.66 * FONT
+FRAME = 28
+
+
+def _plot(x: int, y: int) -> tuple[float, float]:
+    px = LEFT + x * (MAP_W - LEFT - RIGHT) / 10
+    py = TOP + y * (MAP_H - TOP - BOTTOM) / 10
+    return round(px, 1), round(py, 1)
+
+
+Box = tuple[float, float, float, float]
+
+
+def _overlaps(a: Box, b: Box) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def _place(
+    x: float, y: float, rad: float, width: float, prefer_left: bool, taken: list[Box]
+) -> tuple[str, float, float, Box] | None:
+    """Where a label goes: beside its marker (preferred side first), else just below or
+    above it; None when every spot would overlap another label or marker."""
+    lo_x, hi_x = LEFT - FRAME + 4, MAP_W - RIGHT + FRAME - 4
+    lo_y, hi_y = TOP - FRAME + 2, MAP_H - BOTTOM + FRAME - 2
+    beside = ["left", "right"] if prefer_left else ["right", "left"]
+    for where in [*beside, "below", "above"]:
+        if where in ("left", "right"):
+            ty = y + FONT * 0.35
+            ax = x - rad - 6 if where == "left" else x + rad + 6
+            x0 = ax - width if where == "left" else ax
+        else:
+            ty = y + rad + FONT * 1.0 if where == "below" else y - rad - FONT * 0.45
+            x0 = min(max(x - width / 2, lo_x), hi_x - width)
+            ax = x0
+        box = (x0, ty - FONT * 0.8, x0 + width, ty + FONT * 0.25)
+        inside = lo_x <= box[0] and box[2] <= hi_x and lo_y <= box[1] and box[3] <= hi_y
+        if inside and not any(_overlaps(box, t) for t in taken):
+            return where, ax, ty, box
+    return None
+
+
+def landscape_svg(m: Mapping[str, Any]) -> tuple[str, list[str]]:
+    """The roles guide's landscape as inline SVG, and the legend lines for markers whose
+    name did not fit beside them. Each role is a marker at its axes with its name beside
+    it; the person's top roles are larger, numbered markers (never colour alone); a name
+    that fits nowhere gets a letter in its marker and a legend line, so nothing overlaps."""
+    roles = sorted(m["roles"], key=lambda r: (r["rank"] is None, r["rank"] or 0, r["y"], r["x"]))
+    markers = [(*_plot(r["x"], r["y"]), 15 if r["rank"] else 7) for r in roles]
+    taken: list[Box] = [(x - r, y - r, x + r, y + r) for x, y, r in markers]
+    dots: list[str] = []
+    labels: list[str] = []
+    legend: list[str] = []
+    letters = iter("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+    for r, (x, y, rad) in zip(roles, markers, strict=True):
+        text = r["name"] if not r["rank"] else f"{r['name']} ({r['score']})"
+        width = len(text) * (BOLD_CHAR if r["rank"] else CHAR)
+        spot = _place(x, y, rad, width, r["x"] > 5, taken)
+        key = str(r["rank"]) if r["rank"] else None
+        if spot is None:
+            key = key or next(letters)
+            legend.append(f"{key}: {text}")
+            rad = max(rad, 11)
+        else:
+            where, ax, ty, box = spot
+            taken.append(box)
+            anchor = {"left": "end", "right": "start"}.get(where, "start")
+            weight = ' font-weight="700"' if r["rank"] else ""
+            labels.append(
+                f'<text x="{ax:.1f}" y="{ty:.1f}" text-anchor="{anchor}"{weight}>'
+                f"{escape(text)}</text>"
+            )
+        if key is None:
+            dots.append(f'<circle cx="{x}" cy="{y}" r="{rad}" fill="#333"/>')
+            continue
+        ranked = r["rank"] is not None
+        dots.append(
+            f'<circle cx="{x}" cy="{y}" r="{rad}" fill="{"#0b4f8a" if ranked else "#fff"}" '
+            f'stroke="#000" stroke-width="1.2"/><text x="{x}" y="{y + FONT * 0.35:.1f}" '
+            f'text-anchor="middle" font-size="{FONT * 0.9:.0f}" font-weight="700" '
+            f'fill="{"#fff" if ranked else "#000"}">{escape(key)}</text>'
+        )
+    x0, y0 = _plot(0, 0)
+    x1, y1 = _plot(10, 10)
+    mx, my = _plot(5, 5)
+    small = f'font-size="{FONT * 0.85:.0f}" font-style="italic" fill="#444"'
+    frame = (
+        f'<rect x="{x0 - FRAME}" y="{y0 - FRAME}" width="{x1 - x0 + 2 * FRAME}" '
+        f'height="{y1 - y0 + 2 * FRAME}" fill="#fbfcfe" stroke="#666" stroke-width="1.5"/>'
+        f'<line x1="{mx}" y1="{y0 - FRAME}" x2="{mx}" y2="{y1 + FRAME}" stroke="#bbb" '
+        'stroke-dasharray="4 6"/>'
+        f'<line x1="{x0 - FRAME}" y1="{my}" x2="{x1 + FRAME}" y2="{my}" stroke="#bbb" '
+        'stroke-dasharray="4 6"/>'
+    )
+    captions = (
+        f'<text x="2" y="{FONT}" {small}>← {escape(m["x_low"])}</text>'
+        f'<text x="{MAP_W - 2}" y="{FONT}" text-anchor="end" {small}>'
+        f"{escape(m['x_high'])} →</text>"
+        f'<text x="{mx}" y="{y0 - FRAME - 8}" text-anchor="middle" {small}>'
+        f"↑ {escape(m['y_low'])}</text>"
+        f'<text x="{mx}" y="{y1 + FRAME + FONT + 2}" text-anchor="middle" {small}>'
+        f"↓ {escape(m['y_high'])}</text>"
+    )
+    svg = (
+        f'<svg viewBox="0 0 {MAP_W} {MAP_H}" '
+        f'role="img" aria-labelledby="map-title map-desc" font-size="{FONT}" '
+        'font-family="system-ui, -apple-system, Segoe UI, Roboto, Arial, sans-serif">'
+        '<title id="map-title">The AI engineering landscape</title>'
+        f'<desc id="map-desc">Each role placed from {escape(m["x_low"])} (left) to '
+        f"{escape(m['x_high'])} (right) and from {escape(m['y_low'])} (top) to "
+        f"{escape(m['y_high'])} (bottom); your top roles are numbered.</desc>"
+        f"{frame}{captions}{''.join(dots)}{''.join(labels)}</svg>"
+    )
+    return svg, legend
+
+
+# --- the page ------------------------------------------------------------------------
+
+
+def _table(
+    headers: Sequence[str], rows: Iterable[Sequence[Any]], numeric: Sequence[int] = ()
+) -> str:
+    head = "".join(f'<th scope="col">{escape(h)}</th>' for h in headers)
+    body = []
+    num = ' class="num"'
+    for row in rows:
+        cells = "".join(
+            f'<td data-label="{escape(h)}"{num if i in numeric else ""}>{escape(str(v))}</td>'
+            for i, (h, v) in enumerate(zip(headers, row, strict=True))
+        )
+        body.append(f"<tr>{cells}</tr>")
+    return (
+        f'<table class="stack"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
+    )
+
+
+def _role(r: Mapping[str, Any]) -> str:
+    reasons = "".join(
+        f'<li><span class="pts">{r_["points"]:+d}</span> {escape(r_["text"])}</li>'
+        for r_ in r["reasons"]
+    )
+    why = f'<ul class="reasons">{reasons}</ul>' if reasons else "<p>No rule matched.</p>"
+    return (
+        f'<article class="role" id="role-{escape(r["id"])}">'
+        f"<h3>{r['rank']}. {escape(r['name'])} "
+        f'<span class="id">({escape(r["id"])})</span></h3>'
+        f'<p class="fit">Fit: <strong>{r["score"]}/100</strong>, {escape(r["band"])}</p>'
+        f"<p>{escape(r['summary'])}</p>"
+        f"<h4>Why</h4>{why}"
+        f"<p><strong>Time to move:</strong> {escape(r['timeline'])}</p>"
+        "</article>"
+    )
+
+
+def page(doc: Mapping[str, Any]) -> str:
+    """The whole report as one HTML document."""
+    roles = doc["roles"]
+    names = ", ".join(r["name"] for r in roles)
+    title = f"{doc['title']}: {names}" if names else doc["title"]
+    out = [
+        "<!doctype html>",
+        '<html lang="en">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f'<meta name="generator" content="{escape(doc["made_by"])}">',
+        f"<title>{escape(title)} ({escape(doc['date'])})</title>",
+        f"<style>{CSS}</style>",
+        "</head>",
+        "<body>",
+        "<main>",
+        "<header>",
+        f"<h1>{escape(doc['title'])}</h1>",
+        f'<p class="meta">Made by {escape(doc["made_by"])} on {escape(doc["date"])}, '
+        f"with data {escape(doc['data_version'])}.</p>",
+        "</header>",
+        '<section aria-labelledby="answers"><h2 id="answers">Your answers</h2>',
+        '<dl class="answers">',
+        *(f"<dt>{escape(k)}</dt><dd>{escape(v)}</dd>" for k, v in doc["answers"]),
+        "</dl></section>",
+        '<section aria-labelledby="roles">',
+        f'<h2 id="roles">Your best-fitting AI roles (top {len(roles)} of '
+        f"{doc['total_roles']})</h2>",
+        *(_role(r) for r in roles),
+    ]
+    if doc["close"]:
+        out.append(f'<p class="close"><strong>Close call:</strong> {escape(doc["close"])}</p>')
+    out += [
+        "</section>",
+        '<section aria-labelledby="time"><h2 id="time">Time to move</h2>',
+        _table(
+            ["Role", "Time to move", "Based on"],
+            [[r["name"], r["timeline"], r["timeline_from"]] for r in roles],
+        ),
+        "</section>",
+        f'<section aria-labelledby="pay"><h2 id="pay">Salary ranges, {escape(doc["region"])}</h2>',
+    ]
+    if doc["pay"]:
+        out.append(
+            _table(
+                ["Role", "Level", "Range", "Basis", "Source"],
+                [[p["role"], p["level"], p["range"], p["basis"], p["source"]] for p in doc["pay"]],
+            )
+        )
+    if doc["pay_missing"]:
+        out.append(
+            f"<p>No salary figure for {escape(doc['region'])} in the sources for: "
+            f"{escape(', '.join(doc['pay_missing']))}.</p>"
+        )
+    out += [f'<p class="note">{escape(doc["pay_note"])}</p>', "</section>"]
+    plan = doc["plan"]
+    if plan is not None:
+        out += [
+            f'<section aria-labelledby="path"><h2 id="path">Your path to {escape(plan["role"])}'
+            "</h2>",
+            _table(
+                ["#", "Phase", "Id", "Weeks", "Status"],
+                [[p["n"], p["title"], p["id"], p["weeks"], p["status"]] for p in plan["phases"]],
+                numeric=(0, 3),
+            ),
+            f"<p><strong>Total:</strong> {escape(plan['total'])}.</p>",
+            "</section>",
+        ]
+    m = doc["map"]
+    svg, legend = landscape_svg(m)
+    out += [
+        '<section aria-labelledby="map"><h2 id="map">The landscape</h2>',
+        f"<figure>{svg}",
+        *(
+            ['<ul class="legend">', *(f"<li>{escape(x)}</li>" for x in legend), "</ul>"]
+            if legend
+            else []
+        ),
+        "<figcaption>After the roles guide's landscape: left to right, "
+        f"{escape(m['x_low'])} to {escape(m['x_high'])}; top to bottom, {escape(m['y_low'])} "
+        f"to {escape(m['y_high'])}. Your top roles are numbered, with their fit.</figcaption>",
+        "</figure>",
+    ]
+    if m["off_map"]:
+        out.append(
+            f'<p class="note">Not on the guide\'s map (adjacent roles): '
+            f"{escape(', '.join(m['off_map']))}.</p>"
+        )
+    out.append("</section>")
+    if doc["next_steps"]:
+        out += [
+            '<section aria-labelledby="next"><h2 id="next">Next steps</h2><ul>',
+            *(
+                f"<li><code>{escape(s['command'])}</code>: {escape(s['what'])}</li>"
+                for s in doc["next_steps"]
+            ),
+            "</ul></section>",
+        ]
+    out += [
+        '<footer aria-labelledby="sources"><h2 id="sources">Data and sources</h2><ul>',
+        *(
+            f"<li>{escape(s['title'])} ({escape(s['publisher'])}, {escape(s['as_of'])})</li>"
+            for s in doc["sources"]
+        ),
+        "</ul>",
+        f'<p class="note">{escape(doc["data_line"])}</p>',
+        "</footer>",
+        "</main>",
+        "</body>",
+        "</html>",
+        "",
+    ]
+    return "\n".join(out)
