@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -116,3 +117,25 @@ def test_markdown_cells_are_safe() -> None:
 def test_missing_answers_file_is_an_input_error(tmp_path: Path) -> None:
     code, _, err, _ = make(tmp_path, tmp_path / "nope.toml", "r.md")
     assert code == ExitCode.INPUT and "nope.toml: file not found" in err
+
+
+def test_report_json_prints_the_document(tmp_path: Path, me: Path) -> None:
+    result = runner.invoke(
+        app,
+        ["report", "--answers", str(me), "--json"],
+        env={"AICAREER_HOME": str(tmp_path / "home"), "AICAREER_TODAY": "2026-07-01"},
+    )
+    assert result.exit_code == 0, result.stderr
+    doc = json.loads(result.stdout)
+    quiz = json.loads(runner.invoke(app, ["quiz", "--answers", str(me), "--json"]).stdout)[
+        "recommendations"
+    ]
+    assert [(r["id"], r["score"]) for r in doc["roles"]] == [(r["role"], r["score"]) for r in quiz]
+    assert doc["date"] == "2026-07-01" and doc["plan"]["role_id"] == quiz[0]["role"]
+    assert {"title", "answers", "pay", "map", "sources"} <= set(doc)
+
+
+def test_report_needs_out_or_json(tmp_path: Path, me: Path) -> None:
+    result = runner.invoke(app, ["report", "--answers", str(me)])
+    assert result.exit_code == ExitCode.USAGE
+    assert "give --out FILE (.html, .svg or .md) to write the report, or --json" in result.stderr

@@ -107,17 +107,20 @@ def _update_progress(
             if pid not in recorded:
                 recorded[pid] = day
                 changed = True
+        undone = []
         for pid in undo:
             if pid in recorded:
                 del recorded[pid]
+                undone.append(pid)
                 changed = True
             else:
                 note(f"{pid} was not marked done; nothing to undo")
         if changed:
             write_progress(ppath, recorded)
-        marked = f"marked done: {', '.join(done)}" if done else ""
-        undone = f"no longer done: {', '.join(u for u in undo)}" if undo else ""
-        note("; ".join(x for x in (marked, undone) if x) + f" (progress file: {ppath})")
+        said = [f"marked done: {', '.join(done)}"] if done else []
+        said += [f"no longer done: {', '.join(undone)}"] if undone else []
+        if said:
+            note("; ".join(said) + f" (progress file: {ppath})")
     from aicareer.progress import unknown_ids
 
     stale = unknown_ids(recorded, paths.phase_ids)
@@ -352,7 +355,7 @@ def map_cmd(
 @command(app, "report")
 def report_cmd(
     out_file: Annotated[
-        Path,
+        Path | None,
         typer.Option(
             "--out",
             "-o",
@@ -360,7 +363,7 @@ def report_cmd(
             metavar="FILE",
             show_default=False,
         ),
-    ],
+    ] = None,
     answers: Annotated[
         Path | None,
         typer.Option(
@@ -372,6 +375,9 @@ def report_cmd(
         ),
     ] = None,
     data_dir: DataDirOpt = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the report's content as JSON on stdout.")
+    ] = False,
 ) -> None:
     """Write one shareable file: top roles, reasons, timeline, salaries, path and map.
 
@@ -383,18 +389,32 @@ def report_cmd(
     Examples:
       aicareer report --out my-ai-career.html
       aicareer report --answers me.toml --out my-ai-career.md
+      aicareer report --json
     """
     from aicareer.history import answers_or_last
     from aicareer.report import report_format, write_report
 
-    report_format(out_file)  # refuse an unknown extension before doing any work
+    if out_file is None and not as_json:
+        raise AicareerError(
+            "give --out FILE (.html, .svg or .md) to write the report, or --json to print it",
+            ExitCode.USAGE,
+        )
+    if out_file is not None:
+        report_format(out_file)  # refuse an unknown extension before doing any work
     ds = dataset(data_dir)
     profile, _ = answers_or_last(answers, ds)
     ranking = ds.engine.rank(profile)
-    write_report(out_file, ds, profile, ranking)
-    from aicareer.console import note
+    if out_file is not None:
+        from aicareer.console import note
 
-    note(f"Report written: {out_file}")
+        write_report(out_file, ds, profile, ranking)
+        note(f"Report written: {out_file}")
+    if as_json:
+        from aicareer.console import print_json
+        from aicareer.progress import today
+        from aicareer.report_doc import build
+
+        print_json(build(ds, profile, ranking, today()))
 
 
 # --- data info -------------------------------------------------------------------------------
