@@ -8,7 +8,7 @@ valid answers file, so `--answers` takes it as it is; a comment line (the stamp)
 when it was kept, with which data and what the top role was:
 
     # aicareer answers file: see docs/answers.md for every key and its allowed values.
-    # saved: 2026-11-29T21:00:48Z by aicareer 0.1.0; data: 2026.11.1; top role: ai-engineer
+    # saved: 2026-11-29T21:00:48Z by aicareer 0.1.0; data: 2026.11.1 / 2026.11.2; top role: ...
     background = "backend-engineer"
     ...
 
@@ -68,9 +68,8 @@ def history_dir() -> Path:
 
 
 def data_version(ds: Dataset) -> str:
-    """The data's version: one number when roles.toml and matrix.toml agree."""
-    roles, matrix = ds.roles_file.meta.version, ds.matrix.meta.version
-    return roles if roles == matrix else f"roles {roles}, matrix {matrix}"
+    """The data's version, as the result document states it: roles.toml's / matrix.toml's."""
+    return f"{ds.roles_file.meta.version} / {ds.matrix.meta.version}"
 
 
 def _now() -> dt.datetime:

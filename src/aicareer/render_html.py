@@ -48,6 +48,7 @@ ul.reasons { list-style: none; padding-left: 0; }
 ul.reasons li { padding-left: 3.2rem; text-indent: -3.2rem; }
 .pts { display: inline-block; width: 2.9rem; text-indent: 0; text-align: right;
   margin-right: .3rem; font-weight: 600; font-variant-numeric: tabular-nums; }
+.src { color: var(--muted); font-size: .9em; }
 .close { background: var(--soft); border-left: 4px solid var(--accent); padding: .5rem .8rem; }
 table { border-collapse: collapse; width: 100%; margin: .5rem 0; }
 th, td { text-align: left; vertical-align: top; padding: .35rem .5rem;
@@ -231,27 +232,61 @@ def _table(
     )
 
 
-def _role(r: Mapping[str, Any]) -> str:
-    reasons = "".join(
-        f'<li><span class="pts">{r_["points"]:+d}</span> {escape(r_["text"])}</li>'
-        for r_ in r["reasons"]
+def _whys(whys: Iterable[Mapping[str, Any]]) -> str:
+    items = "".join(
+        f'<li><span class="pts">{w["points"]:+d}</span> {escape(w["text"])}'
+        + (f' <span class="src">({escape(w["source"])})</span>' if w["source"] else "")
+        + "</li>"
+        for w in whys
     )
-    why = f'<ul class="reasons">{reasons}</ul>' if reasons else "<p>No rule matched.</p>"
-    return (
-        f'<article class="role" id="role-{escape(r["id"])}">'
-        f"<h3>{r['rank']}. {escape(r['name'])} "
-        f'<span class="id">({escape(r["id"])})</span></h3>'
-        f'<p class="fit">Fit: <strong>{r["score"]}/100</strong>, {escape(r["band"])}</p>'
-        f"<p>{escape(r['summary'])}</p>"
-        f"<h4>Why</h4>{why}"
-        f"<p><strong>Time to move:</strong> {escape(r['timeline'])}</p>"
-        "</article>"
-    )
+    return f'<ul class="reasons">{items}</ul>' if items else "<p>-</p>"
+
+
+def _role(r: Mapping[str, Any], level: str) -> str:
+    ready = r["readiness"]
+    out = [
+        f'<article class="role" id="role-{escape(r["role"])}">',
+        f'<h3>{r["rank"]}. {escape(r["name"])} <span class="id">({escape(r["role"])})</span></h3>',
+        f'<p class="fit">Score <strong>{r["score"]}/100</strong>, {escape(r["band"])}: '
+        f"{escape(r['status_note'])}</p>",
+        f"<p>{escape(r['summary'])}</p>",
+        f"<h4>Fit {r['fit']['score']}</h4>",
+        _whys(w for w in r["fit"]["reasons"] if w["points"]),
+        f"<h4>Readiness {ready['score']}</h4>",
+        _whys(ready["reasons"]),
+        f"<p><strong>Time:</strong> {escape(ready['timeline'] or 'not stated')} "
+        f"({escape(ready['timeline_note'])}"
+        + (f"; {escape(ready['source'])}" if ready["source"] else "")
+        + ")</p>",
+    ]
+    if r["requirements"]:
+        out.append("<h4>Needs</h4><ul>")
+        out += [
+            f"<li>{'met' if q['met'] else 'not yet'}: {escape(q['needed'])}"
+            + (f" ({escape(q['change'])})" if q["change"] and not q["met"] else "")
+            + "</li>"
+            for q in r["requirements"]
+        ]
+        out.append("</ul>")
+    if r["pay"]:
+        out.append(f"<h4>Pay ({escape(level)} level)</h4><ul>")
+        out += [
+            f"<li><strong>{escape(p['text'])}</strong>, {escape(p['basis'])} "
+            f"({escape(p['source'])})" + (f". {escape(p['note'])}" if p["note"] else "") + "</li>"
+            for p in r["pay"]
+        ]
+        out.append("</ul>")
+    else:
+        out.append(f"<p><strong>Pay:</strong> {escape(r['pay_missing'])}</p>")
+    out += [f"<p><strong>Demand:</strong> {escape(r['demand'])}</p>", "</article>"]
+    return "".join(out)
 
 
 def page(doc: Mapping[str, Any]) -> str:
     """The whole report as one HTML document."""
-    roles = doc["roles"]
+    res = doc["result"]
+    roles = res["recommendations"]
+    level = res["pay_level"]
     names = ", ".join(r["name"] for r in roles)
     title = f"{doc['title']}: {names}" if names else doc["title"]
     out = [
@@ -275,36 +310,71 @@ def page(doc: Mapping[str, Any]) -> str:
         '<dl class="answers">',
         *(f"<dt>{escape(k)}</dt><dd>{escape(v)}</dd>" for k, v in doc["answers"]),
         "</dl></section>",
-        '<section aria-labelledby="roles">',
-        f'<h2 id="roles">Your best-fitting AI roles (top {len(roles)} of '
-        f"{doc['total_roles']})</h2>",
-        *(_role(r) for r in roles),
+        '<section aria-labelledby="summary">',
+        f'<h2 id="summary">Your best-fitting AI roles (top {len(roles)})</h2>',
     ]
-    if doc["close"]:
-        out.append(f'<p class="close"><strong>Close call:</strong> {escape(doc["close"])}</p>')
-    out += [
-        "</section>",
-        '<section aria-labelledby="time"><h2 id="time">Time to move</h2>',
-        _table(
-            ["Role", "Time to move", "Based on"],
-            [[r["name"], r["timeline"], r["timeline_from"]] for r in roles],
-        ),
-        "</section>",
-        f'<section aria-labelledby="pay"><h2 id="pay">Salary ranges, {escape(doc["region"])}</h2>',
-    ]
-    if doc["pay"]:
+    nofit = res["no_clear_fit_detail"]
+    if nofit:
+        out += [
+            f'<p class="close">{escape(nofit["message"])}</p>',
+            "<ul>",
+            *(f"<li>{escape(x)}</li>" for x in nofit["suggestions"]),
+            "</ul>",
+        ]
+    if roles:
         out.append(
             _table(
-                ["Role", "Level", "Range", "Basis", "Source"],
-                [[p["role"], p["level"], p["range"], p["basis"], p["source"]] for p in doc["pay"]],
+                ["#", "Role", "Score", "Fit", "Ready", "Time", f"Pay ({level})"],
+                [
+                    [
+                        r["rank"],
+                        r["name"],
+                        f"{r['score']} {r['band']}",
+                        r["fit"]["score"],
+                        r["readiness"]["score"],
+                        r["timeline"] or "not stated",
+                        r["pay"][0]["text"] if r["pay"] else "no figure",
+                    ]
+                    for r in roles
+                ],
+                numeric=(0, 3, 4),
             )
         )
-    if doc["pay_missing"]:
+    close = res["close_call"]
+    if close:
+        gap = close["gap"]
         out.append(
-            f"<p>No salary figure for {escape(doc['region'])} in the sources for: "
-            f"{escape(', '.join(doc['pay_missing']))}.</p>"
+            f'<p class="close"><strong>Close call:</strong> {escape(close["first_name"])} and '
+            f"{escape(close['second_name'])} are {gap} point{'s' if gap != 1 else ''} apart "
+            f"({escape(close['decided_by'])}).</p>"
         )
-    out += [f'<p class="note">{escape(doc["pay_note"])}</p>', "</section>"]
+    if res["next_steps"]:
+        step = res["next_steps"][0]
+        out.append(
+            f"<p><strong>Next step:</strong> {escape(step['what'])}: "
+            f"<code>{escape(step['command'])}</code></p>"
+        )
+    out += [
+        "</section>",
+        '<section aria-labelledby="roles"><h2 id="roles">Each role in detail</h2>',
+    ]
+    out += [_role(r, level) for r in roles]
+    out.append(f'<p class="note">{escape(res["scoring"])}</p></section>')
+    if res["later"]:
+        out += [
+            '<section aria-labelledby="later"><h2 id="later">Fits what you want, but later</h2>',
+            "<ul>",
+            *(
+                f"<li><strong>{escape(e['name'])}</strong> (fit {e['fit']['score']}): "
+                + escape(
+                    "; ".join(q["change"] for q in e["requirements"] if q["change"])
+                    or e["status_note"]
+                )
+                + "</li>"
+                for e in res["later"]
+            ),
+            "</ul></section>",
+        ]
     plan = doc["plan"]
     if plan is not None:
         out += [
@@ -330,7 +400,7 @@ def page(doc: Mapping[str, Any]) -> str:
         ),
         "<figcaption>After the roles guide's landscape: left to right, "
         f"{escape(m['x_low'])} to {escape(m['x_high'])}; top to bottom, {escape(m['y_low'])} "
-        f"to {escape(m['y_high'])}. Your top roles are numbered, with their fit.</figcaption>",
+        f"to {escape(m['y_high'])}. Your top roles are numbered, with their score.</figcaption>",
         "</figure>",
     ]
     if m["off_map"]:
@@ -339,12 +409,12 @@ def page(doc: Mapping[str, Any]) -> str:
             f"{escape(', '.join(m['off_map']))}.</p>"
         )
     out.append("</section>")
-    if doc["next_steps"]:
+    if res["next_steps"]:
         out += [
             '<section aria-labelledby="next"><h2 id="next">Next steps</h2><ul>',
             *(
                 f"<li><code>{escape(s['command'])}</code>: {escape(s['what'])}</li>"
-                for s in doc["next_steps"]
+                for s in res["next_steps"]
             ),
             "</ul></section>",
         ]

@@ -32,7 +32,9 @@ def table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> list[str]:
 
 
 def markdown(doc: Mapping[str, Any]) -> str:
-    roles = doc["roles"]
+    res = doc["result"]
+    roles = res["recommendations"]
+    level = res["pay_level"]
     answers = "; ".join(f"{k}: {v}" for k, v in doc["answers"])
     lines = [
         f"# {text(doc['title'])}",
@@ -42,46 +44,84 @@ def markdown(doc: Mapping[str, Any]) -> str:
         f"_Made by {text(doc['made_by'])} on {text(doc['date'])}, with data "
         f"{text(doc['data_version'])}._",
         "",
-        f"## Your best-fitting AI roles (top {len(roles)} of {doc['total_roles']})",
-        "",
     ]
-    for r in roles:
+    nofit = res["no_clear_fit_detail"]
+    if nofit:
+        lines += [text(nofit["message"]), ""]
+        lines += [f"- {text(x)}" for x in nofit["suggestions"]] + [""]
+    lines += [f"## Your best-fitting AI roles (top {len(roles)})", ""]
+    if roles:
+        lines += table(
+            ["#", "Role", "Score", "Fit", "Ready", "Time", f"Pay ({level})"],
+            [
+                [
+                    r["rank"],
+                    r["name"],
+                    f"{r['score']} {r['band']}",
+                    r["fit"]["score"],
+                    r["readiness"]["score"],
+                    r["timeline"] or "not stated",
+                    r["pay"][0]["text"] if r["pay"] else "no figure",
+                ]
+                for r in roles
+            ],
+        )
+        lines.append("")
+    close = res["close_call"]
+    if close:
+        gap = close["gap"]
         lines += [
-            f"### {r['rank']}. {text(r['name'])} ({text(r['id'])}): score {r['score']}/100, "
+            f"Close call: {text(close['first_name'])} and {text(close['second_name'])} are "
+            f"{gap} point{'s' if gap != 1 else ''} apart ({text(close['decided_by'])}).",
+            "",
+        ]
+    for r in roles:
+        ready = r["readiness"]
+        lines += [
+            f"### {r['rank']}. {text(r['name'])} ({text(r['role'])}): score {r['score']}/100, "
             f"{text(r['band'])}",
             "",
             text(r["summary"]),
             "",
-            "Why:",
+            text(r["status_note"]),
+            "",
+            f"Fit {r['fit']['score']}:",
             "",
         ]
-        lines += [f"- {x['points']:+d} {text(x['text'])}" for x in r["reasons"]] or [
-            "- no rule matched"
+        lines += [
+            f"- {w['points']:+d} {text(w['text'])}" for w in r["fit"]["reasons"] if w["points"]
         ]
-        lines += ["", f"Time to move: {text(r['timeline'])}", ""]
-    if doc["close"]:
-        lines += [f"Close call: {text(doc['close'])}", ""]
-    lines += ["## Time to move", ""]
-    lines += table(
-        ["Role", "Time to move", "Based on"],
-        [[r["name"], r["timeline"], r["timeline_from"]] for r in roles],
-    )
-    lines += ["", f"## Salary ranges, {text(doc['region'])}", ""]
-    if doc["pay"]:
-        lines += table(
-            ["Role", "Level", f"Range ({doc['region']})", "Basis", "Source"],
-            [[p["role"], p["level"], p["range"], p["basis"], p["source"]] for p in doc["pay"]],
-        )
-    if doc["pay_missing"]:
+        lines += ["", f"Readiness {ready['score']}:", ""]
+        lines += [f"- {w['points']:+d} {text(w['text'])}" for w in ready["reasons"]]
         lines += [
             "",
-            f"No salary figure for {text(doc['region'])} in the sources for: "
-            + text(", ".join(doc["pay_missing"])),
+            f"Time: {text(ready['timeline'] or 'not stated')} ({text(ready['timeline_note'])})",
+            "",
         ]
-    lines += ["", text(doc["pay_note"])]
+        lines += [
+            f"- Needs {text(q['needed'])}: "
+            + ("met" if q["met"] else text(q["change"] or "not met"))
+            for q in r["requirements"]
+        ]
+        lines += [
+            f"- Pay ({level}): {text(p['text'])}, {text(p['basis'])} ({text(p['source'])})"
+            for p in r["pay"]
+        ] or [f"- Pay: {text(r['pay_missing'])}"]
+        lines += [f"- Demand: {text(r['demand'])}", ""]
+    lines += [text(res["scoring"]), ""]
+    if res["later"]:
+        lines += ["## Fits what you want, but later", ""]
+        lines += [
+            f"- {text(e['name'])} (fit {e['fit']['score']}): "
+            + text(
+                "; ".join(q["change"] for q in e["requirements"] if q["change"]) or e["status_note"]
+            )
+            for e in res["later"]
+        ]
+        lines.append("")
     plan = doc["plan"]
     if plan is not None:
-        lines += ["", f"## Your path to {text(plan['role'])}", ""]
+        lines += [f"## Your path to {text(plan['role'])}", ""]
         lines += table(
             ["#", "Phase", "Id", "Weeks", "Status"],
             [[p["n"], p["title"], p["id"], p["weeks"], p["status"]] for p in plan["phases"]],
@@ -98,20 +138,15 @@ def markdown(doc: Mapping[str, Any]) -> str:
     lines += table(
         ["Role", "Model to infrastructure", "Research to production", "Yours"],
         [
-            [
-                r["name"],
-                r["x"],
-                r["y"],
-                f"#{r['rank']} ({r['score']})" if r["rank"] else "",
-            ]
+            [r["name"], r["x"], r["y"], f"#{r['rank']} ({r['score']})" if r["rank"] else ""]
             for r in sorted(m["roles"], key=lambda r: (r["y"], r["x"]))
         ],
     )
     if m["off_map"]:
         lines += ["", "Not on the guide's map (adjacent roles): " + text(", ".join(m["off_map"]))]
-    if doc["next_steps"]:
+    if res["next_steps"]:
         lines += ["", "## Next steps", ""]
-        lines += [f"- `{s['command']}`: {text(s['what'])}" for s in doc["next_steps"]]
+        lines += [f"- `{s['command']}`: {text(s['what'])}" for s in res["next_steps"]]
     lines += ["", "## Data", ""]
     lines += [
         f"- {text(s['title'])} ({text(s['publisher'])}, {text(s['as_of'])})" for s in doc["sources"]

@@ -402,19 +402,21 @@ def report_cmd(
     if out_file is not None:
         report_format(out_file)  # refuse an unknown extension before doing any work
     ds = dataset(data_dir)
+    from aicareer.document import build
+
     profile, _ = answers_or_last(answers, ds)
-    ranking = ds.engine.rank(profile)
+    result = build(ds, profile)
     if out_file is not None:
         from aicareer.console import note
 
-        write_report(out_file, ds, profile, ranking)
+        write_report(out_file, ds, profile, result)
         note(f"Report written: {out_file}")
     if as_json:
         from aicareer.console import print_json
         from aicareer.progress import today
-        from aicareer.report_doc import build
+        from aicareer.report_doc import report_document
 
-        print_json(build(ds, profile, ranking, today()))
+        print_json(report_document(ds, profile, result, today()))
 
 
 # --- data info -------------------------------------------------------------------------------

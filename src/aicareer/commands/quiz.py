@@ -186,8 +186,10 @@ def quiz_cmd(
     profile, save, new = last_or_quiz(answers, resume, edit, show_all, save, ds)
     if region is not None and region != profile.region:
         profile = profile._replace(region=region)
-    ranking = ds.engine.rank(profile)
-    top_role = ranking.recommendations[0].role_id if ranking.recommendations else None
+    from aicareer.document import build
+
+    result = build(ds, profile, top=None if (as_json and show_all) else top)
+    top_role = result.top[0].role if result.top else None
     if save is not None:
         history.save_answers(profile, save, ds, top_role)
         note(f"Saved your answers to {save} (use them again with: aicareer quiz --answers {save})")
@@ -199,17 +201,17 @@ def quiz_cmd(
     if report_to is not None:
         from aicareer.report import write_report
 
-        write_report(report_to, ds, profile, ranking)
+        write_report(report_to, ds, profile, result)
         note(f"Wrote the report to {report_to}")
     if as_json:
         from aicareer.console import print_json
-        from aicareer.results import results_json
+        from aicareer.document import to_json
 
-        print_json(results_json(ds, profile, ranking, None if show_all else top))
+        print_json(to_json(result, every_role=show_all))
         return
     from aicareer.console import out
-    from aicareer.results import report
+    from aicareer.render_result import render
 
     console = out()
-    for item in report(ds, profile, ranking, top, show_all):
+    for item in render(result, console.width, show_all):
         console.print(item)
