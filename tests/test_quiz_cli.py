@@ -395,3 +395,49 @@ def test_term_dumb_end_of_input_keeps_the_answers_like_ctrl_c(dumb: dict[str, st
     assert "continue with: aicareer quiz --resume" in result.stderr
     kept = Path(dumb["AICAREER_HOME"]) / "quiz-in-progress.toml"
     assert tomllib.loads(kept.read_text("utf-8")) == {"background": "backend-engineer", "years": 5}
+
+
+# --- a one-screen summary, then the details (through a pager on a terminal) --------------
+
+
+def tty_console(monkeypatch: pytest.MonkeyPatch, height: int) -> tuple[io.StringIO, list[str]]:
+    """Make `out()` a terminal console of 80 x `height`; collect what goes to the pager."""
+    import rich.pager
+
+    from aicareer import console as console_mod
+
+    screen = io.StringIO()
+    term = Console(file=screen, force_terminal=True, width=80, height=height, color_system=None)
+    monkeypatch.setattr(console_mod, "out", lambda: term)
+    paged: list[str] = []
+    monkeypatch.setattr(rich.pager.SystemPager, "_pager", lambda self, text: paged.append(text))
+    return screen, paged
+
+
+def test_on_a_terminal_the_summary_fits_80x24_and_the_details_are_paged(
+    answers: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    screen, paged = tty_console(monkeypatch, 24)
+    result = run("--answers", str(answers))
+    assert result.exit_code == 0, result.stderr
+    first = screen.getvalue()
+    lines = first.splitlines()
+    assert len(lines) <= 23 and max(len(line) for line in lines) <= 80, first
+    assert lines[0] == "Your best-fitting AI roles"
+    top = quiz_json("--answers", str(answers))["recommendations"][0]
+    assert f"{top['score']} {top['band']}" in first  # the top roles, with their scores
+    assert "Next step:" in first  # the one next step
+    assert "Next steps" not in first  # the details are not on the first screen...
+    assert len(paged) == 1 and "Next steps" in paged[0]  # ...they are in the pager
+    assert "\x1b[" not in paged[0]  # plain text for the pager
+
+
+def test_no_pager_when_it_fits_or_when_piped(
+    answers: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    screen, paged = tty_console(monkeypatch, 500)
+    assert run("--answers", str(answers)).exit_code == 0
+    assert paged == [] and "Next steps" in screen.getvalue()
+    monkeypatch.undo()
+    piped = run("--answers", str(answers), env=PLAIN_ENV)  # CliRunner: not a terminal
+    assert "Your best-fitting AI roles" in piped.stdout and "Next steps" in piped.stdout

@@ -210,8 +210,9 @@ def quiz_cmd(
         print_json(to_json(result, every_role=show_all))
         return
     from aicareer.console import out
-    from aicareer.render_result import render
+    from aicareer.paging import show
+    from aicareer.render_result import details, summary
 
     console = out()
-    for item in render(result, console.width, show_all):
-        console.print(item)
+    # The one-screen summary first; the details after it, through a pager when long.
+    show(console, summary(result, console.width), details(result, console.width, show_all))
