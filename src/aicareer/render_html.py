@@ -54,7 +54,8 @@ table { border-collapse: collapse; width: 100%; margin: .5rem 0; }
 th, td { text-align: left; vertical-align: top; padding: .35rem .5rem;
   border-bottom: 1px solid var(--line); overflow-wrap: anywhere; }
 th { background: var(--soft); font-weight: 600; }
-td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.num { text-align: right; font-variant-numeric: tabular-nums; }
+.whole, th.num { white-space: nowrap; }
 figure { margin: .5rem 0; }
 figure svg { display: block; width: 100%; max-width: 34rem; height: auto; margin: 0 auto; }
 ul.legend { max-width: 34rem; margin: .3rem auto; }
@@ -69,6 +70,7 @@ footer { margin-top: 2.5rem; }
   table.stack tr { border: 1px solid var(--line); border-radius: 6px; margin: .5rem 0;
     padding: .3rem .5rem; }
   table.stack td { border: 0; padding: .1rem 0; text-align: left; white-space: normal; }
+  table.stack td.whole { white-space: nowrap; }
   table.stack td::before { content: attr(data-label) ": "; font-weight: 600; }
   dl.answers { grid-template-columns: 1fr; }
   dl.answers dd { margin-bottom: .3rem; }
@@ -216,14 +218,23 @@ def landscape_svg(m: Mapping[str, Any]) -> tuple[str, list[str]]:
 
 
 def _table(
-    headers: Sequence[str], rows: Iterable[Sequence[Any]], numeric: Sequence[int] = ()
+    headers: Sequence[str],
+    rows: Iterable[Sequence[Any]],
+    numeric: Sequence[int] = (),
+    whole: Sequence[int] = (),
 ) -> str:
-    head = "".join(f'<th scope="col">{escape(h)}</th>' for h in headers)
+    """A table that stacks into cards on a phone. `numeric` columns align right; `whole`
+    columns (figures, ranges) never wrap, so a figure is never cut in two."""
+
+    def cls(i: int) -> str:
+        names = [n for n, on in (("num", i in numeric), ("whole", i in whole)) if on]
+        return f' class="{" ".join(names)}"' if names else ""
+
+    head = "".join(f'<th scope="col"{cls(i)}>{escape(h)}</th>' for i, h in enumerate(headers))
     body = []
-    num = ' class="num"'
     for row in rows:
         cells = "".join(
-            f'<td data-label="{escape(h)}"{num if i in numeric else ""}>{escape(str(v))}</td>'
+            f'<td data-label="{escape(h)}"{cls(i)}>{escape(str(v))}</td>'
             for i, (h, v) in enumerate(zip(headers, row, strict=True))
         )
         body.append(f"<tr>{cells}</tr>")
@@ -338,6 +349,7 @@ def page(doc: Mapping[str, Any]) -> str:
                     for r in roles
                 ],
                 numeric=(0, 3, 4),
+                whole=(0, 2, 3, 4, 6),
             )
         )
     close = res["close_call"]
@@ -384,6 +396,7 @@ def page(doc: Mapping[str, Any]) -> str:
                 ["#", "Phase", "Id", "Weeks", "Status"],
                 [[p["n"], p["title"], p["id"], p["weeks"], p["status"]] for p in plan["phases"]],
                 numeric=(0, 3),
+                whole=(0, 3),
             ),
             f"<p><strong>Total:</strong> {escape(plan['total'])}.</p>",
             "</section>",
