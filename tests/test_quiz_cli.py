@@ -237,7 +237,7 @@ def test_save_replaces_an_existing_file_atomically(answers: Path, tmp_path: Path
     out.mkdir()
     saved = out / "saved.toml"
     saved.write_text("old content", "utf-8")
-    result = run("--answers", str(answers), "--save", str(saved), "--json")
+    result = run("--answers", str(answers), "--save", str(saved), "--json", "--force")
     assert result.exit_code == 0, result.stderr
     assert tomllib.loads(saved.read_text("utf-8"))["background"] == "backend-engineer"
     assert [p.name for p in out.iterdir()] == ["saved.toml"]
@@ -441,3 +441,39 @@ def test_no_pager_when_it_fits_or_when_piped(
     monkeypatch.undo()
     piped = run("--answers", str(answers), env=PLAIN_ENV)  # CliRunner: not a terminal
     assert "Your best-fitting AI roles" in piped.stdout and "Next steps" in piped.stdout
+
+
+# --- the published JSON schema ------------------------------------------------------------------
+
+
+def test_published_schema_is_generated_from_the_types() -> None:
+    from aicareer.schema import json_schema
+
+    path = Path(__file__).resolve().parents[1] / "docs" / "result-schema.json"
+    assert json.loads(path.read_text("utf-8")) == json_schema(), (
+        "docs/result-schema.json is stale: python -m aicareer.schema > docs/result-schema.json"
+    )
+
+
+@pytest.mark.parametrize(
+    "answers_text",
+    [
+        GOOD,
+        'background = "student"\nyears = 0\ninterests = ["model-training"]\ncoding = "none"\n',
+        'background = "backend-engineer"\nyears = 1\ninterests = ["systems-design"]\n'
+        'region = "other"\n',
+        'background = "content-strategist"\nyears = 4\n'
+        'interests = ["prompting", "data-retrieval"]\ncoding = "none"\n',
+    ],
+)
+def test_quiz_json_follows_the_published_schema(tmp_path: Path, answers_text: str) -> None:
+    from pydantic import TypeAdapter
+
+    from aicareer.schema import ResultJson
+
+    path = tmp_path / "a.toml"
+    path.write_text(answers_text, "utf-8")
+    for extra in ((), ("--all",)):
+        doc = quiz_json("--answers", str(path), *extra)
+        TypeAdapter(ResultJson).validate_python(doc, strict=True)
+        assert ("ranking" in doc) == bool(extra)

@@ -376,7 +376,7 @@ import aicareer
 from aicareer import quiz
 from aicareer.cli import app
 from aicareer.commands import quiz as quiz_cmd
-from aicareer.profile import read_progress, save_progress
+from aicareer.profile import read_quiz_state, save_quiz_state
 from quizkeys import CTRL_C, ENTER, answer, answer_all, ids, plain_lines, profile_of, review_pick
 
 assert aicareer.__file__.startswith(sys.argv[1]), aicareer.__file__
@@ -412,9 +412,9 @@ except KeyboardInterrupt:
     pass
 assert kept[0]["work_style"] == "remote", kept
 progress = Path(os.environ["AICAREER_HOME"]) / "p.toml"
-save_progress(kept[0], progress)
-assert read_progress(progress) == kept[0]
-assert drive(review_pick(), answers=read_progress(progress)).work_style == "remote"
+save_quiz_state(kept[0], progress)
+assert read_quiz_state(progress) == kept[0]
+assert drive(review_pick(), answers=read_quiz_state(progress)).work_style == "remote"
 # --edit pre-selects it.
 before = profile_of({"work_style": "office"})
 assert drive(ENTER * len(ids()) + review_pick(), defaults=before).work_style == "office"

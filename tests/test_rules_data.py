@@ -231,3 +231,34 @@ def test_builders_agent_pivot_is_for_backend_engineers_only(dataset: Dataset) ->
     ]
     assert pivots[0].when.field == "background"  # type: ignore[union-attr]
     assert pivots[0].when.value == "backend-engineer"  # type: ignore[union-attr]
+
+
+def test_docs_rules_md_is_what_the_data_renders(dataset: Dataset) -> None:
+    """docs/rules.md cannot go stale: regenerate it with `aicareer data rules`."""
+    from aicareer.rulesdoc import render
+
+    docs = Path(__file__).resolve().parents[1] / "docs" / "rules.md"
+    assert docs.read_text(encoding="utf-8") == render(dataset), (
+        "docs/rules.md is out of date: run `aicareer data rules > docs/rules.md`"
+    )
+
+
+def test_data_rules_command_prints_the_page_for_a_custom_data_dir(
+    make_data_dir: Callable[[], Path],
+) -> None:
+    from typer.testing import CliRunner
+
+    from aicareer.cli import app
+
+    folder = make_data_dir()
+    path = folder / "matrix.toml"
+    path.write_text(
+        path.read_text("utf-8")
+        .replace("fit_weight = 60", "fit_weight = 70")
+        .replace("readiness_weight = 40", "readiness_weight = 30"),
+        "utf-8",
+    )
+    result = CliRunner().invoke(app, ["data", "rules", "--data-dir", str(folder)])
+    assert result.exit_code == 0, result.stderr
+    assert "score = (70 x fit + 30 x readiness) / 100" in result.stdout
+    assert "| Harness Engineer | an engineer | 3+ | basic+ |" in result.stdout

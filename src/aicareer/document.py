@@ -16,6 +16,7 @@ from aicareer.models import Profile, to_dict
 if TYPE_CHECKING:
     from aicareer.data import Dataset
     from aicareer.engine import Check, Explanation, Ranking, Reason, RoleResult
+    from aicareer.schema import RecommendationJson, ResultJson
 
 #: Bumped when a field is removed or changes meaning (adding fields keeps it).
 SCHEMA_VERSION = 2
@@ -78,6 +79,8 @@ class RoleEntry(NamedTuple):
     requirements: tuple[Requirement, ...]
     timeline: Timeline
     pay: tuple[Pay, ...]
+    #: Why there is no pay figure, when `pay` is empty.
+    pay_missing: str
     #: What stands out about the market for it (shrinking, emerging, not standardised...).
     demand: str
     status_note: str
@@ -188,6 +191,14 @@ def pay_for(ds: Dataset, role_id: str, region: str, level: str) -> tuple[Pay, ..
     return tuple(out)
 
 
+def _pay_missing(ds: Dataset, role_id: str, region: str) -> str:
+    role = ds.roles[role_id]
+    if role.salary.no_figure:
+        return role.salary.no_figure
+    label = ds.matrix.regions[region].label  # type: ignore[index]  # region is validated
+    return f"The sources give no figure for {label} at this level."
+
+
 def _timeline(ds: Dataset, result: RoleResult, profile: Profile) -> Timeline:
     r = result.readiness
     if r.timeline is not None:
@@ -228,6 +239,7 @@ def entry(ds: Dataset, ex: Explanation, rank: int, profile: Profile, level: str)
         requirements=reqs,
         timeline=_timeline(ds, result, profile),
         pay=pay_for(ds, role.id, profile.region, level),
+        pay_missing=_pay_missing(ds, role.id, profile.region),
         demand=role.signal,
         status_note=status_note,
     )
@@ -360,7 +372,7 @@ def next_steps(top: Sequence[RoleEntry], later: Sequence[RoleEntry]) -> tuple[St
 # --- JSON ------------------------------------------------------------------------------------
 
 
-def entry_json(e: RoleEntry) -> dict[str, Any]:
+def entry_json(e: RoleEntry) -> RecommendationJson:
     """One role, with the public fields first (role, name, score, band, timeline, reasons)."""
     return {
         "rank": e.rank,
@@ -371,7 +383,7 @@ def entry_json(e: RoleEntry) -> dict[str, Any]:
         "timeline": e.timeline.text,
         "reasons": [w.text for w in (*e.fit_reasons, *e.readiness_reasons) if w.points],
         "timeline_from": e.timeline_from,
-        "status": e.status,
+        "status": "now" if e.status == "now" else "later",
         "fit": {"score": e.fit, "reasons": [to_dict(w) for w in e.fit_reasons]},
         "readiness": {
             "score": e.readiness,
@@ -388,9 +400,9 @@ def entry_json(e: RoleEntry) -> dict[str, Any]:
     }
 
 
-def to_json(result: Result, every_role: bool = False) -> dict[str, Any]:
+def to_json(result: Result, every_role: bool = False) -> ResultJson:
     """The quiz's --json document (schema: docs/result-schema.json)."""
-    doc: dict[str, Any] = {
+    doc: ResultJson = {
         "schema": result.schema,
         "recommendations": [entry_json(e) for e in result.top],
         "later": [entry_json(e) for e in result.later],

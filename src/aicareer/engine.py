@@ -488,8 +488,11 @@ class Engine:
             # extra through fit_best, so the shares add up to the fit before company points.
             pts = self._mean * w / n / 100 + (self._best * w / 100 if interest == best_id else 0)
             aff = next(a for a in self.matrix.fit if a.interest == interest)
+            label = interest.replace("-", " ")
             text = (aff.why or {}).get(role.id) or (
-                "This role's work has little to do with it." if w == 0 else "Related work."
+                f"Your interest in {label} has little to do with this role's work."
+                if w == 0
+                else f"Your interest in {label} overlaps with part of this role's work."
             )
             yield Reason("interest", text, _round(pts), aff.source if w else None, interest)
         company = self._company.get(f[3])
@@ -529,10 +532,15 @@ class Engine:
                 "coding",
             )
         if not result.ready:
+            route_or_estimate = (
+                route.readiness.score if route else role.estimates.get(self._starts[f[0]], 0)
+            )
+            before = max(0, route_or_estimate - max(0, short) * self._shortfall)
             yield Reason(
                 "requirement",
-                "A requirement is not met yet, so the role is for later.",
-                0,
+                f"A requirement is not met yet, so the role is for later (readiness capped at"
+                f" {self._cap}).",
+                min(0, self._cap - before),
                 None,
                 "later",
             )

@@ -99,21 +99,28 @@ def answers_text(profile: Profile, ds: Dataset, top: str | None) -> str:
     return f"{head}\n{stamp_line(ds, top)}{body}"
 
 
-def save_answers(profile: Profile, path: Path, ds: Dataset, top: str | None = None) -> None:
-    """`quiz --save FILE`: an answers file, stamped, written atomically."""
-    from aicareer.fsutil import atomic_write_text
+def save_answers(
+    profile: Profile, path: Path, ds: Dataset, top: str | None = None, *, force: bool = False
+) -> None:
+    """`quiz --save FILE`: an answers file, stamped, written atomically and privately (`-`:
+    stdout). A file aicareer did not write is replaced only with `force`."""
+    from aicareer.fsutil import write_output
 
-    atomic_write_text(path, answers_text(profile, ds, top))
+    write_output(path, answers_text(profile, ds, top), private=True, force=force)
 
 
 def read_answers(path: Path) -> tuple[Profile, Stamp | None]:
-    """An answers file (exit 4 when it is bad) and its stamp, if it has one. One read."""
-    from aicareer.data import parse_toml, read_bytes
-    from aicareer.profile import parse_profile
+    """An answers file (exit 4 when it is bad) and its stamp, if it has one. One read,
+    within the answers files' size limits; `-` reads stdin (no stamp)."""
+    from aicareer.data import ANSWERS_LIMITS, parse_toml, read_bytes
+    from aicareer.fsutil import is_stdio
+    from aicareer.profile import parse_profile, read_profile
 
+    if is_stdio(path):
+        return read_profile(path), None
     label = str(path)
-    raw = read_bytes(path, label, ExitCode.INPUT)
-    profile = parse_profile(parse_toml(raw, label, ExitCode.INPUT), label)
+    raw = read_bytes(path, label, ExitCode.INPUT, ANSWERS_LIMITS.size)
+    profile = parse_profile(parse_toml(raw, label, ExitCode.INPUT, ANSWERS_LIMITS), label)
     head = raw[:4096].decode("utf-8", "replace")
     return profile, read_stamp(head)
 

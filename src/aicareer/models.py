@@ -234,6 +234,8 @@ CheckedRegionRule = Annotated[RegionRule, AfterValidator(_min_not_above_max)]
 class Band(NamedTuple):
     name: Text
     min_score: Percent
+    #: What a score in this band claims, the same for everyone.
+    claim: Text | None = None
 
 
 class Scoring(NamedTuple):

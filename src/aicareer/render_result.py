@@ -16,6 +16,10 @@ from typing import TYPE_CHECKING
 from aicareer.document import RankRow, Result, RoleEntry, Why
 
 if TYPE_CHECKING:
+    from aicareer.engine import Reason
+    from aicareer.whynot import WhyRole
+
+if TYPE_CHECKING:
     from rich.console import RenderableType
     from rich.text import Text
 
@@ -24,56 +28,52 @@ NARROW = 70
 
 
 def _time(e: RoleEntry) -> str:
-    return e.timeline.text or "no source time"
+    return e.timeline.text or "no source gives a time from your start"
 
 
 def _pay(e: RoleEntry) -> str:
-    return e.pay[0].text if e.pay else "no figure"
+    if e.pay:
+        return e.pay[0].text
+    return e.pay_missing if len(e.pay_missing) <= 30 else "no figure in the sources"
 
 
 def summary(result: Result, width: int) -> list[RenderableType]:
-    """The first screen: who fits, how near, what it pays, what to do next."""
-    from rich import box
-    from rich.table import Table
+    """The first screen: who fits, how near, what it pays, what to do next (fits 80x24).
+
+    Two lines per role at every width, so nothing is squeezed into a column: the name with
+    its score, then the time to ready and the pay. Figures never wrap.
+    """
     from rich.text import Text
 
     items: list[RenderableType] = []
     if result.no_clear_fit is not None:
         items.append(Text(result.no_clear_fit.message, style="bold"))
+        items.append(Text("The nearest roles you can aim at now:"))
     else:
         items.append(Text("Your best-fitting AI roles", style="bold"))
-    level = result.pay_level
-    if width >= NARROW:
-        table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
-        table.add_column("#", justify="right", no_wrap=True)
-        table.add_column("role", ratio=3)
-        table.add_column("score", justify="right", no_wrap=True)
-        table.add_column("fit", justify="right", no_wrap=True)
-        table.add_column("ready", justify="right", no_wrap=True)
-        table.add_column("time to ready", ratio=3)
-        table.add_column(f"pay ({level})", no_wrap=True)
-        for e in result.top:
-            table.add_row(
-                Text(str(e.rank)),
-                Text(e.name),
-                Text(f"{e.score} {e.band}"),
-                Text(str(e.fit)),
-                Text(str(e.readiness)),
-                Text(_time(e)),
-                Text(_pay(e)),
-            )
-        items.append(table)
-    else:
-        for e in result.top:
-            block = Text()
-            block.append(f"{e.rank}. {e.name}\n", style="bold")
-            block.append(f"   score {e.score} ({e.band}), fit {e.fit}, ready {e.readiness}\n")
-            block.append(f"   time: {_time(e)}\n")
-            block.append(f"   pay ({level}): {_pay(e)}")
-            items.append(block)
+    narrow = width < 60
+    for e in result.top:
+        head = Text(f"{e.rank}. ", style="bold")
+        head.append(e.name, style="bold")
+        scores = f"{e.score} {e.band} · fit {e.fit} · ready {e.readiness}"
+        if narrow:
+            items += [head, Text(f"   {scores}", no_wrap=True, overflow="ignore")]
+        else:
+            head.append(f"  {scores}")
+            items.append(head)
+        when = Text("   ")
+        when.append(_time(e))
+        if e.timeline.source:
+            when.append(f" ({e.timeline.source.split(',')[0]})", style="dim")
+        pay = f"pay {result.pay_level}: {_pay(e)}"
+        if narrow:
+            items += [when, Text(f"   {pay}")]
+        else:
+            when.append(f" · {pay}")
+            items.append(when)
     if result.top and result.top[0].pay:
         items.append(
-            Text(f"Pay: {result.top[0].pay[0].basis}, {result.region_label}.", style="dim")
+            Text(f"Pay: {result.pay_level} level, {result.top[0].pay[0].basis}.", style="dim")
         )
     if result.close_call is not None:
         c = result.close_call
@@ -86,31 +86,33 @@ def summary(result: Result, width: int) -> list[RenderableType]:
         )
     if result.later:
         names = ", ".join(e.name for e in result.later)
-        items.append(Text(f"Fits you, but later: {names} (details below)."))
+        items.append(Text(f"Fits what you want, but later: {names} (see below)."))
     if result.next_steps:
         step = result.next_steps[0]
-        items.append(command_line("Next step", step.command, step.what))
+        items.append(Text(f"Next step: {step.what}"))
+        items.append(command_line(step.command))
     return items
 
 
-def command_line(label: str, command: str, what: str) -> Text:
-    """A suggested command on its own line, never split."""
+def command_line(command: str) -> Text:
+    """A suggested command on a line of its own, indented, never wrapped or split."""
     from rich.text import Text
 
-    text = Text(f"{label}: {what}\n  ")
+    text = Text("  ")
     text.append(command, style="bold")
     text.no_wrap = True
+    text.overflow = "ignore"
     return text
 
 
-def _reasons(whys: Sequence[Why]) -> Text:
+def _reasons(whys: Sequence[Why], zeros: bool = False) -> Text:
     from rich.text import Text
 
     text = Text()
-    for w in whys:
-        if w.kind == "interest" and w.points == 0:
+    for w in sorted(whys, key=lambda w: -abs(w.points)):
+        if w.kind == "interest" and w.points == 0 and not zeros:
             continue
-        text.append(f"{w.points:+d} " if w.kind != "requirement" else "   ", style="bold")
+        text.append(f"{w.points:+d} ", style="bold")
         text.append(w.text)
         if w.source:
             text.append(f" ({w.source})", style="dim")
@@ -119,7 +121,7 @@ def _reasons(whys: Sequence[Why]) -> Text:
     return text
 
 
-def card(e: RoleEntry, level: str, region_label: str) -> RenderableType:
+def card(e: RoleEntry, level: str, width: int) -> RenderableType:
     """One role in detail: score, fit and readiness with their reasons, time, pay."""
     from rich import box
     from rich.panel import Panel
@@ -151,10 +153,11 @@ def card(e: RoleEntry, level: str, region_label: str) -> RenderableType:
         if p.note:
             pay.append(f"  note: {p.note}\n", style="dim")
     pay.rstrip()
-    grid.add_row(Text("Pay"), pay if e.pay else Text(f"no figure for {region_label}", style="dim"))
+    grid.add_row(Text("Pay"), pay if e.pay else Text(e.pay_missing, style="dim"))
     grid.add_row(Text("Demand"), Text(e.demand))
     title = Text(f"{e.rank}. {e.name} ", style="bold")
-    title.append(f"({e.role})", style="dim")
+    if width >= 60:
+        title.append(f"({e.role})", style="dim")
     return Panel(grid, title=title, title_align="left", box=box.ROUNDED)
 
 
@@ -195,7 +198,7 @@ def details(result: Result, width: int, show_all: bool = False) -> list[Renderab
     from rich.text import Text
 
     items: list[RenderableType] = [Text("")]
-    items += [card(e, result.pay_level, result.region_label) for e in result.top]
+    items += [card(e, result.pay_level, width) for e in result.top]
     if result.no_clear_fit is not None:
         items.append(Text("What would make a role fit", style="bold"))
         items += [Text(f"  • {s}") for s in result.no_clear_fit.suggestions]
@@ -211,10 +214,59 @@ def details(result: Result, width: int, show_all: bool = False) -> list[Renderab
     items.append(Text(result.scoring, style="dim"))
     items.append(Text("Next steps", style="bold"))
     for step in result.next_steps:
-        items.append(command_line(" ", step.command, step.what))
+        items.append(command_line(step.command))
+        items.append(Text(f"    {step.what}", style="dim"))
     return items
 
 
 def render(result: Result, width: int, show_all: bool = False) -> list[RenderableType]:
     """Everything the quiz prints: the summary screen, then the details."""
     return summary(result, width) + details(result, width, show_all)
+
+
+def why_screen(w: WhyRole, name: str, width: int) -> list[RenderableType]:
+    """`aicareer why ROLE`: where the role stands, every reason, every requirement, and the
+    smallest change of answers that would bring it into the top three."""
+    from rich.text import Text
+
+    ex = w.explanation
+    r = ex.result
+    head = Text(f"{name} ({w.role_id}): ", style="bold")
+    head.append(
+        f"#{w.position} of 12, score {r.score} ({r.band}), fit {r.fit}, ready {r.readiness.score}"
+    )
+    items: list[RenderableType] = [head]
+    if w.in_top:
+        items.append(Text("It is in your top three."))
+    elif not r.ready:
+        items.append(Text("It is for later: a requirement is not met yet."))
+    items.append(Text(f"Fit {r.fit}: what you want", style="bold"))
+    items.append(_indented(_reasons(_as_whys(ex.fit), zeros=True)))
+    items.append(Text(f"Readiness {r.readiness.score}: where you stand", style="bold"))
+    items.append(_indented(_reasons(_as_whys(ex.readiness))))
+    when = r.readiness.timeline or "no source gives a time for your starting point"
+    items.append(Text(f"  Time: {when}"))
+    if ex.checks:
+        items.append(Text("Requirements", style="bold"))
+        for c in ex.checks:
+            line = Text("  met      " if c.met else "  not met  ", style="bold")
+            line.append(c.needed + (f": {c.change}" if c.change else ""))
+            items.append(line)
+    if w.changes:
+        items.append(Text("The smallest change that brings it into your top three", style="bold"))
+        for change in w.changes:
+            items.append(Text(f"  • {change.text}"))
+        items.append(Text(f"  It would then be #{w.position_after}."))
+    elif not w.in_top:
+        items.append(Text("No change of one or two answers brings it into your top three."))
+    return items
+
+
+def _indented(text: Text) -> RenderableType:
+    from rich.padding import Padding
+
+    return Padding(text, (0, 0, 0, 2), expand=False)
+
+
+def _as_whys(reasons: Sequence[Reason]) -> list[Why]:
+    return [Why(x.text, x.points, x.kind, None) for x in reasons]

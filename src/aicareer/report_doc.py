@@ -71,8 +71,10 @@ def report_document(
     from aicareer.document import to_json
     from aicareer.report import sources_line
 
-    doc = to_json(result)
-    for shown, entry in zip(doc["recommendations"], result.top, strict=True):
+    doc: dict[str, Any] = dict(to_json(result))
+    recs: list[dict[str, Any]] = [dict(r) for r in doc["recommendations"]]
+    doc["recommendations"] = recs
+    for shown, entry in zip(recs, result.top, strict=True):
         shown.setdefault("summary", entry.summary)
         shown.setdefault("pay_missing", getattr(entry, "pay_missing", NO_PAY))
     marked = {e.role: e for e in result.top}

@@ -23,7 +23,7 @@ AnswersOpt = Annotated[
     typer.Option(
         "--answers",
         "-a",
-        help="An answers file (from `aicareer quiz --save FILE`).",
+        help="An answers file (from `aicareer quiz --save FILE`; - reads stdin).",
         metavar="FILE",
         show_default=False,
     ),
@@ -87,11 +87,22 @@ def _update_progress(
     plan: Plan, paths: PathsFile, done: list[str], undo: list[str]
 ) -> dict[str, Any]:
     """Read progress, apply --done/--undo (all checked before anything is written)."""
-    from aicareer.console import note
-    from aicareer.progress import progress_path, read_progress, today, write_progress
+    from aicareer.progress import locked, path_progress_file
 
-    ppath = progress_path()
-    recorded = read_progress(ppath)
+    ppath = path_progress_file()
+    if not (done or undo):
+        return _apply_progress(plan, paths, ppath, done, undo)
+    with locked(ppath):  # read, change and write as one step: parallel runs all land
+        return _apply_progress(plan, paths, ppath, done, undo)
+
+
+def _apply_progress(
+    plan: Plan, paths: PathsFile, ppath: Path, done: list[str], undo: list[str]
+) -> dict[str, Any]:
+    from aicareer.console import note
+    from aicareer.progress import read_path_progress, today, write_path_progress
+
+    recorded = read_path_progress(ppath)
     both = sorted(set(done) & set(undo))
     if both:
         raise AicareerError(f"--done and --undo both name: {', '.join(both)}", ExitCode.USAGE)
@@ -116,7 +127,7 @@ def _update_progress(
             else:
                 note(f"{pid} was not marked done; nothing to undo")
         if changed:
-            write_progress(ppath, recorded)
+            write_path_progress(ppath, recorded)
         said = [f"marked done: {', '.join(done)}"] if done else []
         said += [f"no longer done: {', '.join(undone)}"] if undone else []
         if said:
@@ -359,7 +370,7 @@ def report_cmd(
         typer.Option(
             "--out",
             "-o",
-            help="Where to write: FILE.html, FILE.svg or FILE.md.",
+            help="Where to write: FILE.html, FILE.svg or FILE.md (- for Markdown on stdout).",
             metavar="FILE",
             show_default=False,
         ),
@@ -374,6 +385,9 @@ def report_cmd(
             show_default=False,
         ),
     ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace a file that aicareer did not write.")
+    ] = False,
     data_dir: DataDirOpt = None,
     as_json: Annotated[
         bool, typer.Option("--json", help="Print the report's content as JSON on stdout.")
@@ -391,26 +405,32 @@ def report_cmd(
       aicareer report --answers me.toml --out my-ai-career.md
       aicareer report --json
     """
+    from aicareer.fsutil import check_overwrite, is_stdio, write_output
     from aicareer.history import answers_or_last
-    from aicareer.report import report_format, write_report
+    from aicareer.report import render_report, report_format
 
     if out_file is None and not as_json:
         raise AicareerError(
             "give --out FILE (.html, .svg or .md) to write the report, or --json to print it",
             ExitCode.USAGE,
         )
+    fmt = None
     if out_file is not None:
-        report_format(out_file)  # refuse an unknown extension before doing any work
+        # refuse a file we may not replace or an unknown extension before doing any work
+        if not is_stdio(out_file):
+            check_overwrite(out_file, force=force)
+        fmt = "md" if is_stdio(out_file) else report_format(out_file)
     ds = dataset(data_dir)
     from aicareer.document import build
 
     profile, _ = answers_or_last(answers, ds)
     result = build(ds, profile)
-    if out_file is not None:
+    if out_file is not None and fmt is not None:
         from aicareer.console import note
 
-        write_report(out_file, ds, profile, result)
-        note(f"Report written: {out_file}")
+        write_output(out_file, render_report(fmt, ds, profile, result), force=force)
+        if not is_stdio(out_file):
+            note(f"Report written: {out_file}")
     if as_json:
         from aicareer.console import print_json
         from aicareer.progress import today

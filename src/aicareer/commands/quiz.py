@@ -30,11 +30,11 @@ def ask_profile(
     from aicareer import history, quiz
     from aicareer.console import note
     from aicareer.profile import (
-        clear_progress,
+        clear_quiz_state,
         profile_dict,
-        progress_path,
-        read_progress,
-        save_progress,
+        quiz_state_path,
+        read_quiz_state,
+        save_quiz_state,
     )
 
     if not stdin_is_terminal():
@@ -43,8 +43,8 @@ def ask_profile(
             "use --answers FILE to answer from a file (see docs/answers.md)",
             ExitCode.NOT_INTERACTIVE,
         )
-    path = progress_path()
-    given = read_progress(path) if resume else None
+    path = quiz_state_path()
+    given = read_quiz_state(path) if resume else None
     if resume and given is None:
         note("No unfinished quiz to resume; starting a new one.")
     elif not resume and path.exists():
@@ -56,7 +56,7 @@ def ask_profile(
         if not answers:
             return
         try:
-            save_progress(answers, path)
+            save_quiz_state(answers, path)
             history.remember_save_to(save)
         except AicareerError as exc:
             note(f"warning: your answers could not be kept: {exc}")
@@ -68,7 +68,7 @@ def ask_profile(
     with screen:
         profile = quiz.run(given, defaults=before, on_interrupt=keep, ask=ask)
     if given is not None:
-        clear_progress(path)
+        clear_quiz_state(path)
     return profile, save
 
 
@@ -107,7 +107,8 @@ def quiz_cmd(
         Path | None,
         typer.Option(
             "--answers",
-            help="Read the answers from this TOML file instead of asking (see docs/answers.md).",
+            help="Read the answers from this TOML file instead of asking (see docs/answers.md;"
+            " - reads stdin).",
             metavar="FILE",
             show_default=False,
         ),
@@ -116,7 +117,7 @@ def quiz_cmd(
         Path | None,
         typer.Option(
             "--save",
-            help="Save the answers to this TOML file, for --answers later.",
+            help="Save the answers to this TOML file, for --answers later (- for stdout).",
             metavar="FILE",
             show_default=False,
         ),
@@ -149,11 +150,15 @@ def quiz_cmd(
         Path | None,
         typer.Option(
             "--report",
-            help="Also write a shareable report (.html, .svg or .md).",
+            help="Also write a shareable report (.html, .svg or .md; - for Markdown on stdout).",
             metavar="FILE",
             show_default=False,
         ),
     ] = None,
+    force: Annotated[
+        bool,
+        typer.Option("--force", help="Replace --save/--report files that aicareer did not write."),
+    ] = False,
     data_dir: DataDirOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
@@ -191,18 +196,23 @@ def quiz_cmd(
     result = build(ds, profile, top=None if (as_json and show_all) else top)
     top_role = result.top[0].role if result.top else None
     if save is not None:
-        history.save_answers(profile, save, ds, top_role)
-        note(f"Saved your answers to {save} (use them again with: aicareer quiz --answers {save})")
+        history.save_answers(profile, save, ds, top_role, force=force)
+        if str(save) != "-":
+            again = f"aicareer quiz --answers {save}"
+            note(f"Saved your answers to {save} (use them again with: {again})")
     if new:
         try:
             history.keep(profile, ds, top_role)
         except AicareerError as exc:
             note(f"warning: this result could not be kept for later: {exc}")
     if report_to is not None:
-        from aicareer.report import write_report
+        from aicareer.fsutil import is_stdio, write_output
+        from aicareer.report import render_report, report_format
 
-        write_report(report_to, ds, profile, result)
-        note(f"Wrote the report to {report_to}")
+        fmt = "md" if is_stdio(report_to) else report_format(report_to)
+        write_output(report_to, render_report(fmt, ds, profile, result), force=force)
+        if not is_stdio(report_to):
+            note(f"Wrote the report to {report_to}")
     if as_json:
         from aicareer.console import print_json
         from aicareer.document import to_json
