@@ -475,7 +475,6 @@ def test_adding_a_question_touches_only_its_record_and_the_profile_model(
         **os.environ,
         "PYTHONPATH": f"{tmp_path / 'src'}{os.pathsep}{Path(__file__).parent}",
         "AICAREER_HOME": str(tmp_path / "home"),
-        "AICAREER_NO_CACHE": "1",
     }
     proc = subprocess.run(
         [sys.executable, "-c", DRIVER, str(copy)],
