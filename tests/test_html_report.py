@@ -23,7 +23,8 @@ import pytest
 from aicareer.data import Dataset
 from aicareer.document import build
 from aicareer.models import Profile
-from aicareer.render_html import FONT, MAP_W, landscape_svg, page
+from aicareer.render_html import page
+from aicareer.render_map import FONT, MAP_W, landscape_svg
 from aicareer.render_md import markdown
 from aicareer.report_doc import report_document
 
