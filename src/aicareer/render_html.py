@@ -5,8 +5,7 @@ facts and lists for reasons and steps; CSS inline in `<style>` (readable from a 
 phone to a desktop: tables turn into stacked cards below 40em) with a print stylesheet,
 so a browser's "print to PDF" makes a clean document; the landscape map as inline SVG
 drawn from the roles' axes (`aicareer.render_map`). No JavaScript, nothing fetched from the
-network. Every piece
-of text from the data or the answers goes through `html.escape`.
+network. Every piece of text from the data or the answers goes through `html.escape`.
 
 `page(doc)` takes the mapping described in `aicareer.report_doc`.
 """
