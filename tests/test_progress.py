@@ -61,7 +61,17 @@ def test_undo(tmp_path: Path) -> None:
     assert status(out, "agents")["done"] is False
     assert status(out, "foundations")["done"] is True
     code, _, err = run("path", "ai-engineer", "--undo", "agents", home=tmp_path)
-    assert code == 0 and "agents was not marked done" in err
+    assert code == 0
+    # One message, not "nothing to undo" and "no longer done" both.
+    assert err == "agents was not marked done; nothing to undo\n"
+    code, _, err = run(
+        "path", "ai-engineer", "--undo", "agents", "--undo", "foundations", home=tmp_path
+    )
+    assert code == 0
+    assert err.splitlines() == [
+        "agents was not marked done; nothing to undo",
+        f"no longer done: foundations (progress file: {tmp_path / 'progress.toml'})",
+    ]
 
 
 def test_unknown_phase_id_is_an_input_error_and_writes_nothing(tmp_path: Path) -> None:

@@ -330,6 +330,119 @@ def test_json_mode_imports_neither_rich_nor_questionary(answers: Path) -> None:
     assert proc.stderr == "[]"
 
 
+# --- TERM=dumb: plain numbered prompts, no cursor codes ---------------------------------
+
+
+@pytest.fixture
+def dumb(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> dict[str, str]:
+    from aicareer.commands import quiz as quiz_cmd
+
+    monkeypatch.setattr(quiz_cmd, "stdin_is_terminal", lambda: True)
+    return {"TERM": "dumb", "AICAREER_HOME": str(tmp_path / "home")}
+
+
+def test_term_dumb_gets_plain_numbered_prompts(dumb: dict[str, str]) -> None:
+    from quizkeys import plain_lines, profile_of
+
+    from aicareer.questions import QUESTIONS
+
+    result = CliRunner().invoke(app, ["quiz", "--json"], input=plain_lines(), env=dumb)
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["profile"] == {
+        **profile_of(),
+        "coding_level": "professional",
+    }
+    err = result.stderr
+    assert "\x1b" not in err + result.stdout  # no cursor or colour codes at all
+    assert f"1 of {len(QUESTIONS)}  What is your current (or most recent) role?\n" in err
+    assert "   2) Backend engineer: APIs, services, databases.\n" in err
+    assert "  Type a number (1-16): " in err
+    assert "  Type a whole number, 0-60, < to go back: " in err
+    assert "  Type a number (1-3), < to go back [3]: " in err  # coding: default shown
+    assert "Review  Your answers. Pick one to change it, or go on:\n" in err
+    assert "   0) Looks good, show my results\n" in err
+    assert "   2) Experience: 5 years\n" in err
+
+
+def test_term_dumb_back_retry_and_review_change(dumb: dict[str, str]) -> None:
+    from quizkeys import ids, plain_lines
+
+    lines = plain_lines().splitlines()
+    years, review = ids().index("years"), len(lines) - 1
+    # On years: a bad number, then < (back), background 1, then years 7;
+    # on the review: change years to 9, then go on.
+    typed = [
+        *lines[:years],
+        "61",
+        "<",
+        "1",
+        "7",
+        *lines[years + 1 : review],
+        str(years + 1),
+        "9",
+        "",
+    ]
+    result = CliRunner().invoke(app, ["quiz", "--json"], input="\n".join(typed) + "\n", env=dumb)
+    assert result.exit_code == 0, result.stderr
+    profile = json.loads(result.stdout)["profile"]
+    assert (profile["background"], profile["years"]) == ("software-engineer", 9)
+    assert "  enter a whole number from 0 to 60\n" in result.stderr
+
+
+def test_term_dumb_end_of_input_keeps_the_answers_like_ctrl_c(dumb: dict[str, str]) -> None:
+    result = CliRunner().invoke(app, ["quiz"], input="2\n5\n", env=dumb)
+    assert result.exit_code == 130
+    assert "continue with: aicareer quiz --resume" in result.stderr
+    kept = Path(dumb["AICAREER_HOME"]) / "quiz-in-progress.toml"
+    assert tomllib.loads(kept.read_text("utf-8")) == {"background": "backend-engineer", "years": 5}
+
+
+# --- a one-screen summary, then the details (through a pager on a terminal) --------------
+
+
+def tty_console(monkeypatch: pytest.MonkeyPatch, height: int) -> tuple[io.StringIO, list[str]]:
+    """Make `out()` a terminal console of 80 x `height`; collect what goes to the pager."""
+    import rich.pager
+
+    from aicareer import console as console_mod
+
+    screen = io.StringIO()
+    term = Console(file=screen, force_terminal=True, width=80, height=height, color_system=None)
+    monkeypatch.setattr(console_mod, "out", lambda: term)
+    paged: list[str] = []
+    monkeypatch.setattr(rich.pager.SystemPager, "_pager", lambda self, text: paged.append(text))
+    return screen, paged
+
+
+def test_on_a_terminal_the_summary_fits_80x24_and_the_details_are_paged(
+    answers: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    screen, paged = tty_console(monkeypatch, 24)
+    result = run("--answers", str(answers))
+    assert result.exit_code == 0, result.stderr
+    first = screen.getvalue()
+    lines = first.splitlines()
+    assert len(lines) <= 23 and max(len(line) for line in lines) <= 80, first
+    assert lines[0] == "Your best-fitting AI roles"
+    top = quiz_json("--answers", str(answers))["recommendations"][0]
+    assert f"{top['score']} {top['band']}" in first  # the top roles, with their scores
+    assert "Next step:" in first  # the one next step
+    assert "Next steps" not in first  # the details are not on the first screen...
+    assert len(paged) == 1 and "Next steps" in paged[0]  # ...they are in the pager
+    assert "\x1b[" not in paged[0]  # plain text for the pager
+
+
+def test_no_pager_when_it_fits_or_when_piped(
+    answers: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    screen, paged = tty_console(monkeypatch, 500)
+    assert run("--answers", str(answers)).exit_code == 0
+    assert paged == [] and "Next steps" in screen.getvalue()
+    monkeypatch.undo()
+    piped = run("--answers", str(answers), env=PLAIN_ENV)  # CliRunner: not a terminal
+    assert "Your best-fitting AI roles" in piped.stdout and "Next steps" in piped.stdout
+
+
 # --- the published JSON schema ------------------------------------------------------------------
 
 

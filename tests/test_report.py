@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -12,7 +13,8 @@ from aicareer.cli import app
 from aicareer.data import Dataset, load
 from aicareer.errors import AicareerError, ExitCode
 from aicareer.models import Profile
-from aicareer.report import cell, write_report
+from aicareer.render_md import cell
+from aicareer.report import write_report
 
 runner = CliRunner()
 BACKEND = 'background = "backend-engineer"\nyears = 5\ninterests = ["agents", "reliability"]\n'
@@ -55,7 +57,12 @@ def test_markdown_report(tmp_path: Path, me: Path) -> None:
     assert "## Your path to AI Agent Engineer" in md
     assert "| 2 | Production engineering | production | - | skipped: covered by your" in md
     assert "Total: 9-17 weeks" in md
-    assert "_Made by aicareer" in md and "on 2026-07-01._" in md
+    assert "_Made by aicareer" in md and "on 2026-07-01, with data 2026.11.1 / 2026.11.2._" in md
+    assert "From your answers: Background: Backend engineer; Experience: 5 years;" in md
+    assert "| AI Agent Engineer | 9 | 7 | #1 (96) |" in md  # the landscape, as a table
+    assert (
+        "| 1 | AI Agent Engineer | 96 strong | 100 | 90 | two to four months | $170K-$240K |" in md
+    )
 
 
 def test_html_report_is_self_contained(tmp_path: Path, me: Path) -> None:
@@ -66,6 +73,7 @@ def test_html_report_is_self_contained(tmp_path: Path, me: Path) -> None:
     assert URL.findall(html) == []
     assert "<script" not in html.lower() and "<link" not in html.lower()
     assert "@import" not in html and "@font-face" not in html
+    assert "<h1>Your AI career report</h1>" in html
     for name in ("AI Agent Engineer", "Harness Engineer", "Your path to"):
         assert name in html
 
@@ -107,8 +115,32 @@ def test_write_report_api(tmp_path: Path, ds: Dataset) -> None:
 
 def test_markdown_cells_are_safe() -> None:
     assert cell("a | b\nc") == "a \\| b c"
+    assert cell("<script>x</script> & y") == "&lt;script&gt;x&lt;/script&gt; &amp; y"
 
 
 def test_missing_answers_file_is_an_input_error(tmp_path: Path) -> None:
     code, _, err, _ = make(tmp_path, tmp_path / "nope.toml", "r.md")
     assert code == ExitCode.INPUT and "nope.toml: file not found" in err
+
+
+def test_report_json_prints_the_document(tmp_path: Path, me: Path) -> None:
+    result = runner.invoke(
+        app,
+        ["report", "--answers", str(me), "--json"],
+        env={"AICAREER_HOME": str(tmp_path / "home"), "AICAREER_TODAY": "2026-07-01"},
+    )
+    assert result.exit_code == 0, result.stderr
+    doc = json.loads(result.stdout)
+    quiz = json.loads(runner.invoke(app, ["quiz", "--answers", str(me), "--json"]).stdout)[
+        "recommendations"
+    ]
+    shown = doc["result"]["recommendations"]
+    assert [(r["role"], r["score"]) for r in shown] == [(r["role"], r["score"]) for r in quiz]
+    assert doc["date"] == "2026-07-01" and doc["plan"]["role_id"] == quiz[0]["role"]
+    assert {"title", "answers", "result", "plan", "map", "sources"} <= set(doc)
+
+
+def test_report_needs_out_or_json(tmp_path: Path, me: Path) -> None:
+    result = runner.invoke(app, ["report", "--answers", str(me)])
+    assert result.exit_code == ExitCode.USAGE
+    assert "give --out FILE (.html, .svg or .md) to write the report, or --json" in result.stderr

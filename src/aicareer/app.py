@@ -37,6 +37,7 @@ R = TypeVar("R")
 #: Command name -> the module that defines it, in help order. "data" is the group below.
 COMMANDS: dict[str, str] = {
     "quiz": "aicareer.commands.quiz",
+    "history": "aicareer.commands.history",
     "roles": "aicareer.commands.browse",
     "show": "aicareer.commands.browse",
     "why": "aicareer.commands.why",

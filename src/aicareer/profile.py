@@ -34,8 +34,8 @@ from aicareer.fsutil import atomic_write_text, home_dir, is_stdio, write_output
 from aicareer.models import Profile, to_dict, type_adapter, validate
 from aicareer.vocab import BACKGROUNDS, CODING_LEVELS, COMPANIES, INTERESTS, REGIONS
 
-#: The answers file's keys, in the order they are written and documented.
-FIELDS: tuple[str, ...] = ("background", "years", "interests", "company", "coding", "region")
+#: The answers file's keys, in the order they are written and documented: the model's fields.
+FIELDS: tuple[str, ...] = Profile._fields
 QUIZ_STATE_FILE = "quiz-in-progress.toml"
 HEADER = "# aicareer answers file: see docs/answers.md for every key and its allowed values.\n"
 

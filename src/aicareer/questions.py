@@ -1,8 +1,14 @@
 """The quiz's questions, as data: one record per answers-file field, in the order asked.
 
-Nothing here imports questionary; `aicareer.quiz` has the one adapter that turns a
-`Question` into a prompt. Each question knows how to check an answer and how to show it,
-so the review screen and the answers file speak the same ids.
+Nothing here imports questionary; `aicareer.quiz` has the adapters that turn a `Question`
+into a prompt (questionary's, or plain numbered prompts for TERM=dumb). Each question
+knows how to check an answer, what to pre-select and how to show it, so the quiz flow,
+the review screen, resuming and the answers file all work from these records alone.
+
+Adding a question: append a `Question` to `QUESTIONS` (its `id` is the answers-file key),
+add the field to `models.Profile`, and document it in docs/answers.md. Nothing else in
+the quiz needs to change: the flow, the review screen, `--resume`, `--edit`, the plain
+prompts and the keystroke-test helpers (tests/quizkeys.py) all read these records.
 """
 
 from __future__ import annotations
@@ -35,21 +41,29 @@ class Question:
     #: The range of a number question.
     low: int = 0
     high: int = 60
-    #: Shown after the prompt (how to answer, how to go back).
+    #: Shown after the prompt; empty: derived from the kind (how to answer, how to go back).
     instruction: str = ""
     #: The answer pre-selected when the person has not answered yet.
-    default: str | None = None
+    default: Any = None
+    #: A default that depends on an earlier answer: (that question's id, its value -> default).
+    default_by: tuple[str, Mapping[str, Any]] | None = None
+    #: How a number question's answer reads: (one, many), e.g. ("year", "years").
+    unit: tuple[str, str] = ("", "")
+    #: False: the person may skip it (no tick, or an empty number); the key is then left out.
+    required: bool = True
 
     def check(self, value: Any) -> str | None:
         """None when `value` is a valid answer, else what is wrong with it."""
         ids = [o.value for o in self.options]
+        if value is None and not self.required:
+            return None
         if self.kind == "number":
             if isinstance(value, bool) or not isinstance(value, int):
                 return "enter a whole number"
             if not self.low <= value <= self.high:
                 return f"enter a whole number from {self.low} to {self.high}"
         elif self.kind == "checkbox":
-            if not isinstance(value, list) or not value:
+            if not isinstance(value, list) or (not value and self.required):
                 return "pick at least one (space to tick, enter to confirm)"
             if any(v not in ids for v in value) or len(set(value)) != len(value):
                 return "pick from the list"
@@ -57,22 +71,44 @@ class Question:
             return "pick from the list"
         return None
 
-    def parse(self, text: str) -> int | str:
-        """A number question's typed text -> the number, or an error message."""
+    def parse(self, text: str) -> int | str | None:
+        """A number question's typed text -> the number (None: skipped), or an error message."""
         text = text.strip()
+        if not text and not self.required:
+            return None
         if not text.isdigit():
             return f"enter a whole number from {self.low} to {self.high} (or < to go back)"
         number = int(text)
         problem = self.check(number)
         return number if problem is None else problem
 
+    def how_to_answer(self, back: bool) -> str:
+        """The instruction shown after the prompt (`back`: going back is possible here)."""
+        if self.instruction:
+            return self.instruction
+        skip = "" if self.required else "; enter alone to skip"
+        if self.kind == "number":
+            return f"(a whole number, {self.low}-{self.high}{skip}" + (
+                "; type < to go back)" if back else ")"
+            )
+        if self.kind == "checkbox":
+            none = "" if self.required else "; none to skip"
+            return f"(space to tick, enter to confirm{none}" + (
+                "; tick ← Back to go back)" if back else ")"
+            )
+        return "(arrow keys, enter to choose)"
+
     def title_of(self, value: str) -> str:
         return next((o.title for o in self.options if o.value == value), value)
 
     def show(self, value: Any) -> str:
         """An answer as the review screen shows it."""
+        if value is None or value == []:
+            return "skipped"
         if self.kind == "number":
-            return f"{value} year{'s' if value != 1 else ''}"
+            one, many = self.unit
+            word = one if value == 1 else many
+            return f"{value} {word}" if word else str(value)
         if self.kind == "checkbox":
             return ", ".join(self.title_of(v) for v in value)
         return self.title_of(str(value))
@@ -147,7 +183,7 @@ QUESTIONS: tuple[Question, ...] = (
         "Experience",
         "How many years of professional experience do you have?",
         "number",
-        instruction="(a whole number, 0-60; type < to go back)",
+        unit=("year", "years"),
     ),
     Question(
         "coding",
@@ -155,6 +191,7 @@ QUESTIONS: tuple[Question, ...] = (
         "How much do you code?",
         "select",
         _options(CODING_LEVELS, CODING_TEXT),
+        default_by=("background", DEFAULT_CODING),
     ),
     Question(
         "interests",
@@ -162,7 +199,6 @@ QUESTIONS: tuple[Question, ...] = (
         "What draws you? Pick one or more.",
         "checkbox",
         _options(INTERESTS, INTEREST_TEXT),
-        instruction="(space to tick, enter to confirm; tick ← Back to go back)",
     ),
     Question(
         "company",
@@ -188,8 +224,10 @@ def default_answer(question: Question, answers: Mapping[str, Any]) -> Any:
     """What to pre-select: the current answer, else a default that may depend on others."""
     if question.id in answers:
         return answers[question.id]
-    if question.id == "coding" and answers.get("background") in DEFAULT_CODING:
-        return DEFAULT_CODING[answers["background"]]
+    if question.default_by is not None:
+        other, table = question.default_by
+        if answers.get(other) in table:
+            return table[answers[other]]
     return question.default
 
 

@@ -39,6 +39,8 @@ def entry_json(e: RoleEntry) -> RecommendationJson:
         "requirements": [to_dict(r) for r in e.requirements],
         "status_note": e.status_note,
         "pay": [to_dict(p) for p in e.pay],
+        "pay_missing": None if e.pay else e.pay_missing,
+        "summary": e.summary,
         "demand": e.demand,
     }
 

@@ -191,10 +191,14 @@ def markdown(
         lines += [f"- {w.points:+d} {md_text(w.text)}" for w in e.readiness_reasons]
         t = e.timeline
         lines += ["", f"Time: {md_text(t.text or 'not stated')} ({md_text(t.note)})", ""]
-        lines += [f"- Needs {md_text(r.needed)}: {'met' if r.met else md_text(r.change)}"
-                  for r in e.requirements]
-        lines += [f"- Pay ({result.pay_level}): {p.text}, {md_text(p.basis)} ({md_text(p.source)})"
-                  for p in e.pay]
+        lines += [
+            f"- Needs {md_text(r.needed)}: {'met' if r.met else md_text(r.change)}"
+            for r in e.requirements
+        ]
+        lines += [
+            f"- Pay ({result.pay_level}): {p.text}, {md_text(p.basis)} ({md_text(p.source)})"
+            for p in e.pay
+        ]
         lines.append("")
     if result.close_call is not None:
         c = result.close_call
@@ -205,8 +209,10 @@ def markdown(
         ]
     if result.later:
         lines += ["## Fits what you want, but later", ""]
-        lines += [f"- {md_text(e.name)}: {md_text('; '.join(e.changes) or e.status_note)}"
-                  for e in result.later]
+        lines += [
+            f"- {md_text(e.name)}: {md_text('; '.join(e.changes) or e.status_note)}"
+            for e in result.later
+        ]
         lines.append("")
     if plan is not None:
         lines += ["", f"## Your path to {md_text(ds.roles[plan.role_id].name)}", ""]
@@ -235,9 +241,18 @@ def render_report(
     from aicareer.progress import today as today_fn
 
     day = today or today_fn()
+    if fmt in ("md", "html"):
+        from aicareer.report_doc import report_document
+
+        doc = report_document(ds, profile, result, day)
+        if fmt == "md":
+            from aicareer.render_md import markdown as render_md
+
+            return render_md(doc)
+        from aicareer.render_html import page
+
+        return page(doc)
     plan = top_plan(ds, profile, result)
-    if fmt == "md":
-        return markdown(ds, profile, result, plan, day)
     from rich.console import Console
 
     console = Console(

@@ -1,6 +1,6 @@
 """The public JSON shape of `quiz --json` as typed dicts, and its JSON Schema.
 
-`document.to_json()` builds exactly these shapes; docs/result-schema.json is generated from
+`render_json.to_json()` builds exactly these shapes; docs/result-schema.json is generated from
 them (`python -m aicareer.schema > docs/result-schema.json`) and a test validates real quiz
 output against them with extra keys refused, so the published schema, the types and the
 output cannot drift apart. Not imported by any command.
@@ -74,6 +74,9 @@ class RecommendationJson(TypedDict):
     requirements: list[RequirementJson]
     status_note: str
     pay: list[PayJson]
+    #: Why there is no pay figure (null when there is one).
+    pay_missing: str | None
+    summary: str
     demand: str
 
 

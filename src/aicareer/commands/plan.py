@@ -118,17 +118,20 @@ def _apply_progress(
             if pid not in recorded:
                 recorded[pid] = day
                 changed = True
+        undone = []
         for pid in undo:
             if pid in recorded:
                 del recorded[pid]
+                undone.append(pid)
                 changed = True
             else:
                 note(f"{pid} was not marked done; nothing to undo")
         if changed:
             write_path_progress(ppath, recorded)
-        marked = f"marked done: {', '.join(done)}" if done else ""
-        undone = f"no longer done: {', '.join(u for u in undo)}" if undo else ""
-        note("; ".join(x for x in (marked, undone) if x) + f" (progress file: {ppath})")
+        said = [f"marked done: {', '.join(done)}"] if done else []
+        said += [f"no longer done: {', '.join(undone)}"] if undone else []
+        if said:
+            note("; ".join(said) + f" (progress file: {ppath})")
     from aicareer.progress import unknown_ids
 
     stale = unknown_ids(recorded, paths.phase_ids)
@@ -362,14 +365,8 @@ def map_cmd(
 
 @command(app, "report")
 def report_cmd(
-    answers: Annotated[
-        Path,
-        typer.Option(
-            "--answers", "-a", help="Your answers file.", metavar="FILE", show_default=False
-        ),
-    ],
     out_file: Annotated[
-        Path,
+        Path | None,
         typer.Option(
             "--out",
             "-o",
@@ -377,35 +374,68 @@ def report_cmd(
             metavar="FILE",
             show_default=False,
         ),
-    ],
+    ] = None,
+    answers: Annotated[
+        Path | None,
+        typer.Option(
+            "--answers",
+            "-a",
+            help="Your answers file (default: your last quiz result).",
+            metavar="FILE",
+            show_default=False,
+        ),
+    ] = None,
     force: Annotated[
         bool, typer.Option("--force", help="Replace a file that aicareer did not write.")
     ] = False,
     data_dir: DataDirOpt = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the report's content as JSON on stdout.")
+    ] = False,
 ) -> None:
     """Write one shareable file: top roles, reasons, timeline, salaries, path and map.
 
     The format follows the extension: .html (opens offline in a browser), .svg or .md.
 
-    Example:  aicareer report --answers me.toml --out my-ai-career.html
+    Without --answers, your last quiz result is used (the file is named on stderr).
+
+    \b
+    Examples:
+      aicareer report --out my-ai-career.html
+      aicareer report --answers me.toml --out my-ai-career.md
+      aicareer report --json
     """
     from aicareer.fsutil import check_overwrite, is_stdio, write_output
+    from aicareer.history import answers_or_last
     from aicareer.report import render_report, report_format
 
-    # refuse a file we may not replace or an unknown extension before doing any work
-    if not is_stdio(out_file):
-        check_overwrite(out_file, force=force)
-    fmt = "md" if is_stdio(out_file) else report_format(out_file)
+    if out_file is None and not as_json:
+        raise AicareerError(
+            "give --out FILE (.html, .svg or .md) to write the report, or --json to print it",
+            ExitCode.USAGE,
+        )
+    fmt = None
+    if out_file is not None:
+        # refuse a file we may not replace or an unknown extension before doing any work
+        if not is_stdio(out_file):
+            check_overwrite(out_file, force=force)
+        fmt = "md" if is_stdio(out_file) else report_format(out_file)
     ds = dataset(data_dir)
     from aicareer.document import build
 
-    profile, ranking = _ranked(ds, answers)
-    assert profile is not None and ranking is not None
-    text = render_report(fmt, ds, profile, build(ds, profile, ranking))
-    write_output(out_file, text, force=True)  # checked above, before any work
-    if is_stdio(out_file):
-        return
-    from aicareer.console import note
+    profile, _ = answers_or_last(answers, ds)
+    result = build(ds, profile)
+    if out_file is not None and fmt is not None:
+        from aicareer.console import note
 
-    note(f"Report written: {out_file}")
+        # the overwrite was checked (and asked) before any work: do not ask twice
+        write_output(out_file, render_report(fmt, ds, profile, result), force=True)
+        if not is_stdio(out_file):
+            note(f"Report written: {out_file}")
+    if as_json:
+        from aicareer.console import print_json
+        from aicareer.progress import today
+        from aicareer.report_doc import report_document
+
+        print_json(report_document(ds, profile, result, today()))
 

@@ -13,6 +13,7 @@ from aicareer.errors import AicareerError, ExitCode
 from aicareer.vocab import Region
 
 if TYPE_CHECKING:
+    from aicareer.data import Dataset
     from aicareer.models import Profile
 
 
@@ -20,12 +21,17 @@ def stdin_is_terminal() -> bool:
     return sys.stdin is not None and sys.stdin.isatty()
 
 
-def ask_profile(resume: bool) -> Profile:
-    """Run the interactive quiz; Ctrl-C keeps the answers so far for --resume."""
-    from aicareer import quiz
+def ask_profile(
+    resume: bool, *, defaults: Profile | None = None, save: Path | None = None
+) -> tuple[Profile, Path | None]:
+    """Run the interactive quiz; Ctrl-C keeps the answers so far (and where --save was to
+    write) for --resume. `defaults`: ask every question with these answers pre-selected.
+    Returns the profile and the file to save it to (--save, or the interrupted run's)."""
+    from aicareer import history, quiz
     from aicareer.console import note
     from aicareer.profile import (
         clear_quiz_state,
+        profile_dict,
         quiz_state_path,
         read_quiz_state,
         save_quiz_state,
@@ -43,22 +49,56 @@ def ask_profile(resume: bool) -> Profile:
         note("No unfinished quiz to resume; starting a new one.")
     elif not resume and path.exists():
         note(f"An unfinished quiz is saved in {path} (continue it with: aicareer quiz --resume).")
+    if resume:
+        save = save or history.recall_save_to()
 
     def keep(answers: dict[str, object]) -> None:
         if not answers:
             return
         try:
             save_quiz_state(answers, path)
+            history.remember_save_to(save)
         except AicareerError as exc:
             note(f"warning: your answers could not be kept: {exc}")
             return
         note(f"Your answers so far are saved; continue with: aicareer quiz --resume ({path})")
 
-    with quiz.terminal():
-        profile = quiz.run(given, on_interrupt=keep)
+    ask, screen = quiz.prompter()
+    before = None if defaults is None else profile_dict(defaults)
+    with screen:
+        profile = quiz.run(given, defaults=before, on_interrupt=keep, ask=ask)
     if given is not None:
         clear_quiz_state(path)
-    return profile
+    return profile, save
+
+
+def last_or_quiz(
+    answers: Path | None, resume: bool, edit: bool, show_all: bool, save: Path | None, ds: Dataset
+) -> tuple[Profile, Path | None, bool]:
+    """Where this run's profile comes from: --answers, the last result (--all, --edit) or
+    the quiz. Returns the profile, the file to save it to and whether it is a new result."""
+    from aicareer import history
+    from aicareer.console import note
+
+    if edit:
+        before: Profile | None
+        if answers is not None:
+            before, _ = history.answers_or_last(answers, ds)
+        else:
+            kept = history.last_answers()
+            before = None if kept is None else kept.profile
+            if kept is None:
+                note("No earlier quiz result to edit; starting a new quiz.")
+            else:
+                note(f"Editing your last quiz answers: {kept.path}")
+        profile, save = ask_profile(False, defaults=before, save=save)
+        return profile, save, True
+    if answers is not None:
+        return history.answers_or_last(answers, ds)[0], save, True
+    if show_all and not resume and history.last_answers() is not None:
+        return history.answers_or_last(None, ds)[0], save, False
+    profile, save = ask_profile(resume, save=save)
+    return profile, save, True
 
 
 @command(app, "quiz")
@@ -99,6 +139,13 @@ def quiz_cmd(
     resume: Annotated[
         bool, typer.Option("--resume", help="Continue a quiz interrupted with Ctrl-C.")
     ] = False,
+    edit: Annotated[
+        bool,
+        typer.Option(
+            "--edit",
+            help="Ask again with your last answers (or --answers FILE) pre-selected.",
+        ),
+    ] = False,
     report_to: Annotated[
         Path | None,
         typer.Option(
@@ -118,20 +165,26 @@ def quiz_cmd(
     """Answer a few questions and get the AI roles that fit you best, with the reasons.
 
     Go back with the "← Back" entry (type < on the years question); review and change any
-    answer before the results. Ctrl-C keeps your answers for --resume.
+    answer before the results. Ctrl-C keeps your answers for --resume. Every result is
+    kept (see `aicareer history`): --all without --answers shows your last one again, and
+    report, path, why and decide use it when --answers is not given.
 
     \b
     Examples:
       aicareer quiz
+      aicareer quiz --all
+      aicareer quiz --edit
       aicareer quiz --save me.toml
       aicareer quiz --answers me.toml --region europe --json
       aicareer quiz --answers me.toml --report me.html
     """
-    from aicareer.profile import read_profile, save_profile
+    from aicareer import history
+    from aicareer.console import note
 
-    if resume and answers is not None:
+    if resume and (answers is not None or edit):
+        other = "--answers" if answers is not None else "--edit"
         raise AicareerError(
-            "--resume continues an unfinished quiz; it cannot be used with --answers",
+            f"--resume continues an unfinished quiz; it cannot be used with {other}",
             ExitCode.USAGE,
         )
     from aicareer.fsutil import check_overwrite, is_stdio
@@ -141,21 +194,24 @@ def quiz_cmd(
             check_overwrite(target, force=force)
     force = True  # checked (or confirmed at the prompt) above
     ds = dataset(data_dir)
-    profile = read_profile(answers) if answers is not None else ask_profile(resume)
+    profile, save, new = last_or_quiz(answers, resume, edit, show_all, save, ds)
     if region is not None and region != profile.region:
         profile = profile._replace(region=region)
-    if save is not None:
-        from aicareer.console import note
-
-        save_profile(profile, save, force=force)
-        if str(save) != "-":
-            again = f"aicareer quiz --answers {save}"
-            note(f"Saved your answers to {save} (use them again with: {again})")
     from aicareer.document import build
 
     result = build(ds, profile, top=None if (as_json and show_all) else top)
+    top_role = result.top[0].role if result.top else None
+    if save is not None:
+        history.save_answers(profile, save, ds, top_role, force=force)
+        if str(save) != "-":
+            again = f"aicareer quiz --answers {save}"
+            note(f"Saved your answers to {save} (use them again with: {again})")
+    if new:
+        try:
+            history.keep(profile, ds, top_role)
+        except AicareerError as exc:
+            note(f"warning: this result could not be kept for later: {exc}")
     if report_to is not None:
-        from aicareer.console import note
         from aicareer.fsutil import is_stdio, write_output
         from aicareer.report import render_report, report_format
 
@@ -170,8 +226,9 @@ def quiz_cmd(
         print_json(to_json(result, every_role=show_all))
         return
     from aicareer.console import out
-    from aicareer.render_result import render
+    from aicareer.paging import show
+    from aicareer.render_result import details, summary
 
     console = out()
-    for item in render(result, console.width, show_all):
-        console.print(item)
+    # The one-screen summary first; the details after it, through a pager when long.
+    show(console, summary(result, console.width), details(result, console.width, show_all))

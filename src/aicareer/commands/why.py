@@ -34,7 +34,7 @@ def why_cmd(
       aicareer why ai-architect --answers me.toml
       aicareer why mle --json
     """
-    from aicareer.answers import answers_or_last
+    from aicareer.history import answers_or_last
     from aicareer.whynot import to_json, why
 
     ds = dataset(data_dir)
@@ -47,7 +47,7 @@ def why_cmd(
             "try a core role (aicareer roles)",
             ExitCode.NOT_FOUND,
         )
-    profile = answers_or_last(answers)
+    profile, _ = answers_or_last(answers, ds)
     result = why(ds.engine, profile, target.id)
     if as_json:
         from aicareer.console import print_json

@@ -1,0 +1,107 @@
+"""The report's document: the result document's public JSON plus what a report adds.
+
+The HTML and Markdown renderers (render_html.py, render_md.py) take only this mapping and
+compute nothing; `aicareer report --json` prints it. It is assembled, not computed:
+
+    result    render_json.to_json(result): the quiz's public JSON (docs/result-schema.json),
+              each recommendation also carrying `summary` and `pay_missing` from the
+              typed result
+    title, made_by, date, data_version
+    answers   [[label, shown answer]] in the quiz's order, from the question records
+    plan      None, or the best fit's path: {role, role_id, phases [{n, title, id, weeks,
+              status}], total}
+    map       {x_low, x_high, y_low, y_high, roles [{id, name, x, y, rank, score}], off_map}:
+              every role's axes from the data; rank and score for the roles shown
+    sources   [{title, publisher, as_of}]
+    data_line the data's versions and sources in one line
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from aicareer.data import Dataset
+    from aicareer.document import Result
+    from aicareer.models import Profile
+
+
+
+
+def _answers(result: Result) -> list[list[str]]:
+    from aicareer import questions
+
+    given = dict(result.profile)
+    given.setdefault("coding", given.get("coding_level"))
+    return [[q.label, q.show(given[q.id])] for q in questions.QUESTIONS if q.id in given]
+
+
+def _plan(ds: Dataset, profile: Profile, result: Result) -> dict[str, Any] | None:
+    from aicareer.learning import STATUS_TEXT, weeks_text
+    from aicareer.report import top_plan
+
+    plan = top_plan(ds, profile, result)
+    if plan is None:
+        return None
+    phases = []
+    for n, p in enumerate(plan.phases, 1):
+        if p.max_weeks == 0:
+            weeks = "-"
+        elif p.min_weeks == p.max_weeks:
+            weeks = str(p.min_weeks)
+        else:
+            weeks = f"{p.min_weeks}-{p.max_weeks}"
+        status = ("done; " if p.done else "") + STATUS_TEXT[p.status]
+        phases.append({"n": n, "title": p.title, "id": p.id, "weeks": weeks, "status": status})
+    lo, hi = plan.total
+    return {
+        "role": ds.roles[plan.role_id].name,
+        "role_id": plan.role_id,
+        "phases": phases,
+        "total": f"{weeks_text(lo, hi)}; from {plan.total_from}",
+    }
+
+
+def report_document(
+    ds: Dataset, profile: Profile, result: Result, today: dt.date
+) -> dict[str, Any]:
+    from aicareer import __version__
+    from aicareer.render_json import to_json
+    from aicareer.report import sources_line
+
+    doc: dict[str, Any] = dict(to_json(result))
+    marked = {e.role: e for e in result.top}
+    return {
+        "title": "Your AI career report",
+        "made_by": f"aicareer {__version__}",
+        "date": today.isoformat(),
+        "data_version": result.data_version,
+        "answers": _answers(result),
+        "result": doc,
+        "plan": _plan(ds, profile, result),
+        "map": {
+            "x_low": "closer to the model",
+            "x_high": "closer to infrastructure",
+            "y_low": "research",
+            "y_high": "production",
+            "roles": [
+                {
+                    "id": r.id,
+                    "name": r.name,
+                    "x": r.axes.model_infra,
+                    "y": r.axes.research_production,
+                    "rank": marked[r.id].rank if r.id in marked else None,
+                    "score": marked[r.id].score if r.id in marked else None,
+                }
+                for r in ds.roles.values()
+                if r.axes is not None
+            ],
+            "off_map": [r.name for r in ds.roles.values() if r.axes is None],
+        },
+        "sources": [
+            {"title": s.title, "publisher": s.publisher, "as_of": s.as_of}
+            for s in ds.sources.values()
+        ],
+        "data_line": sources_line(ds),
+    }
