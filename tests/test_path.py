@@ -135,6 +135,7 @@ def test_unfitted_ai_engineer_path_for_a_software_engineer_takes_4_to_8_months(
     [
         ("3-6 months upskill", (13, 26)),
         ("2-4 months", (9, 17)),
+        ("two to four months", (9, 17)),
         ("6-12 months", (26, 52)),
         ("6-18 months", (26, 78)),
         ("1-2 years experience accumulation", (52, 104)),
@@ -156,14 +157,14 @@ def test_backend_engineer_agent_path_fits_two_to_four_months(ds: Dataset, paths:
     rec = next(
         r for r in ds.engine.rank(profile).recommendations if r.role_id == "ai-agent-engineer"
     )
-    assert rec.timeline == "2-4 months"
+    assert rec.timeline == "two to four months"
     plan = fit(build_path(paths, "ai-agent-engineer"), paths, profile.background, rec.timeline)
     assert plan.total == (9, 17)
     status = {p.id: p.status for p in plan.phases}
     assert status["production"] == "covered"
     assert status["foundations"] == "partly-covered"
     assert all(p.min_weeks <= p.max_weeks for p in plan.phases)
-    assert "2-4 months" in plan.total_from
+    assert "two to four months" in plan.total_from
 
 
 def test_data_scientist_covers_other_phases(paths: PathsFile) -> None:
@@ -239,7 +240,7 @@ def test_path_with_answers_fits_and_says_how(tmp_path: Path) -> None:
     code, out, err = run("path", "ai-agent-engineer", "--answers", str(me), home=tmp_path)
     assert code == 0, err
     assert "Total: 9-17 weeks" in out
-    assert "your quiz timeline ('2-4 months'" in " ".join(out.split())
+    assert "your quiz timeline ('two to four months'" in " ".join(out.split())
     assert "skipped (covered)" in out and "shortened (was 6-8)" in out
 
 

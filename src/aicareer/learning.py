@@ -138,6 +138,30 @@ _RANGE = re.compile(
 _ONE = re.compile(r"(\d+)\s*(weeks?|months?|years?)\b", re.IGNORECASE)
 
 
+_NUMBERS = {
+    w: i
+    for i, w in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+        ]
+    )
+}
+#: Sources write some durations in words ("two to four months").
+_WORDS = re.compile(r"\b(" + "|".join(_NUMBERS) + r")\b", re.IGNORECASE)
+
+
 def to_weeks(value: int, unit: str) -> int:
     unit = unit.lower().rstrip("s")
     if unit == "week":
@@ -150,12 +174,13 @@ def to_weeks(value: int, unit: str) -> int:
 def timeline_weeks(text: str | None) -> tuple[int, int] | None:
     """The first duration a timeline states, in weeks; None when it states none.
 
-    "3-6 months upskill" -> (13, 26); "2-4 months" -> (9, 17); "1-2 years experience
+    "3-6 months upskill" -> (13, 26); "two to four months" -> (9, 17); "1-2 years experience
     accumulation" -> (52, 104); "about 6 months" -> (26, 26); "Now, if opportunity
     exists" -> None.
     """
     if not text:
         return None
+    text = _WORDS.sub(lambda m: str(_NUMBERS[m.group(0).lower()]), text)
     m = _RANGE.search(text)
     if m:
         lo, hi = int(m.group(1)), int(m.group(2))

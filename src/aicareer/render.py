@@ -310,17 +310,13 @@ def role_notes(roles: Sequence[Role]) -> Group | None:
 
 
 def matrix_table(matrix: MatrixFile, ds: Dataset) -> Group:
-    rows = [
-        (Text(rule.profile or ""), Text(rule.best or ""), Text(rule.timeline or ""))
-        for rule in matrix.rules
-        if rule.kind == "matrix"
-    ]
+    rows = [(Text(row.profile), Text(row.best), Text(row.timeline)) for row in matrix.matrix]
     cols = [
         Col("Your current profile", min_width=20, label="Profile"),
         Col("Best next role", min_width=14),
         Col("Timeline", min_width=12),
     ]
-    sources = {r.source for r in matrix.rules if r.kind == "matrix"}
+    sources = {r.source for r in matrix.matrix}
     return Group(
         Grid(cols, rows, title="Career Decision Matrix", show_lines=True),
         Text("Source: " + "; ".join(source_label(ds, s) for s in sorted(sources)), style="dim"),

@@ -1,4 +1,4 @@
-"""Plan the way in: path, map, report, data info."""
+"""Plan the way in: path, map, report."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ AnswersOpt = Annotated[
     typer.Option(
         "--answers",
         "-a",
-        help="An answers file (from `aicareer quiz --save FILE`).",
+        help="An answers file (from `aicareer quiz --save FILE`; - reads stdin).",
         metavar="FILE",
         show_default=False,
     ),
@@ -87,11 +87,22 @@ def _update_progress(
     plan: Plan, paths: PathsFile, done: list[str], undo: list[str]
 ) -> dict[str, Any]:
     """Read progress, apply --done/--undo (all checked before anything is written)."""
-    from aicareer.console import note
-    from aicareer.progress import progress_path, read_progress, today, write_progress
+    from aicareer.progress import locked, path_progress_file
 
-    ppath = progress_path()
-    recorded = read_progress(ppath)
+    ppath = path_progress_file()
+    if not (done or undo):
+        return _apply_progress(plan, paths, ppath, done, undo)
+    with locked(ppath):  # read, change and write as one step: parallel runs all land
+        return _apply_progress(plan, paths, ppath, done, undo)
+
+
+def _apply_progress(
+    plan: Plan, paths: PathsFile, ppath: Path, done: list[str], undo: list[str]
+) -> dict[str, Any]:
+    from aicareer.console import note
+    from aicareer.progress import read_path_progress, today, write_path_progress
+
+    recorded = read_path_progress(ppath)
     both = sorted(set(done) & set(undo))
     if both:
         raise AicareerError(f"--done and --undo both name: {', '.join(both)}", ExitCode.USAGE)
@@ -114,7 +125,7 @@ def _update_progress(
             else:
                 note(f"{pid} was not marked done; nothing to undo")
         if changed:
-            write_progress(ppath, recorded)
+            write_path_progress(ppath, recorded)
         marked = f"marked done: {', '.join(done)}" if done else ""
         undone = f"no longer done: {', '.join(u for u in undo)}" if undo else ""
         note("; ".join(x for x in (marked, undone) if x) + f" (progress file: {ppath})")
@@ -362,11 +373,14 @@ def report_cmd(
         typer.Option(
             "--out",
             "-o",
-            help="Where to write: FILE.html, FILE.svg or FILE.md.",
+            help="Where to write: FILE.html, FILE.svg or FILE.md (- for Markdown on stdout).",
             metavar="FILE",
             show_default=False,
         ),
     ],
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace a file that aicareer did not write.")
+    ] = False,
     data_dir: DataDirOpt = None,
 ) -> None:
     """Write one shareable file: top roles, reasons, timeline, salaries, path and map.
@@ -375,13 +389,22 @@ def report_cmd(
 
     Example:  aicareer report --answers me.toml --out my-ai-career.html
     """
-    from aicareer.report import report_format, write_report
+    from aicareer.fsutil import check_overwrite, is_stdio, write_output
+    from aicareer.report import render_report, report_format
 
-    report_format(out_file)  # refuse an unknown extension before doing any work
+    # refuse a file we may not replace or an unknown extension before doing any work
+    if not is_stdio(out_file):
+        check_overwrite(out_file, force=force)
+    fmt = "md" if is_stdio(out_file) else report_format(out_file)
     ds = dataset(data_dir)
+    from aicareer.document import build
+
     profile, ranking = _ranked(ds, answers)
     assert profile is not None and ranking is not None
-    write_report(out_file, ds, profile, ranking)
+    text = render_report(fmt, ds, profile, build(ds, profile, ranking))
+    write_output(out_file, text, force=force)
+    if is_stdio(out_file):
+        return
     from aicareer.console import note
 
     note(f"Report written: {out_file}")
