@@ -138,10 +138,12 @@ class _Bare:
                 grid.add_row(*row)
             yield grid
             return
+        from rich.padding import Padding
+
         for row in self.rows:
             yield Text(f"{row[0].plain}: {row[1].plain}", no_wrap=True, overflow="ignore")
             for cell in row[2:]:
-                yield Fields([("", cell)], indent=0, label_style="")
+                yield Padding(cell, (0, 0, 0, 2))
 
 
 def role_card(
