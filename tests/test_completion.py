@@ -158,8 +158,7 @@ applies_to = ["roles-guide"]
 def _add_asia(folder: Path) -> None:
     matrix = folder / "matrix.toml"
     text = matrix.read_text()
-    at = text.index("# === Groups of backgrounds")
-    matrix.write_text(text[:at] + ASIA.lstrip() + "\n" + text[at:])
+    matrix.write_text(text + "\n" + ASIA)  # a table may come anywhere in TOML
 
 
 class _Ctx:

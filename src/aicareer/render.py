@@ -139,10 +139,12 @@ class _Bare:
                 grid.add_row(*row)
             yield grid
             return
+        from rich.padding import Padding
+
         for row in self.rows:
             yield Text(f"{row[0].plain}: {row[1].plain}", no_wrap=True, overflow="ignore")
             for cell in row[2:]:
-                yield Fields([("", cell)], indent=0, label_style="")
+                yield Padding(cell, (0, 0, 0, 2))
 
 
 def role_card(
@@ -311,10 +313,7 @@ def role_notes(roles: Sequence[Role]) -> Group | None:
 
 
 def matrix_table(matrix: MatrixFile, ds: Dataset) -> Group:
-    rows = [
-        (Text(row.profile), Text(row.best), Text(row.timeline))
-        for row in matrix.matrix
-    ]
+    rows = [(Text(row.profile), Text(row.best), Text(row.timeline)) for row in matrix.matrix]
     cols = [
         Col("Your current profile", min_width=20, label="Profile"),
         Col("Best next role", min_width=14),

@@ -1,4 +1,4 @@
-"""Plan the way in: path, map, report, data info."""
+"""Plan the way in: path, map, report."""
 
 from __future__ import annotations
 
