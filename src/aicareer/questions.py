@@ -166,8 +166,8 @@ CODING_TEXT = {
 }
 REGION_TEXT = {
     "us": ("United States", "Salary figures as the sources publish them."),
-    "europe": ("Europe", "US figures 30-50% lower, per the roles guide."),
-    "other": ("Elsewhere", "US figures 40-60% lower, per the roles guide."),
+    "europe": ("Europe", "The roles guide's rule for Europe applied to its US figures."),
+    "other": ("Other markets", "The roles guide's rule for other markets, applied to US figures."),
 }
 
 QUESTIONS: tuple[Question, ...] = (
