@@ -269,7 +269,7 @@ def test_rendered_results_show_cards_timeline_salary_and_next_steps(answers: Pat
         "Ready 90",
         "two to four months",
         "for: Backend engineer",
-        "base salary, Europe (derived from US figures)",
+        "base (US-derived), Europe",
         "Next steps",
         "aicareer path ai-agent-engineer",
         "aicareer decide ai-agent-engineer ai-engineer",

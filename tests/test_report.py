@@ -53,7 +53,7 @@ def test_markdown_report(tmp_path: Path, me: Path) -> None:
     assert "### 2. Harness Engineer (harness-engineer): score" in md
     assert "- +90 You are a backend engineer" in md
     assert "Time: two to four months (for: Backend engineer" in md
-    assert "- Pay (mid): $170K-$240K, US base salary (Roles guide, 2026-03)" in md
+    assert "- Pay (mid): $170K-$240K, US base (Roles guide, 2026-03)" in md
     assert "## Your path to AI Agent Engineer" in md
     assert "| 2 | Production engineering | production | - | skipped: covered by your" in md
     assert "Total: 9-17 weeks" in md

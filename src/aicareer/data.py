@@ -286,6 +286,11 @@ class Dataset:
 
         return Engine(self.matrix)
 
+    def source_label(self, source_id: str) -> str:
+        """A source as tables and reasons cite it: "Roles guide, 2026-03"."""
+        src = self.sources.get(source_id)
+        return f"{src.short or src.publisher}, {src.as_of}" if src else source_id
+
     def lookup(self, name: str) -> Role | NotARole:
         """A role or a not-a-role term by id or alias; unknown names get a suggestion."""
         key = name.strip().lower().replace(" ", "-").replace("_", "-")

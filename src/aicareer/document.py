@@ -151,18 +151,12 @@ class Result(NamedTuple):
 #: Years of experience from which each pay level applies (aicareer's reading, documented
 #: in docs/rules.md): 0-2 entry, 3-7 mid, 8 and more senior.
 PAY_LEVELS = (("senior", 8), ("mid", 3), ("entry", 0))
-BASIS_WORDS = {"us-base": "US base salary", "total-comp": "total compensation"}
-
-
 def pay_level(years: int) -> str:
     return next(level for level, start in PAY_LEVELS if years >= start)
 
 
 def source_label(ds: Dataset, source_id: str | None) -> str | None:
-    if source_id is None:
-        return None
-    src = ds.sources.get(source_id)
-    return f"{src.short or src.publisher}, {src.as_of}" if src else source_id
+    return None if source_id is None else ds.source_label(source_id)
 
 
 def _whys(ds: Dataset, reasons: Sequence[Reason]) -> tuple[Why, ...]:
@@ -175,18 +169,17 @@ def _requirements(checks: Sequence[Check]) -> tuple[Requirement, ...]:
 
 def pay_for(ds: Dataset, role_id: str, region: str, level: str) -> tuple[Pay, ...]:
     """The role's pay at one level in one region, every source apart, basis on each."""
-    from aicareer.salary import regional_bands
+    from aicareer.salary import BASE_REGION, basis_label, regional_bands
 
     rule = ds.matrix.regions[region]
     out = []
     for band in regional_bands(ds.roles[role_id], region, rule, level):
         if band.segment is not None:
             continue
-        basis = BASIS_WORDS.get(band.basis, "basis not stated")
-        if region != "us" and band.basis == "us-base":
-            basis = f"base salary, {rule.label} (derived from US figures)"
-        label = source_label(ds, band.source) or band.source
-        out.append(Pay(band.level, band.text, basis, label, band.note))
+        basis = basis_label(band)
+        if region != BASE_REGION:
+            basis = f"{basis}, {rule.label}"
+        out.append(Pay(band.level, band.text, basis, ds.source_label(band.source), band.note))
     return tuple(out)
 
 

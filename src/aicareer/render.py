@@ -54,8 +54,7 @@ def bullets(items: Iterable[str], limit: int | None = None) -> Text:
 
 
 def source_label(ds: Dataset, source_id: str) -> str:
-    src = ds.sources.get(source_id)
-    return f"{src.short or src.publisher}, {src.as_of}" if src else source_id
+    return ds.source_label(source_id)
 
 
 def axes_text(role: Role) -> Text:
