@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from aicareer.cli import app
 from aicareer.data import load
 from aicareer.errors import ExitCode
-from aicareer.report import data_info, dated_end
+from aicareer.provenance import data_info, dated_end
 
 runner = CliRunner()
 SOURCES = ["roles-guide", "five-pillars", "ai-engineer-explainer", "roadmap-2026", "builders"]

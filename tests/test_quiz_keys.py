@@ -43,7 +43,7 @@ def drive(
     with create_pipe_input() as pipe:
         pipe.send_text("".join(keys))
         with create_app_session(input=pipe, output=DummyOutput()):
-            return quiz.run(answers, on_interrupt=None if kept is None else kept.append)
+            return quiz.ask_all(answers, on_interrupt=None if kept is None else kept.append)
 
 
 def test_full_run_produces_a_profile() -> None:
@@ -205,7 +205,7 @@ def test_edit_asks_every_question_with_the_answers_preselected() -> None:
     with create_pipe_input() as pipe:
         pipe.send_text(keys + LOOKS_GOOD)
         with create_app_session(input=pipe, output=DummyOutput()):
-            profile = quiz.run(defaults=before)
+            profile = quiz.ask_all(defaults=before)
     assert profile == Profile(**{**before, "years": 9})
 
 
@@ -389,7 +389,7 @@ def drive(keys, **kw):
     with create_pipe_input() as pipe:
         pipe.send_text(keys)
         with create_app_session(input=pipe, output=DummyOutput()):
-            return quiz.run(**kw)
+            return quiz.ask_all(**kw)
 
 
 def cli(keys, *args, env=None):

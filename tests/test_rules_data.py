@@ -235,10 +235,10 @@ def test_builders_agent_pivot_is_for_backend_engineers_only(dataset: Dataset) ->
 
 def test_docs_rules_md_is_what_the_data_renders(dataset: Dataset) -> None:
     """docs/rules.md cannot go stale: regenerate it with `aicareer data rules`."""
-    from aicareer.rulesdoc import render
+    from aicareer.rulesdoc import rules_page
 
     docs = Path(__file__).resolve().parents[1] / "docs" / "rules.md"
-    assert docs.read_text(encoding="utf-8") == render(dataset), (
+    assert docs.read_text(encoding="utf-8") == rules_page(dataset), (
         "docs/rules.md is out of date: run `aicareer data rules > docs/rules.md`"
     )
 

@@ -10,7 +10,7 @@ a new entry deletes that scope's older ones, so a coach who edits a data folder 
 times leaves one file behind, not a hundred.
 
 JSON, never pickle: reading a cache file cannot run code, whoever wrote it. On a hit the
-records are rebuilt by `build()`, driven by the records' own type hints (named tuples,
+records are rebuilt by `rebuild()`, driven by the records' own type hints (named tuples,
 lists, tuples, sets, dicts, unions, literals, dates, plain values), without running
 pydantic: the
 content was validated when it was stored, and a SHA-256 of it, kept in the file's first
@@ -142,7 +142,7 @@ def dump(tp: Any, value: Any) -> Any:
         if len(others) == 1:
             return dump(others[0], value)
         for i, arg in enumerate(others):
-            if _fits(arg, value):
+            if _matches_type(arg, value):
                 return [i, dump(arg, value)]
         raise _Mismatch(tp)
     if origin is tuple and _fixed(tp):
@@ -152,7 +152,7 @@ def dump(tp: Any, value: Any) -> Any:
         return [dump(item, v) for v in value]
     if origin in (dict, Mapping):
         vtp = _args(tp)[1]
-        return {_key(k): dump(vtp, v) for k, v in value.items()}
+        return {_json_key(k): dump(vtp, v) for k, v in value.items()}
     if tp is dt.date:
         return value.isoformat()
     if tp in (str, int, bool, float, _NONE) or origin is Literal:
@@ -160,13 +160,13 @@ def dump(tp: Any, value: Any) -> Any:
     raise _Mismatch(tp)  # a type this cache does not know how to keep
 
 
-def _key(k: Any) -> str:
+def _json_key(k: Any) -> str:
     if not isinstance(k, str):
         raise _Mismatch(k)
     return k
 
 
-def _fits(tp: Any, value: Any) -> bool:
+def _matches_type(tp: Any, value: Any) -> bool:
     """Whether `value` is of the union member `tp` (to pick the member when dumping)."""
     if _is_record(tp):
         return isinstance(value, tp)
@@ -186,7 +186,7 @@ Builder = Callable[[Any], Any]
 _BUILDERS: dict[Any, Builder] = {}
 
 
-def build(tp: Any, raw: Any) -> Any:
+def rebuild(tp: Any, raw: Any) -> Any:
     """The value of type `tp` that `dump(tp, value)` stored as `raw`; no validation runs.
 
     Every step checks the plain JSON type it expects (a list for a record, a str for a
@@ -372,7 +372,7 @@ def get(name: str, kind: type[T]) -> T | None:
             return None
         from pydantic_core import from_json
 
-        value: T = build(kind, from_json(body))
+        value: T = rebuild(kind, from_json(body))
         return value
     except (_Mismatch, ValueError, TypeError, RecursionError, OSError):
         return None

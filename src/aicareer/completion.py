@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from aicareer.data import Dataset
 
 
-def _dataset(ctx: typer.Context) -> Dataset | None:
+def _completion_dataset(ctx: typer.Context) -> Dataset | None:
     try:
         from aicareer.app import dataset
 
@@ -50,13 +50,13 @@ def role_names(ds: Dataset, incomplete: str) -> list[tuple[str, str]]:
 
 def complete_role(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     """ROLE arguments: `show`, `compare`, `salary`, `path`, ..."""
-    ds = _dataset(ctx)
+    ds = _completion_dataset(ctx)
     return [] if ds is None else role_names(ds, incomplete)
 
 
 def complete_region(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     """`--region`: the region ids the data defines, with their labels."""
-    ds = _dataset(ctx)
+    ds = _completion_dataset(ctx)
     if ds is None:
         return []
     return [
@@ -75,7 +75,7 @@ def complete_level(incomplete: str) -> list[tuple[str, str]]:
 def complete_phase(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     """`path --done/--undo`: phase ids of the ROLE already typed (`role` in the context),
     else every phase id."""
-    ds = _dataset(ctx)
+    ds = _completion_dataset(ctx)
     if ds is None:
         return []
     try:

@@ -350,7 +350,7 @@ def load(data_dir: Path | None = None) -> Dataset:
     if all(isinstance(b, bytes) for b in raw.values()):
         hit = cache.get(key, Validated)
         if hit is not None:
-            return _dataset(hit.roles_file, hit.matrix, folder, custom)
+            return _make_dataset(hit.roles_file, hit.matrix, folder, custom)
     ds = _validate(folder, custom, raw, rlabel, mlabel)
     cache.put(key, Validated(ds.roles_file, ds.matrix), Validated)
     return ds
@@ -363,7 +363,7 @@ class Validated(NamedTuple):
     matrix: MatrixFile
 
 
-def _dataset(roles: RolesFile, matrix: MatrixFile, folder: Path, custom: bool) -> Dataset:
+def _make_dataset(roles: RolesFile, matrix: MatrixFile, folder: Path, custom: bool) -> Dataset:
     names: dict[str, str] = {}
     for role in roles.roles:
         names[role.id] = role.id
@@ -401,4 +401,4 @@ def _validate(
         problems.extend(cross_check(roles, matrix, rlabel, mlabel))
     if problems or roles is None or matrix is None:
         raise data_error(problems)
-    return _dataset(roles, matrix, folder, custom)
+    return _make_dataset(roles, matrix, folder, custom)

@@ -155,12 +155,12 @@ def pay_level(years: int) -> str:
     return next(level for level, start in PAY_LEVELS if years >= start)
 
 
-def source_label(ds: Dataset, source_id: str | None) -> str | None:
+def _cite(ds: Dataset, source_id: str | None) -> str | None:
     return None if source_id is None else ds.source_label(source_id)
 
 
 def _whys(ds: Dataset, reasons: Sequence[Reason]) -> tuple[Why, ...]:
-    return tuple(Why(r.text, r.points, r.kind, source_label(ds, r.source)) for r in reasons)
+    return tuple(Why(r.text, r.points, r.kind, _cite(ds, r.source)) for r in reasons)
 
 
 def _requirements(checks: Sequence[Check]) -> tuple[Requirement, ...]:
@@ -194,7 +194,7 @@ def _pay_missing(ds: Dataset, role_id: str, region: str) -> str:
 def _timeline(ds: Dataset, result: RoleResult, profile: Profile) -> Timeline:
     r = result.readiness
     if r.timeline is not None:
-        return Timeline(r.timeline, f"for: {r.audience}", r.months, source_label(ds, r.source))
+        return Timeline(r.timeline, f"for: {r.audience}", r.months, _cite(ds, r.source))
     start = profile.background.replace("-", " ")
     return Timeline(
         None,
@@ -331,7 +331,7 @@ def build(
         ),
         bands=tuple((b.name, b.min_score) for b in s.bands),
         data_version=f"{ds.roles_file.meta.version} / {ds.matrix.meta.version}",
-        sources=tuple(source_label(ds, src.id) or src.id for src in ds.roles_file.sources),
+        sources=tuple(ds.source_label(src.id) for src in ds.roles_file.sources),
         salary=salary_rows(ds, [e.role for e in shown], profile.region),
     )
 

@@ -74,7 +74,7 @@ def shared_mode() -> int:
     return 0o666 & ~mask
 
 
-def _kind(mode: int) -> str:
+def _file_kind(mode: int) -> str:
     if stat.S_ISDIR(mode):
         return "a folder"
     if stat.S_ISFIFO(mode):
@@ -96,7 +96,7 @@ def refuse_special(path: Path) -> os.stat_result | None:
         raise AicareerError(f"{path}: cannot write: {exc.strerror}", ExitCode.OUTPUT) from None
     if not stat.S_ISREG(st.st_mode):
         raise AicareerError(
-            f"{path}: is {_kind(st.st_mode)}, not a regular file; not replacing it "
+            f"{path}: is {_file_kind(st.st_mode)}, not a regular file; not replacing it "
             "(use - to write to stdout)",
             ExitCode.OUTPUT,
         )
@@ -180,13 +180,13 @@ def _read_written() -> dict[str, str]:
     return {k: v for k, v in found.items() if isinstance(k, str) and isinstance(v, str)}
 
 
-def _key(path: Path) -> str:
+def _record_key(path: Path) -> str:
     return str(Path(os.path.abspath(path)))
 
 
 def wrote(path: Path) -> bool:
     """Whether the file at `path` holds exactly what aicareer last wrote there."""
-    recorded = _read_written().get(_key(path))
+    recorded = _read_written().get(_record_key(path))
     if recorded is None:
         return False
     try:
@@ -206,8 +206,8 @@ def _remember(path: Path) -> None:
         record.parent.mkdir(parents=True, exist_ok=True)
         with FileLock(str(record) + ".lock", timeout=10):
             written = _read_written()
-            written.pop(_key(path), None)
-            written[_key(path)] = digest
+            written.pop(_record_key(path), None)
+            written[_record_key(path)] = digest
             while len(written) > WRITTEN_MAX:
                 written.pop(next(iter(written)))
             from pydantic_core import to_json

@@ -80,7 +80,7 @@ def grid_position(model_infra: int, research_production: int, width: int) -> tup
     return TOP + research_production, col
 
 
-def _fits(intervals: list[tuple[int, int]], lo: int, hi: int) -> bool:
+def _gap_free(intervals: list[tuple[int, int]], lo: int, hi: int) -> bool:
     """Whether [lo, hi] keeps one blank column from every interval already taken."""
     return all(hi < a - 1 or lo > b + 1 for a, b in intervals)
 
@@ -112,7 +112,7 @@ def _place_row(
             start = col + 2 if side == "right" else col - 1 - len(label)
             end = start + len(label) - 1
             others = [t for t in taken if t != (col, col)]
-            if start < lo_limit or end > hi_limit or not _fits(others, start, end):
+            if start < lo_limit or end > hi_limit or not _gap_free(others, start, end):
                 ok = False
                 break
             taken.append((start, end))

@@ -1,6 +1,6 @@
 """The interactive quiz: ask the questions in `aicareer.questions`, one at a time.
 
-`run()` is the flow (forward, back, review), written against the question records only:
+`ask_all()` is the flow (forward, back, review), written against the question records only:
 it never names a question. A prompter turns one record into one prompt:
 
 - `Fancy` (the default) uses questionary in the current prompt_toolkit app session, so
@@ -271,7 +271,7 @@ def answered(given: Mapping[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in given.items() if v is not None}
 
 
-def run(
+def ask_all(
     answers: Mapping[str, Any] | None = None,
     *,
     defaults: Mapping[str, Any] | None = None,
@@ -311,4 +311,4 @@ def run(
         raise
 
 
-__all__ = ["BACK", "DONE", "Fancy", "Plain", "Prompter", "prompter", "run", "terminal"]
+__all__ = ["BACK", "DONE", "Fancy", "Plain", "Prompter", "ask_all", "prompter", "terminal"]

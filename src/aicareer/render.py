@@ -37,7 +37,7 @@ LEVEL_LABEL = {
     "all": "All levels",
 }
 BASIS_LABEL = {"us-base": "US base", "total-comp": "total comp", "unstated": "basis not stated"}
-__all__ = ["BASIS_LABEL", "LEVEL_LABEL", "basis_label", "bullets", "source_label"]
+__all__ = ["BASIS_LABEL", "LEVEL_LABEL", "basis_label", "bullets"]
 
 
 def level_text(band: RegionalBand) -> str:
@@ -51,10 +51,6 @@ def bullets(items: Iterable[str], limit: int | None = None) -> Text:
     if limit is not None and len(items) > limit:
         text.append(f"\n  (+{len(items) - limit} more)", style="dim")
     return text
-
-
-def source_label(ds: Dataset, source_id: str) -> str:
-    return ds.source_label(source_id)
 
 
 def axes_text(role: Role) -> Text:
@@ -103,7 +99,7 @@ def pay_grid(ds: Dataset, role: Role, bands: Sequence[RegionalBand]) -> Renderab
             (
                 Text(level_text(b)),
                 Text(b.text),
-                Text(f"{basis_label(b)}; {source_label(ds, b.source)}"),
+                Text(f"{basis_label(b)}; {ds.source_label(b.source)}"),
             )
             for b in bands
         ]
@@ -172,7 +168,7 @@ def role_card(
         pairs.append(("Study", bullets(role.study)))
     if role.related:
         pairs.append(("Related", Text(", ".join(role.related))))
-    pairs.append(("Sources", Text("; ".join(source_label(ds, s) for s in role.sources))))
+    pairs.append(("Sources", Text("; ".join(ds.source_label(s) for s in role.sources))))
     title = Text(f"{role.name}  ", style="bold")
     title.append(f"({role.id})", style="dim")
     return Panel(Fields(pairs), title=title, title_align="left", box=box.ROUNDED)
@@ -183,7 +179,7 @@ def not_role_panel(ds: Dataset, term: NotARole) -> Panel:
     if term.see:
         names = ", ".join(f"{ds.roles[r].name} ({r})" for r in term.see)
         body.append(f"\n\nSee instead: {names}")
-    body.append(f"\n\nSource: {source_label(ds, term.source)}", style="dim")
+    body.append(f"\n\nSource: {ds.source_label(term.source)}", style="dim")
     return Panel(body, title=Text(f"{term.name}: not a role (yet)"), title_align="left")
 
 
@@ -321,5 +317,5 @@ def matrix_table(matrix: MatrixFile, ds: Dataset) -> Group:
     sources = {r.source for r in matrix.matrix}
     return Group(
         Grid(cols, rows, title="Career Decision Matrix", show_lines=True),
-        Text("Source: " + "; ".join(source_label(ds, s) for s in sorted(sources)), style="dim"),
+        Text("Source: " + "; ".join(ds.source_label(s) for s in sorted(sources)), style="dim"),
     )

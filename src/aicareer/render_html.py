@@ -124,7 +124,7 @@ def _table(
     )
 
 
-def _whys(whys: Iterable[Mapping[str, Any]]) -> str:
+def _html_whys(whys: Iterable[Mapping[str, Any]]) -> str:
     items = "".join(
         f'<li><span class="pts">{w["points"]:+d}</span> {escape(w["text"])}'
         + (f' <span class="src">({escape(w["source"])})</span>' if w["source"] else "")
@@ -143,9 +143,9 @@ def _role(r: Mapping[str, Any], level: str) -> str:
         f"{escape(r['status_note'])}</p>",
         f"<p>{escape(r['summary'])}</p>",
         f"<h4>Fit {r['fit']['score']}</h4>",
-        _whys(w for w in r["fit"]["reasons"] if w["points"]),
+        _html_whys(w for w in r["fit"]["reasons"] if w["points"]),
         f"<h4>Readiness {ready['score']}</h4>",
-        _whys(ready["reasons"]),
+        _html_whys(ready["reasons"]),
         f"<p><strong>Time:</strong> {escape(ready['timeline'] or 'not stated')} "
         f"({escape(ready['timeline_note'])}"
         + (f"; {escape(ready['source'])}" if ready["source"] else "")

@@ -1,15 +1,13 @@
-"""Shareable reports (`aicareer report`) and the data's provenance (`aicareer data info`).
+"""Shareable reports (`aicareer report`, `quiz --report`): one file, its format by extension.
 
-A report holds the top roles with their reasons, the time to move, the salary table, the
-path summary for the best fit, the landscape map and the data's sources. HTML and SVG are
-exported from a recording rich console 100 columns wide (rich's templates are
-self-contained: inline styles, no fonts or scripts fetched); Markdown is written plainly.
-The format follows the file's extension. Files are written atomically.
+HTML and Markdown are rendered from the report's document (`report_doc`, then
+`render_html` / `render_md`): semantic, offline, every text from files escaped. SVG is a
+picture of the terminal result, exported from a recording rich console 100 columns wide,
+with rich's font fetch removed. Files are written through `fsutil.write_output`.
 """
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import io
 import re
@@ -28,7 +26,6 @@ if TYPE_CHECKING:
 
 FORMATS = {".html": "html", ".htm": "html", ".svg": "svg", ".md": "md"}
 REPORT_WIDTH = 100
-TOP = 3
 
 
 def report_format(path: Path) -> str:
@@ -136,104 +133,6 @@ def sources_line(ds: Dataset) -> str:
 # --- Markdown --------------------------------------------------------------------------------
 
 
-def cell(value: object) -> str:
-    """Text made safe for a Markdown table cell: no pipes, no line breaks."""
-    return str(value).replace("|", "\\|").replace("\r", " ").replace("\n", " ").strip()
-
-
-def md_table(header: list[str], rows: list[list[object]]) -> list[str]:
-    out = [
-        "| " + " | ".join(cell(h) for h in header) + " |",
-        "|" + "|".join("---" for _ in header) + "|",
-    ]
-    out += ["| " + " | ".join(cell(v) for v in row) + " |" for row in rows]
-    return out
-
-
-def md_text(value: object) -> str:
-    """Text from data or answers made inert in Markdown: no raw HTML, no link or emphasis."""
-    import html
-
-    text = html.escape(str(value), quote=False)
-    return re.sub(r"([\\`*_\[\]#|])", r"\\\1", text)
-
-
-def markdown(
-    ds: Dataset, profile: Profile, result: Result, plan: Plan | None, today: dt.date
-) -> str:
-    from aicareer import __version__
-    from aicareer.landscape import dataset_layout
-    from aicareer.learning import weeks_text
-
-    lines = [
-        "# Your AI career report",
-        "",
-        f"From your answers: {md_text(profile_line(profile))}",
-        "",
-        f"_Made by aicareer {__version__} on {today.isoformat()}._",
-        "",
-    ]
-    if result.no_clear_fit is not None:
-        lines += [md_text(result.no_clear_fit.message), ""]
-        lines += [f"- {md_text(x)}" for x in result.no_clear_fit.suggestions] + [""]
-    lines += [f"## Your best-fitting AI roles (top {len(result.top)})", ""]
-    for e in result.top:
-        lines += [
-            f"### {e.rank}. {md_text(e.name)} ({e.role}): score {e.score}/100, {e.band}",
-            "",
-            md_text(e.summary),
-            "",
-            f"Fit {e.fit}:",
-            "",
-        ]
-        lines += [f"- {w.points:+d} {md_text(w.text)}" for w in e.fit_reasons if w.points]
-        lines += ["", f"Readiness {e.readiness}:", ""]
-        lines += [f"- {w.points:+d} {md_text(w.text)}" for w in e.readiness_reasons]
-        t = e.timeline
-        lines += ["", f"Time: {md_text(t.text or 'not stated')} ({md_text(t.note)})", ""]
-        lines += [
-            f"- Needs {md_text(r.needed)}: {'met' if r.met else md_text(r.change)}"
-            for r in e.requirements
-        ]
-        lines += [
-            f"- Pay ({result.pay_level}): {p.text}, {md_text(p.basis)} ({md_text(p.source)})"
-            for p in e.pay
-        ]
-        lines.append("")
-    if result.close_call is not None:
-        c = result.close_call
-        lines += [
-            f"Close call: {md_text(c.first_name)} and {md_text(c.second_name)} are {c.gap} "
-            f"points apart ({md_text(c.decided_by)}).",
-            "",
-        ]
-    if result.later:
-        lines += ["## Fits what you want, but later", ""]
-        lines += [
-            f"- {md_text(e.name)}: {md_text('; '.join(e.changes) or e.status_note)}"
-            for e in result.later
-        ]
-        lines.append("")
-    if plan is not None:
-        lines += ["", f"## Your path to {md_text(ds.roles[plan.role_id].name)}", ""]
-        lines += md_table(
-            ["#", "Phase", "Id", "Weeks", "Status"],
-            [
-                [i, md_text(p.title), p.id, _weeks(p.min_weeks, p.max_weeks), _status(p)]
-                for i, p in enumerate(plan.phases, 1)
-            ],
-        )
-        lo, hi = plan.total
-        lines += ["", f"Total: {weeks_text(lo, hi)}; from {md_text(plan.total_from)}.", ""]
-    lay = dataset_layout(ds, REPORT_WIDTH, ds.engine.rank(profile))
-    lines += ["", "## The landscape", "", "```text", *lay.text_lines, *lay.legend, "```", ""]
-    lines += ["## Data", "", md_text(sources_line(ds)), ""]
-    return "\n".join(lines)
-
-
-# --- writing ------------------------------------------------------------------------------------
-
-
 def render_report(
     fmt: str, ds: Dataset, profile: Profile, result: Result, today: dt.date | None = None
 ) -> str:
@@ -267,8 +166,6 @@ def render_report(
     )
     for item in _renderables(ds, profile, result, plan, day):
         console.print(item)
-    if fmt == "html":
-        return console.export_html(inline_styles=True)
     return offline_svg(console.export_svg(title="aicareer report"))
 
 
@@ -286,79 +183,7 @@ def write_report(path: Path, ds: Dataset, profile: Profile, result: Result) -> N
 
     Unknown extension: AicareerError (exit 2, USAGE). Unwritable path: exit 7 (OUTPUT).
     """
-    from aicareer.fsutil import atomic_write_text
+    from aicareer.fsutil import write_output
 
     fmt = report_format(path)
-    atomic_write_text(path, render_report(fmt, ds, profile, result))
-
-
-# --- data provenance (`aicareer data info`) ---------------------------------------------------
-
-
-def dated_end(dated: str) -> dt.date:
-    """The last day a `dated` value covers: '2026' -> 2026-12-31, '2026-06' -> 2026-06-30."""
-    if len(dated) == 4:
-        return dt.date(int(dated), 12, 31)
-    year, month = int(dated[:4]), int(dated[5:7])
-    return dt.date(year, month, calendar.monthrange(year, month)[1])
-
-
-def one_year_after(day: dt.date) -> dt.date:
-    try:
-        return day.replace(year=day.year + 1)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + 1, day=28)
-
-
-def data_info(ds: Dataset, today: dt.date) -> dict[str, Any]:
-    """Which data is in use, its versions, its sources, and whether it has gone stale.
-
-    Stale: the newest source's `dated` (read as the end of that month or year, the most
-    generous reading) is more than a year before `today`.
-    """
-    from aicareer.pathmodels import load_paths
-
-    try:
-        pmeta: dict[str, Any] = load_paths(ds).meta._asdict()
-    except AicareerError as exc:
-        pmeta = {"error": exc.lines[0] + " (run `aicareer data check` for every problem)"}
-    sources = [
-        {
-            "id": s.id,
-            "title": s.title,
-            "publisher": s.publisher,
-            "as_of": s.as_of,
-            "dated": s.dated,
-            "seed": s.seed,
-            "contributes": s.contributes,
-        }
-        for s in ds.sources.values()
-    ]
-    dated = [s for s in ds.sources.values() if s.dated]
-    warning = None
-    newest = None
-    if dated:
-        best = max(dated, key=lambda s: dated_end(s.dated or ""))
-        end = dated_end(best.dated or "")
-        newest = {"id": best.id, "title": best.title, "dated": best.dated}
-        if today > one_year_after(end):
-            warning = (
-                f"the newest source ({best.title}, dated {best.dated}) is more than a year "
-                f"old on {today.isoformat()}: salaries, demand and advice may be out of date"
-            )
-    else:
-        warning = "no source has a machine-readable date (`dated`): the data's age is unknown"
-    return {
-        "data_dir": str(ds.data_dir),
-        "custom": ds.custom,
-        "files": {
-            "roles.toml": ds.roles_file.meta._asdict(),
-            "matrix.toml": ds.matrix.meta._asdict(),
-            "paths.toml": pmeta,
-        },
-        "sources": sources,
-        "newest_source": newest,
-        "today": today.isoformat(),
-        "stale": warning is not None and dated != [],
-        "warning": warning,
-    }
+    write_output(path, render_report(fmt, ds, profile, result))

@@ -1,6 +1,6 @@
 """docs/rules.md, written from the data: the rules a career coach reads are the rules run.
 
-`render(ds)` turns matrix.toml into Markdown. `aicareer data rules` prints it, and a test
+`rules_page(ds)` turns matrix.toml into Markdown. `aicareer data rules` prints it, and a test
 fails when docs/rules.md differs from what the shipped data renders, so the page cannot go
 stale. Text from the data is escaped for Markdown tables.
 """
@@ -19,13 +19,13 @@ HEADER = """<!-- Generated from data/matrix.toml by `aicareer data rules`; do no
 """
 
 
-def cell(value: object) -> str:
+def _table_cell(value: object) -> str:
     return str(value).replace("|", "\\|").replace("\n", " ").strip()
 
 
-def table(header: list[str], rows: list[list[object]]) -> list[str]:
+def _md_table(header: list[str], rows: list[list[object]]) -> list[str]:
     out = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
-    out += ["| " + " | ".join(cell(v) for v in row) + " |" for row in rows]
+    out += ["| " + " | ".join(_table_cell(v) for v in row) + " |" for row in rows]
     return out
 
 
@@ -50,7 +50,7 @@ def words(cond: Condition) -> str:
     raise TypeError(cond)
 
 
-def render(ds: Dataset) -> str:
+def rules_page(ds: Dataset) -> str:
     m = ds.matrix
     s = m.scoring
     name = {r.id: r.name for r in ds.roles.values()}
@@ -100,12 +100,12 @@ def render(ds: Dataset) -> str:
         "## Bands: what a score claims",
         "",
     ]
-    lines += table(
+    lines += _md_table(
         ["band", "from score", "what it claims"],
         [[b.name, b.min_score, b.claim or ""] for b in sorted(s.bands, key=lambda b: -b.min_score)],
     )
     lines += ["", "## Requirements", ""]
-    lines += table(
+    lines += _md_table(
         ["role", "background", "years", "coding", "why", "source"],
         [
             [
@@ -126,7 +126,7 @@ def render(ds: Dataset) -> str:
         "The first route that holds for a role gives its readiness and timeline.",
         "",
     ]
-    lines += table(
+    lines += _md_table(
         ["id", "role", "when", "readiness", "timeline", "for", "source"],
         [
             [
@@ -156,7 +156,7 @@ def render(ds: Dataset) -> str:
         + ".",
         "",
     ]
-    lines += table(
+    lines += _md_table(
         ["role", "coding", "demand rank", *starts],
         [[name[r.id], r.coding, r.demand_rank, *(r.readiness[x] for x in starts)] for r in order],
     )
@@ -170,7 +170,7 @@ def render(ds: Dataset) -> str:
         "Weights are aicareer's reading of the sources named; an empty cell is 0.",
         "",
     ]
-    lines += table(
+    lines += _md_table(
         ["interest", *(name[r] for r in role_ids), "source"],
         [[a.interest, *(a.weights.get(r, "") for r in role_ids), src[a.source]] for a in m.fit],
     )
@@ -193,7 +193,7 @@ def render(ds: Dataset) -> str:
         ]
         for x in m.suits
     ]
-    lines += table(["when", "points", "why", "source"], rows)
+    lines += _md_table(["when", "points", "why", "source"], rows)
     lines += [
         "",
         "## Groups",

@@ -130,7 +130,7 @@ def why(engine: Engine, profile: Profile, role_id: str) -> WhyRole:
     )
 
 
-def to_json(w: WhyRole, name: str) -> dict[str, Any]:
+def why_json(w: WhyRole, name: str) -> dict[str, Any]:
     from aicareer.models import to_dict
 
     ex = w.explanation

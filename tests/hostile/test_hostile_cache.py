@@ -161,7 +161,8 @@ def test_records_round_trip_through_json(dataset: data.Dataset) -> None:
     from aicareer.models import to_dict
 
     kept = data.Validated(dataset.roles_file, dataset.matrix)
-    rebuilt = cache.build(data.Validated, json.loads(json.dumps(cache.dump(data.Validated, kept))))
+    raw = json.loads(json.dumps(cache.dump(data.Validated, kept)))
+    rebuilt = cache.rebuild(data.Validated, raw)
     assert to_dict(rebuilt) == to_dict(kept)
     assert type(rebuilt.matrix.routes[0].when) is type(kept.matrix.routes[0].when)
     assert rebuilt.matrix.routes == kept.matrix.routes
@@ -216,7 +217,7 @@ def test_the_builder_follows_any_record_shape() -> None:
         [_Inner(dt.date(2024, 2, 29))],
     )
     stored = json.loads(json.dumps(cache.dump(_Shapes, value)))
-    assert cache.build(_Shapes, stored) == value
+    assert cache.rebuild(_Shapes, stored) == value
     stored[3]["k"][1] = "c"  # not one of the literals: a miss, not a wrong record
     with pytest.raises(cache._Mismatch):
-        cache.build(_Shapes, stored)
+        cache.rebuild(_Shapes, stored)

@@ -412,7 +412,7 @@ def data_info_cmd(data_dir: DataDirOpt = None, as_json: JsonOpt = False) -> None
     """
     from aicareer.console import note
     from aicareer.progress import today
-    from aicareer.report import data_info
+    from aicareer.provenance import data_info
 
     ds = dataset(data_dir)
     info = data_info(ds, today())

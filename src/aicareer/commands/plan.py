@@ -223,7 +223,7 @@ def _path_renderables(ds: Dataset, plan: Plan) -> list[Any]:
     from rich.text import Text
 
     from aicareer.learning import bar, weeks_text
-    from aicareer.render import bullets, source_label
+    from aicareer.render import bullets
 
     role = ds.roles[plan.role_id]
     items: list[Any] = []
@@ -312,7 +312,7 @@ def _path_renderables(ds: Dataset, plan: Plan) -> list[Any]:
         if p.note:
             grid.add_row(Text("Note"), Text(p.note))
         grid.add_row(
-            Text("Sources"), Text("; ".join(source_label(ds, s) for s in p.sources), style="dim")
+            Text("Sources"), Text("; ".join(ds.source_label(s) for s in p.sources), style="dim")
         )
         items.append(grid)
     if plan.note:

@@ -66,7 +66,7 @@ def ask_profile(
     ask, screen = quiz.prompter()
     before = None if defaults is None else profile_dict(defaults)
     with screen:
-        profile = quiz.run(given, defaults=before, on_interrupt=keep, ask=ask)
+        profile = quiz.ask_all(given, defaults=before, on_interrupt=keep, ask=ask)
     if given is not None:
         clear_quiz_state(path)
     return profile, save

@@ -35,7 +35,7 @@ def why_cmd(
       aicareer why mle --json
     """
     from aicareer.history import answers_or_last
-    from aicareer.whynot import to_json, why
+    from aicareer.whynot import why, why_json
 
     ds = dataset(data_dir)
     target = ds.role(role)
@@ -52,7 +52,7 @@ def why_cmd(
     if as_json:
         from aicareer.console import print_json
 
-        print_json(to_json(result, target.name))
+        print_json(why_json(result, target.name))
         return
     from aicareer.console import out
     from aicareer.render_result import why_screen
@@ -70,6 +70,6 @@ def data_rules_cmd(data_dir: DataDirOpt = None) -> None:
     """
     import sys
 
-    from aicareer.rulesdoc import render
+    from aicareer.rulesdoc import rules_page
 
-    sys.stdout.write(render(dataset(data_dir)))
+    sys.stdout.write(rules_page(dataset(data_dir)))
