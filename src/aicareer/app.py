@@ -52,7 +52,7 @@ COMMANDS: dict[str, str] = {
 DATA_COMMANDS: dict[str, str] = {
     "check": "aicareer.commands.browse",
     "rules": "aicareer.commands.why",
-    "info": "aicareer.commands.plan",
+    "info": "aicareer.commands.browse",
 }
 
 #: (group, name) -> how to build that click command; `command` fills it in as modules import.
@@ -120,7 +120,9 @@ app = typer.Typer(
     ),
     no_args_is_help=True,
     pretty_exceptions_enable=False,
-    add_completion=False,
+    # --install-completion / --show-completion; the words are completed by
+    # aicareer.completion (role ids and aliases, regions, levels, phases).
+    add_completion=True,
     context_settings={"help_option_names": ["-h", "--help"]},
     rich_markup_mode=None,
 )
