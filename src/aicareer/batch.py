@@ -31,11 +31,10 @@ import io
 import json
 import math
 import os
-import signal
 import stat
 import sys
-from collections.abc import Callable, Generator, Iterable, Iterator
-from contextlib import closing, contextmanager
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Annotated, Any
@@ -699,8 +698,7 @@ class _JsonlFormat(_Format):
 
 
 class _Scorer:
-    """Turns rows into output lines: the memo, the engine call and the formats, together so
-    that worker processes (forked, see _parallel) get a ready copy."""
+    """Turns rows into output lines: the memo, the engine call and the formats."""
 
     def __init__(self, engine: Engine, fmt: _Format, top: int) -> None:
         self.rank = engine.rank
@@ -752,7 +750,7 @@ def run(
 
     `names` maps role ids to display names (JSONL output). `out_fmt` defaults to the
     extension of `out` (for `-`: the input's format). `progress(rows_done, bytes_read)` is
-    called every FLUSH_EVERY rows (or every chunk a worker returns) and at the end.
+    called every FLUSH_EVERY rows and at the end.
     """
     if out_fmt is None:
         out_fmt = source.fmt if str(out) == STDIO else format_for(out, "output")
@@ -765,32 +763,21 @@ def run(
         encoding, errors = "utf-8", fmt.errors
         write = fh.write
         write(fmt.header().encode(encoding, errors))
-        workers = _workers(source)
-        if workers:
-            # closing(): the pool stops at once on any error, not when the frame is freed.
-            with closing(_parallel(source, scorer, workers)) as results:
-                for data, n, ok in results:
-                    write(data)
-                    rows += n
-                    scored += ok
-                    if progress is not None:
-                        progress(rows, source.done)
-        else:
-            buffer: list[str] = []
-            for line, ok in (
-                _jsonl_results(source.lines, 0, scorer)
-                if source.fmt == "jsonl"
-                else _csv_results(source, scorer)
-            ):
-                buffer.append(line)
-                scored += ok
-                rows += 1
-                if rows % FLUSH_EVERY == 0:
-                    write("".join(buffer).encode(encoding, errors))
-                    buffer.clear()
-                    if progress is not None:
-                        progress(rows, source.done)
-            write("".join(buffer).encode(encoding, errors))
+        buffer: list[str] = []
+        for line, ok in (
+            _jsonl_results(source.lines, 0, scorer)
+            if source.fmt == "jsonl"
+            else _csv_results(source, scorer)
+        ):
+            buffer.append(line)
+            scored += ok
+            rows += 1
+            if rows % FLUSH_EVERY == 0:
+                write("".join(buffer).encode(encoding, errors))
+                buffer.clear()
+                if progress is not None:
+                    progress(rows, source.done)
+        write("".join(buffer).encode(encoding, errors))
     if progress is not None:
         progress(rows, source.done)
     return Summary(rows=rows, scored=scored, errors=rows - scored, out=out)
@@ -845,108 +832,3 @@ def _csv_results(source: Input, scorer: _Scorer) -> _Out:
             yield slow(row_id, raw)
         else:
             yield head(row_id) + frag, True
-
-
-# --- more than one core ----------------------------------------------------------------------
-
-#: A JSONL file at least this big is scored by worker processes, one per core (at most
-#: MAX_WORKERS), when the platform can fork: about 60,000 rows and up, where the ~30 ms a
-#: pool takes to start is repaid. Streams (stdin, FIFOs) and CSV are scored in-process.
-PARALLEL_MIN_BYTES = 8 << 20
-MAX_WORKERS = 4
-#: Lines per task sent to a worker.
-_TASK_LINES = 2048
-#: The scorer a forked worker inherits (set only while a pool runs).
-_SCORER: _Scorer | None = None
-
-
-def _workers(source: Input) -> int:
-    if source.fmt != "jsonl" or source.size is None or source.size < PARALLEL_MIN_BYTES:
-        return 0
-    import multiprocessing
-
-    if "fork" not in multiprocessing.get_all_start_methods():
-        return 0
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    return min(cores or 1, MAX_WORKERS) if (cores or 1) >= 2 else 0
-
-
-def _worker_signals() -> None:
-    """Ctrl-C is the parent's to handle; SIGTERM (how the parent stops a pool) just ends."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-
-
-def _score_chunk(lines: list[bytes | None], start: int) -> tuple[bytes, int, int]:
-    """In a worker: the encoded output for a chunk of lines, its row count and scored count."""
-    scorer = _SCORER
-    assert scorer is not None
-    out: list[str] = []
-    scored = 0
-    for line, ok in _jsonl_results(lines, start, scorer):
-        out.append(line)
-        scored += ok
-    return "".join(out).encode("utf-8", scorer.fmt.errors), len(out), scored
-
-
-def _parallel(
-    source: Input, scorer: _Scorer, workers: int
-) -> Generator[tuple[bytes, int, int], None, None]:
-    """Results in input order from forked workers; at most 2 tasks per worker in flight, so
-    memory stays flat however far the reader could run ahead. The pool is stopped when this
-    generator ends or is closed (run() closes it on any error).
-
-    While the pool runs, Ctrl-C and SIGTERM only set a flag that the loop checks between
-    tasks (waiting at most 50 ms at a time): an exception raised by a signal handler deep
-    inside multiprocessing's locks could leave the pool unable to stop, and the run hung.
-    """
-    import multiprocessing
-    from collections import deque
-
-    from aicareer.errors import Terminated
-
-    global _SCORER
-    stop: list[int] = []
-
-    def on_signal(signum: int, frame: object) -> None:
-        stop.append(signum)
-
-    def check() -> None:
-        if stop:
-            raise Terminated() if stop[0] == signal.SIGTERM else KeyboardInterrupt()
-
-    def result(task: Any) -> tuple[bytes, int, int]:
-        while True:
-            check()
-            try:
-                got: tuple[bytes, int, int] = task.get(timeout=0.05)
-                return got
-            except multiprocessing.TimeoutError:
-                continue
-
-    _SCORER = scorer
-    saved = {sig: signal.signal(sig, on_signal) for sig in (signal.SIGINT, signal.SIGTERM)}
-    pool = multiprocessing.get_context("fork").Pool(workers, initializer=_worker_signals)
-    try:
-        pending: deque[Any] = deque()
-        number = 0
-        chunk: list[bytes | None] = []
-        for line in source.lines:
-            chunk.append(line)
-            if len(chunk) == _TASK_LINES:
-                check()
-                pending.append(pool.apply_async(_score_chunk, (chunk, number)))
-                number += sum(1 for x in chunk if x is None or x.strip())
-                chunk = []
-                if len(pending) > 2 * workers:
-                    yield result(pending.popleft())
-        if chunk:
-            pending.append(pool.apply_async(_score_chunk, (chunk, number)))
-        while pending:
-            yield result(pending.popleft())
-    finally:
-        pool.terminate()
-        pool.join()
-        for sig, handler in saved.items():
-            signal.signal(sig, handler)
-        _SCORER = None
