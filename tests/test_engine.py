@@ -610,5 +610,7 @@ def test_property_any_profile_is_ranked_whole_and_consistently(
     older = engine.rank(p._replace(years=min(60, years + 5)))
     now_ready = {x.role_id for x in ready}
     assert now_ready <= {x.role_id for x in older.results if x.ready}
-    # The same profile gives the same ranking, memo or not.
+    # The same profile gives the same ranking, memo or not, and explain() agrees with it.
     assert Engine(engine.matrix).rank(p) == r
+    for x in r.results:
+        assert engine.explain(p, x.role_id).result == x

@@ -26,6 +26,7 @@ cohort repeats itself); `Engine.explain()` builds the reasons for one role on de
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
@@ -41,8 +42,10 @@ __all__ = ["Check", "Engine", "Explanation", "Ranking", "Readiness", "Reason", "
 #: Coding levels, lowest first.
 CODING_ORDER = ("none", "basic", "professional")
 _LEVEL = {c: i for i, c in enumerate(CODING_ORDER)}
-#: How many distinct profiles to remember before starting over.
-_MEMO_LIMIT = 1 << 16
+#: How many rankings, and how many parts of one, to remember before starting over: enough
+#: for a cohort's repeats, small enough to keep memory flat (~10 MiB at most).
+_MEMO_LIMIT = 1 << 12
+_PART_LIMIT = 1 << 13
 
 
 # --- the engine ----------------------------------------------------------------------------
@@ -72,6 +75,10 @@ class _Role(NamedTuple):
     affinity: Mapping[str, int]
     routes: tuple[_Route, ...]
     reqs: tuple[_Req, ...]
+
+
+def _first(pair: tuple[int, RoleResult]) -> int:
+    return pair[0]
 
 
 def _round(x: float) -> int:
@@ -141,8 +148,25 @@ class Engine:
         self._roles = tuple(roles)
         self._company: dict[str, CompanyFit] = {c.company: c for c in matrix.company}
         self._suits = tuple((compile_condition(x.when, groups), x) for x in matrix.suits)
-        self._memo: dict[_Facts, Ranking] = {}
-        self._fit_memo: dict[tuple[frozenset[str], str, str], tuple[tuple[float, int], ...]] = {}
+        self._memo: dict[tuple[str, int, frozenset[str], str, str], Ranking] = {}
+        self._interest_memo: dict[frozenset[str], tuple[tuple[float, int], ...]] = {}
+        ids = [r.id for r in self._roles]
+        self._no_points = (0,) * len(ids)
+        self._company_points: dict[str, tuple[int, ...]] = {
+            c.company: tuple(c.weights.get(rid, 0) for rid in ids) for c in matrix.company
+        }
+        self._suits_points = tuple(
+            (test, tuple(x.weights.get(rid, 0) for rid in ids)) for test, x in self._suits
+        )
+        #: Every years value a rule or requirement cuts at: answers between two of them
+        #: rank alike.
+        cuts: set[int] = {q.min_years for q in matrix.requirements if q.min_years is not None}
+        for cond in [r.when for r in matrix.routes] + [x.when for x in matrix.suits]:
+            for leaf in leaves(cond):
+                if leaf.field == "years" and isinstance(leaf.value, int):
+                    n = leaf.value
+                    cuts |= {n + 1} if leaf.op == "at-most" else {n, n + 1}
+        self._thresholds = tuple(sorted(cuts))
         self._ready_memo: dict[
             tuple[str, int, str, str, frozenset[str]], tuple[tuple[Readiness, bool], ...]
         ] = {}
@@ -218,27 +242,49 @@ class Engine:
 
     # -- ranking ------------------------------------------------------------------------------
     #
-    # Fit depends only on interests, company and (through "suits") background; readiness only
-    # on background, years, coding, company and the few interests that routes look at. Each
-    # half is remembered by those keys, so a cohort or a grid pays for each once.
+    # Speed: a cohort repeats itself and a profile is mostly shared parts, so each part is
+    # remembered by exactly what it depends on. Fit is interests (memoised per interest set)
+    # plus company and "suits" points; readiness depends on background, coding, company, the
+    # few interests routes look at, and years only through the thresholds the data uses
+    # (years 6 and 7 are the same answer when no rule cuts between them). The whole ranking
+    # is remembered by that reduced key. Every memo is bounded; none changes a result.
 
-    def _fits(self, f: _Facts) -> tuple[tuple[float, int], ...]:
-        key = (f[2], f[3], f[0])
-        hit = self._fit_memo.get(key)
+    def reduced(self, f: _Facts) -> tuple[str, int, frozenset[str], str, str]:
+        """The facts with years replaced by its bucket between the data's thresholds."""
+        return (f[0], bisect_right(self._thresholds, f[1]), f[2], f[3], f[4])
+
+    def _interest_fits(self, interests: frozenset[str]) -> tuple[tuple[float, int], ...]:
+        hit = self._interest_memo.get(interests)
         if hit is None:
-            extra = self._extra_fit(f)
-            hit = tuple(self._fit(role, f, extra) for role in self._roles)
-            if len(self._fit_memo) >= _MEMO_LIMIT:
-                self._fit_memo.clear()
-            self._fit_memo[key] = hit
+            best_w, mean_w = self._best, self._mean
+            parts = []
+            for role in self._roles:
+                weights = [role.affinity.get(i, 0) for i in interests] or [0]
+                best = max(weights)
+                parts.append(((best_w * best + mean_w * sum(weights) / len(weights)) / 100, best))
+            hit = tuple(parts)
+            if len(self._interest_memo) >= _PART_LIMIT:
+                self._interest_memo.clear()
+            self._interest_memo[interests] = hit
         return hit
 
-    def _readies(self, f: _Facts) -> tuple[tuple[Readiness, bool], ...]:
-        key = (f[0], f[1], f[4], f[3], f[2] & self._route_interests)
+    def _fits(self, f: _Facts) -> list[tuple[float, int]]:
+        """(fit, match) per role: the interests' part plus company and "suits" points."""
+        extra = self._company_points.get(f[3], self._no_points)
+        for test, points in self._suits_points:
+            if test(f):
+                extra = tuple(a + b for a, b in zip(extra, points, strict=True))
+        return [
+            (min(100.0, max(0.0, raw + more)), best + more)
+            for (raw, best), more in zip(self._interest_fits(f[2]), extra, strict=True)
+        ]
+
+    def _readies(self, f: _Facts, bucket: int) -> tuple[tuple[Readiness, bool], ...]:
+        key = (f[0], bucket, f[4], f[3], f[2] & self._route_interests)
         hit = self._ready_memo.get(key)
         if hit is None:
             hit = tuple(self._readiness(role, f) for role in self._roles)
-            if len(self._ready_memo) >= _MEMO_LIMIT:
+            if len(self._ready_memo) >= _PART_LIMIT:
                 self._ready_memo.clear()
             self._ready_memo[key] = hit
         return hit
@@ -246,25 +292,37 @@ class Engine:
     def rank(self, profile: Profile) -> Ranking:
         """Every core role, ranked. Same profile, same ranking."""
         f = facts(profile)
-        hit = self._memo.get(f)
+        key = self.reduced(f)
+        hit = self._memo.get(key)
         if hit is not None:
             return hit
         fw, rw, band_for, no_fit = self._fw, self._rw, self._band_for, self._no_fit
+        new = tuple.__new__  # a named tuple's own __new__ is a slower Python-level lambda
         keyed = []
         best_match = -1
         for role, (fit, match), (readiness, ready) in zip(
-            self._roles, self._fits(f), self._readies(f), strict=True
+            self._roles, self._fits(f), self._readies(f, key[1]), strict=True
         ):
             score = int((fw * fit + rw * readiness.score) / 100 + 0.5)
             matched = match >= no_fit
-            result = RoleResult(
-                role.id, score, band_for[score], int(fit + 0.5), readiness, ready, matched
+            result = new(
+                RoleResult,
+                (role.id, score, band_for[score], int(fit + 0.5), readiness, ready, matched),
             )
-            key = (not ready, not matched, -score, -readiness.score, role.demand_rank)
-            keyed.append((key, result))
+            # One integer sorts like (ready, matched, score, readiness, demand): later roles
+            # last, then roles that match nothing, then by score, readiness (the shorter way
+            # in) and demand rank.
+            order = (
+                (not ready) << 40
+                | (not matched) << 39
+                | (100 - score) << 30
+                | (100 - readiness.score) << 20
+                | role.demand_rank
+            )
+            keyed.append((order, result))
             if ready and match > best_match:
                 best_match = match
-        keyed.sort()
+        keyed.sort(key=_first)
         results = tuple(r for _, r in keyed)
         close = None
         if (
@@ -278,7 +336,7 @@ class Engine:
         ranking = Ranking(results, close, best_match < no_fit)
         if len(self._memo) >= _MEMO_LIMIT:
             self._memo.clear()
-        self._memo[f] = ranking
+        self._memo[key] = ranking
         return ranking
 
     # -- explaining -----------------------------------------------------------------------------
