@@ -42,8 +42,8 @@ COMMANDS: dict[str, str] = {
     "show": "aicareer.commands.browse",
     "why": "aicareer.commands.why",
     "compare": "aicareer.commands.browse",
-    "salary": "aicareer.commands.browse",
-    "matrix": "aicareer.commands.browse",
+    "salary": "aicareer.commands.pay",
+    "matrix": "aicareer.commands.info",
     "map": "aicareer.commands.plan",
     "path": "aicareer.commands.plan",
     "report": "aicareer.commands.plan",
@@ -51,9 +51,9 @@ COMMANDS: dict[str, str] = {
     "data": "aicareer.app",
 }
 DATA_COMMANDS: dict[str, str] = {
-    "check": "aicareer.commands.browse",
+    "check": "aicareer.commands.info",
     "rules": "aicareer.commands.why",
-    "info": "aicareer.commands.browse",
+    "info": "aicareer.commands.info",
 }
 
 #: (group, name) -> how to build that click command; `command` fills it in as modules import.

@@ -438,4 +438,3 @@ def report_cmd(
         from aicareer.report_doc import report_document
 
         print_json(report_document(ds, profile, result, today()))
-
