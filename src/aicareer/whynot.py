@@ -43,6 +43,8 @@ class WhyRole(NamedTuple):
     #: found, or already there).
     changes: tuple[Change, ...] | None
     position_after: int | None
+    #: How many roles were ranked.
+    total: int = 0
 
 
 def shown_position(ranking: Ranking, role_id: str) -> tuple[int, bool]:
@@ -127,6 +129,7 @@ def why(engine: Engine, profile: Profile, role_id: str) -> WhyRole:
         top,
         found[0] if found else None,
         found[1] if found else None,
+        len(ranking.results),
     )
 
 
