@@ -233,7 +233,8 @@ def why_screen(w: WhyRole, name: str, width: int) -> list[RenderableType]:
     r = ex.result
     head = Text(f"{name} ({w.role_id}): ", style="bold")
     head.append(
-        f"#{w.position} of {w.total}, score {r.score} ({r.band}), fit {r.fit}, ready {r.readiness.score}"
+        f"#{w.position} of {w.total}, score {r.score} ({r.band}), "
+        f"fit {r.fit}, ready {r.readiness.score}"
     )
     items: list[RenderableType] = [head]
     if w.in_top:
