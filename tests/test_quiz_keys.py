@@ -28,6 +28,10 @@ CODING_DEFAULT = ENTER
 FIRST_TWO_INTERESTS = SPACE + DOWN + SPACE + ENTER  # building-products, agents
 COMPANY_ANY = ENTER
 REGION_US = ENTER
+SKILLS_NONE = ENTER  # the skills checklist may be left empty
+HOURS_DEFAULT = ENTER  # keeps the pre-filled 10
+# The two planning questions (skills, hours a week), skipped with their defaults.
+PLAN_DEFAULTS = SKILLS_NONE + HOURS_DEFAULT
 LOOKS_GOOD = ENTER  # first entry on the review screen
 
 
@@ -43,7 +47,14 @@ def drive(
 
 def test_full_run_produces_a_profile() -> None:
     profile = drive(
-        BACKEND, YEARS_5, CODING_DEFAULT, FIRST_TWO_INTERESTS, COMPANY_ANY, REGION_US, LOOKS_GOOD
+        BACKEND,
+        YEARS_5,
+        CODING_DEFAULT,
+        FIRST_TWO_INTERESTS,
+        COMPANY_ANY,
+        REGION_US,
+        PLAN_DEFAULTS,
+        LOOKS_GOOD,
     )
     assert profile == Profile(
         background="backend-engineer",
@@ -52,6 +63,7 @@ def test_full_run_produces_a_profile() -> None:
         company="any",
         coding="professional",
         region="us",
+        hours_per_week=10,
     )
 
 
@@ -64,6 +76,7 @@ def test_coding_default_follows_the_background() -> None:
         FIRST_TWO_INTERESTS,
         COMPANY_ANY,
         REGION_US,
+        PLAN_DEFAULTS,
         LOOKS_GOOD,
     )
     assert (profile.background, profile.coding) == ("product-manager", "basic")
@@ -79,6 +92,7 @@ def test_back_from_years_changes_the_background() -> None:
         FIRST_TWO_INTERESTS,
         COMPANY_ANY,
         REGION_US,
+        PLAN_DEFAULTS,
         LOOKS_GOOD,
     )
     assert profile.background == "frontend-engineer"
@@ -97,6 +111,7 @@ def test_back_entry_on_a_select_question_returns_to_the_previous_one() -> None:
         FIRST_TWO_INTERESTS,
         COMPANY_ANY,
         REGION_US,
+        PLAN_DEFAULTS,
         LOOKS_GOOD,
     )
     assert profile.years == 12
@@ -113,6 +128,7 @@ def test_back_on_the_checkbox_then_forward_again() -> None:
         FIRST_TWO_INTERESTS,
         COMPANY_ANY,
         REGION_US,
+        PLAN_DEFAULTS,
         LOOKS_GOOD,
     )
     assert profile.coding == "basic"
@@ -130,6 +146,7 @@ def test_years_must_be_a_whole_number_in_range() -> None:
         FIRST_TWO_INTERESTS,
         COMPANY_ANY,
         REGION_US,
+        PLAN_DEFAULTS,
         LOOKS_GOOD,
     )
     assert profile.years == 7
@@ -138,7 +155,15 @@ def test_years_must_be_a_whole_number_in_range() -> None:
 def test_interests_need_at_least_one() -> None:
     # Enter with nothing ticked is refused; then tick the first.
     profile = drive(
-        BACKEND, YEARS_5, CODING_DEFAULT, ENTER, SPACE + ENTER, COMPANY_ANY, REGION_US, LOOKS_GOOD
+        BACKEND,
+        YEARS_5,
+        CODING_DEFAULT,
+        ENTER,
+        SPACE + ENTER,
+        COMPANY_ANY,
+        REGION_US,
+        PLAN_DEFAULTS,
+        LOOKS_GOOD,
     )
     assert profile.interests == ["building-products"]
 
@@ -153,6 +178,7 @@ def test_change_an_answer_on_the_review_screen() -> None:
         FIRST_TWO_INTERESTS,
         COMPANY_ANY,
         REGION_US,
+        PLAN_DEFAULTS,
         DOWN * 6 + ENTER,
         DOWN + ENTER,
         LOOKS_GOOD,
@@ -170,6 +196,7 @@ def test_back_from_a_review_change_keeps_the_answer() -> None:
         FIRST_TWO_INTERESTS,
         COMPANY_ANY,
         REGION_US,
+        PLAN_DEFAULTS,
         DOWN * 2 + ENTER,
         BACKSPACE + "<" + ENTER,
         LOOKS_GOOD,
@@ -191,6 +218,7 @@ def test_resume_asks_only_what_is_missing() -> None:
         SPACE + ENTER,
         COMPANY_ANY,
         REGION_US,
+        PLAN_DEFAULTS,
         LOOKS_GOOD,
         answers={"background": "backend-engineer", "years": 5},
     )
@@ -208,7 +236,62 @@ def test_resume_with_every_answer_goes_straight_to_review() -> None:
         "company": "any",
         "region": "other",
     }
-    assert drive(LOOKS_GOOD, answers=given) == Profile(**given)
+    # The six answers of an older quiz: only the two planning questions are asked.
+    assert drive(PLAN_DEFAULTS, LOOKS_GOOD, answers=given) == Profile(**given, hours_per_week=10)
+
+
+# --- the two planning questions: skills and hours a week ----------------------------------
+
+BEFORE_SKILLS = (BACKEND, YEARS_5, CODING_DEFAULT, FIRST_TWO_INTERESTS, COMPANY_ANY, REGION_US)
+
+
+def test_skills_and_hours_are_recorded() -> None:
+    # Skills list order: python, async-python, data-validation, ... (vocab.SKILLS).
+    profile = drive(
+        *BEFORE_SKILLS, SPACE + DOWN + DOWN + SPACE + ENTER, BACKSPACE * 2 + "3" + ENTER, LOOKS_GOOD
+    )
+    assert profile.skills == ("python", "data-validation")
+    assert profile.hours_per_week == 3
+
+
+def test_skipping_both_leaves_no_skills_and_ten_hours() -> None:
+    profile = drive(*BEFORE_SKILLS, PLAN_DEFAULTS, LOOKS_GOOD)
+    assert (profile.skills, profile.hours_per_week) == ((), 10)
+
+
+def test_hours_must_be_1_to_80() -> None:
+    # 0, then 81 are refused (the prompt stays); 20 is accepted.
+    profile = drive(
+        *BEFORE_SKILLS,
+        SKILLS_NONE,
+        BACKSPACE * 2 + "0" + ENTER,
+        BACKSPACE + "81" + ENTER,
+        BACKSPACE * 2 + "20" + ENTER,
+        LOOKS_GOOD,
+    )
+    assert profile.hours_per_week == 20
+
+
+def test_back_from_skills_returns_to_the_region() -> None:
+    # Tick "← Back" (the last entry, 29th: UP wraps to it) on skills, then pick Europe.
+    profile = drive(*BEFORE_SKILLS, UP + SPACE + ENTER, DOWN + ENTER, PLAN_DEFAULTS, LOOKS_GOOD)
+    assert profile.region == "europe"
+    assert profile.skills == ()
+
+
+def test_back_from_hours_keeps_the_ticked_skills() -> None:
+    profile = drive(
+        *BEFORE_SKILLS, SPACE + ENTER, BACKSPACE * 2 + "<" + ENTER, ENTER, HOURS_DEFAULT, LOOKS_GOOD
+    )
+    assert profile.skills == ("python",)
+
+
+def test_change_hours_on_the_review_screen() -> None:
+    # Review: [Looks good, Background, ..., Region, Skills, Hours a week]: Hours is 8 down.
+    profile = drive(
+        *BEFORE_SKILLS, PLAN_DEFAULTS, DOWN * 8 + ENTER, BACKSPACE * 2 + "6" + ENTER, LOOKS_GOOD
+    )
+    assert profile.hours_per_week == 6
 
 
 # --- the command, end to end -----------------------------------------------------------
@@ -237,6 +320,7 @@ def test_cli_quiz_prints_only_json_on_stdout(terminal: Path) -> None:
         + FIRST_TWO_INTERESTS
         + COMPANY_ANY
         + REGION_US
+        + PLAN_DEFAULTS
         + LOOKS_GOOD
     )
     result = invoke(keys, "--json", "--top", "1")
@@ -244,7 +328,7 @@ def test_cli_quiz_prints_only_json_on_stdout(terminal: Path) -> None:
     doc = json.loads(result.stdout)
     assert doc["profile"]["background"] == "backend-engineer"
     assert len(doc["recommendations"]) == 1
-    assert "1 of 6" in result.stderr  # the prompts went to stderr
+    assert "1 of 8" in result.stderr  # the prompts went to stderr
     assert not terminal.exists()
 
 
@@ -260,7 +344,9 @@ def test_cli_ctrl_c_exits_130_and_resume_continues(terminal: Path, tmp_path: Pat
     }
     assert not [p.name for p in terminal.parent.iterdir() if p.name.endswith(".tmp")]
 
-    keys = CODING_DEFAULT + FIRST_TWO_INTERESTS + COMPANY_ANY + REGION_US + LOOKS_GOOD
+    keys = (
+        CODING_DEFAULT + FIRST_TWO_INTERESTS + COMPANY_ANY + REGION_US + PLAN_DEFAULTS + LOOKS_GOOD
+    )
     saved = tmp_path / "me.toml"
     result = invoke(keys, "--resume", "--json", "--save", str(saved))
     assert result.exit_code == 0, result.stderr
@@ -277,6 +363,7 @@ def test_cli_resume_without_saved_answers_starts_afresh(terminal: Path) -> None:
         + FIRST_TWO_INTERESTS
         + COMPANY_ANY
         + REGION_US
+        + PLAN_DEFAULTS
         + LOOKS_GOOD
     )
     result = invoke(keys, "--resume", "--json")

@@ -20,10 +20,10 @@ from aicareer.data import format_loc, read_toml, validation_lines
 from aicareer.errors import AicareerError, ExitCode, input_error
 from aicareer.fsutil import atomic_write_text, home_dir
 from aicareer.models import Profile, to_dict, type_adapter, validate
-from aicareer.vocab import BACKGROUNDS, CODING_LEVELS, COMPANIES, INTERESTS, REGIONS
+from aicareer.vocab import BACKGROUNDS, CODING_LEVELS, COMPANIES, INTERESTS, REGIONS, SKILLS
 
 #: The answers file's keys, in the order they are written and documented.
-FIELDS: tuple[str, ...] = ("background", "years", "interests", "company", "coding", "region")
+FIELDS: tuple[str, ...] = Profile._fields
 PROGRESS_FILE = "quiz-in-progress.toml"
 HEADER = "# aicareer answers file: see docs/answers.md for every key and its allowed values.\n"
 
@@ -35,6 +35,8 @@ EXPECTED: dict[str, str] = {
     "company": "one of: " + ", ".join(COMPANIES),
     "coding": "one of: " + ", ".join(CODING_LEVELS),
     "region": "one of: " + ", ".join(REGIONS),
+    "skills": "a list of zero or more of: " + ", ".join(SKILLS),
+    "hours_per_week": "a whole number from 1 to 80, e.g. hours_per_week = 10",
 }
 
 
@@ -69,9 +71,10 @@ def read_profile(path: Path) -> Profile:
 
 
 def profile_dict(profile: Profile) -> dict[str, Any]:
-    """The profile as an answers file's table: documented keys, in order, no unset coding."""
+    """The profile as an answers file's table: documented keys, in order, nothing unset
+    (no coding left to the default, no empty skills, no hours_per_week not given)."""
     data = to_dict(profile)
-    return {k: data[k] for k in FIELDS if data[k] is not None}
+    return {k: data[k] for k in FIELDS if data[k] is not None and data[k] != []}
 
 
 def to_toml(answers: Mapping[str, Any]) -> str:

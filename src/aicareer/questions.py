@@ -11,7 +11,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from aicareer.vocab import BACKGROUNDS, CODING_LEVELS, COMPANIES, DEFAULT_CODING, INTERESTS, REGIONS
+from aicareer.vocab import (
+    BACKGROUNDS,
+    CODING_LEVELS,
+    COMPANIES,
+    DEFAULT_CODING,
+    INTERESTS,
+    REGIONS,
+    SKILL_TEXT,
+    SKILLS,
+)
 
 Kind = Literal["select", "checkbox", "number"]
 
@@ -38,7 +47,11 @@ class Question:
     #: Shown after the prompt (how to answer, how to go back).
     instruction: str = ""
     #: The answer pre-selected when the person has not answered yet.
-    default: str | None = None
+    default: str | int | None = None
+    #: A checkbox question: how many ticks it needs (0: it may be left empty, i.e. skipped).
+    min_picks: int = 1
+    #: A number question: what is counted, for the review screen ("5 years").
+    unit: str = "year"
 
     def check(self, value: Any) -> str | None:
         """None when `value` is a valid answer, else what is wrong with it."""
@@ -49,7 +62,7 @@ class Question:
             if not self.low <= value <= self.high:
                 return f"enter a whole number from {self.low} to {self.high}"
         elif self.kind == "checkbox":
-            if not isinstance(value, list) or not value:
+            if not isinstance(value, list) or len(value) < self.min_picks:
                 return "pick at least one (space to tick, enter to confirm)"
             if any(v not in ids for v in value) or len(set(value)) != len(value):
                 return "pick from the list"
@@ -72,9 +85,9 @@ class Question:
     def show(self, value: Any) -> str:
         """An answer as the review screen shows it."""
         if self.kind == "number":
-            return f"{value} year{'s' if value != 1 else ''}"
+            return f"{value} {self.unit}{'s' if value != 1 else ''}"
         if self.kind == "checkbox":
-            return ", ".join(self.title_of(v) for v in value)
+            return ", ".join(self.title_of(v) for v in value) or "none"
         return self.title_of(str(value))
 
 
@@ -128,6 +141,8 @@ CODING_TEXT = {
     "basic": ("Some scripting", "Spreadsheets, SQL, small scripts, notebooks."),
     "professional": ("Professionally", "Writing production code is (or was) my job."),
 }
+#: The skills question shows each skill's label; the help says where the seeds name it.
+SKILL_OPTIONS = tuple(Option(s, SKILL_TEXT[s][0], f"From {SKILL_TEXT[s][1]}") for s in SKILLS)
 REGION_TEXT = {
     "us": ("United States", "Salary figures as the sources publish them."),
     "europe": ("Europe", "US figures 30-50% lower, per the roles guide."),
@@ -179,6 +194,26 @@ QUESTIONS: tuple[Question, ...] = (
         "select",
         _options(REGIONS, REGION_TEXT),
         default="us",
+    ),
+    Question(
+        "skills",
+        "Skills",
+        "What can you already do? Tick any that apply, or none.",
+        "checkbox",
+        SKILL_OPTIONS,
+        instruction="(space to tick, enter to confirm or skip; tick ← Back to go back)",
+        min_picks=0,
+    ),
+    Question(
+        "hours_per_week",
+        "Hours a week",
+        "How many hours a week can you give to learning?",
+        "number",
+        low=1,
+        high=80,
+        instruction="(a whole number, 1-80, enter keeps 10; type < to go back)",
+        default=10,
+        unit="hour",
     ),
 )
 BY_ID: dict[str, Question] = {q.id: q for q in QUESTIONS}

@@ -77,7 +77,9 @@ def ask(question: Question, answers: Mapping[str, Any], mark: str, back: str | N
         result = questionary.checkbox(
             question.prompt,
             choices=[*choices, *back_choice],
-            validate=lambda sel: bool(sel) or "pick at least one (space to tick)",
+            validate=lambda sel: (
+                len(sel) >= question.min_picks or "pick at least one (space to tick)"
+            ),
             qmark=mark,
             instruction=question.instruction,
         ).unsafe_ask()
