@@ -42,15 +42,15 @@ COMMANDS: dict[str, str] = {
     "compare": "aicareer.commands.browse",
     "salary": "aicareer.commands.browse",
     "matrix": "aicareer.commands.browse",
-    "map": "aicareer.commands.plan",
+    "map": "aicareer.commands.map",
     "path": "aicareer.commands.plan",
-    "report": "aicareer.commands.plan",
+    "report": "aicareer.commands.report",
     "batch": "aicareer.commands.batch",
     "data": "aicareer.app",
 }
 DATA_COMMANDS: dict[str, str] = {
     "check": "aicareer.commands.browse",
-    "info": "aicareer.commands.plan",
+    "info": "aicareer.commands.info",
 }
 
 #: (group, name) -> how to build that click command; `command` fills it in as modules import.

@@ -1,43 +1,22 @@
-"""Plan the way in: path, map, report, data info."""
+"""`aicareer path`: the phases to move into a role."""
 
 from __future__ import annotations
 
 import difflib
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from aicareer.app import DataDirOpt, JsonOpt, app, command, data_app, dataset
+from aicareer.app import DataDirOpt, JsonOpt, app, command, dataset
+from aicareer.commands.answers import AnswersOpt
+from aicareer.commands.answers import ranked as _ranked
 from aicareer.errors import AicareerError, ExitCode
 
 if TYPE_CHECKING:
     from aicareer.data import Dataset
     from aicareer.engine import Ranking
     from aicareer.learning import Plan
-    from aicareer.models import Profile
     from aicareer.pathmodels import PathsFile
-
-AnswersOpt = Annotated[
-    Path | None,
-    typer.Option(
-        "--answers",
-        "-a",
-        help="An answers file (from `aicareer quiz --save FILE`).",
-        metavar="FILE",
-        show_default=False,
-    ),
-]
-
-
-def _ranked(ds: Dataset, answers: Path | None) -> tuple[Profile | None, Ranking | None]:
-    if answers is None:
-        return None, None
-    from aicareer.profile import read_profile
-
-    profile = read_profile(answers)
-    return profile, ds.engine.rank(profile)
-
 
 # --- path ------------------------------------------------------------------------------------
 
@@ -312,137 +291,3 @@ def _path_renderables(ds: Dataset, plan: Plan) -> list[Any]:
             )
         )
     return items
-
-
-# --- map -------------------------------------------------------------------------------------
-
-
-@command(app, "map")
-def map_cmd(
-    answers: AnswersOpt = None, data_dir: DataDirOpt = None, as_json: JsonOpt = False
-) -> None:
-    """The roles guide's landscape: closer to the model or to infrastructure, research or
-    production. With --answers, your top three are marked 1, 2, 3 with their scores.
-
-    \b
-    Examples:
-      aicareer map
-      aicareer map --answers me.toml
-    """
-    from aicareer.landscape import dataset_layout
-
-    ds = dataset(data_dir)
-    _, ranking = _ranked(ds, answers)
-    if as_json:
-        from aicareer.console import print_json
-        from aicareer.landscape import placements_json
-
-        print_json(placements_json(ds, dataset_layout(ds, 80, ranking)))
-        return
-    from aicareer.console import out
-    from aicareer.landscape import to_text
-
-    console = out()
-    console.print(to_text(dataset_layout(ds, console.width, ranking)), crop=True)
-
-
-# --- report ----------------------------------------------------------------------------------
-
-
-@command(app, "report")
-def report_cmd(
-    answers: Annotated[
-        Path,
-        typer.Option(
-            "--answers", "-a", help="Your answers file.", metavar="FILE", show_default=False
-        ),
-    ],
-    out_file: Annotated[
-        Path,
-        typer.Option(
-            "--out",
-            "-o",
-            help="Where to write: FILE.html, FILE.svg or FILE.md.",
-            metavar="FILE",
-            show_default=False,
-        ),
-    ],
-    data_dir: DataDirOpt = None,
-) -> None:
-    """Write one shareable file: top roles, reasons, timeline, salaries, path and map.
-
-    The format follows the extension: .html (opens offline in a browser), .svg or .md.
-
-    Example:  aicareer report --answers me.toml --out my-ai-career.html
-    """
-    from aicareer.report import report_format, write_report
-
-    report_format(out_file)  # refuse an unknown extension before doing any work
-    ds = dataset(data_dir)
-    profile, ranking = _ranked(ds, answers)
-    assert profile is not None and ranking is not None
-    write_report(out_file, ds, profile, ranking)
-    from aicareer.console import note
-
-    note(f"Report written: {out_file}")
-
-
-# --- data info -------------------------------------------------------------------------------
-
-
-@command(data_app, "info")
-def data_info_cmd(data_dir: DataDirOpt = None, as_json: JsonOpt = False) -> None:
-    """Which data is in use, its versions, every source with its date and what it
-    contributed. Warns (on stderr) when the newest source is over a year old.
-
-    Set AICAREER_TODAY=YYYY-MM-DD to check against another date (a testing aid).
-
-    Example:  aicareer data info
-    """
-    from aicareer.console import note
-    from aicareer.progress import today
-    from aicareer.report import data_info
-
-    ds = dataset(data_dir)
-    info = data_info(ds, today())
-    if info["warning"]:
-        note(f"warning: {info['warning']}")
-    if as_json:
-        from aicareer.console import print_json
-
-        print_json(info)
-        return
-    from rich.table import Table
-    from rich.text import Text
-
-    from aicareer.console import out
-
-    where = "custom folder" if ds.custom else "built-in data"
-    console = out()
-    console.print(Text(f"Data in use: {where}: {info['data_dir']}", style="bold"))
-    for name, meta in info["files"].items():
-        if "error" in meta:
-            console.print(Text(f"  {name}: {meta['error']}"))
-        else:
-            console.print(Text(f"  {name}: version {meta['version']} (updated {meta['updated']})"))
-    console.print(Text("\nSources", style="bold"))
-    grid = Table.grid(padding=(0, 2))
-    grid.add_column(no_wrap=True, style="bold")
-    grid.add_column(ratio=1)
-    for s in info["sources"]:
-        dated = f"dated {s['dated']}" if s["dated"] else "no machine-readable date"
-        body = Text(s["title"] + "\n", style="bold")
-        body.append(
-            f"{s['publisher']}; as of {s['as_of']} ({dated}); seed {s['seed']}\n", style="dim"
-        )
-        body.append(f"Contributes: {s['contributes']}\n")
-        grid.add_row(Text(s["id"]), body)
-    console.print(grid)
-    newest = info["newest_source"]
-    if newest:
-        console.print(
-            Text(
-                f"Newest source: {newest['id']}, dated {newest['dated']} (today: {info['today']})",
-                style="dim",
-            )
-        )

@@ -1,0 +1,49 @@
+"""`aicareer report`: one shareable file (HTML, SVG or Markdown)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from aicareer.app import DataDirOpt, app, command, dataset
+from aicareer.commands.answers import ranked as _ranked
+
+
+@command(app, "report")
+def report_cmd(
+    answers: Annotated[
+        Path,
+        typer.Option(
+            "--answers", "-a", help="Your answers file.", metavar="FILE", show_default=False
+        ),
+    ],
+    out_file: Annotated[
+        Path,
+        typer.Option(
+            "--out",
+            "-o",
+            help="Where to write: FILE.html, FILE.svg or FILE.md.",
+            metavar="FILE",
+            show_default=False,
+        ),
+    ],
+    data_dir: DataDirOpt = None,
+) -> None:
+    """Write one shareable file: top roles, reasons, timeline, salaries, path and map.
+
+    The format follows the extension: .html (opens offline in a browser), .svg or .md.
+
+    Example:  aicareer report --answers me.toml --out my-ai-career.html
+    """
+    from aicareer.report import report_format, write_report
+
+    report_format(out_file)  # refuse an unknown extension before doing any work
+    ds = dataset(data_dir)
+    profile, ranking = _ranked(ds, answers)
+    assert profile is not None and ranking is not None
+    write_report(out_file, ds, profile, ranking)
+    from aicareer.console import note
+
+    note(f"Report written: {out_file}")
