@@ -123,7 +123,6 @@ def test_an_unwritable_cache_is_skipped_silently(
     assert entry_band(data.load(make_data_dir())) == (80000, 110000)
 
 
-
 # --- paths.toml ----------------------------------------------------------------------
 
 

@@ -55,7 +55,7 @@ def test_markdown_report(tmp_path: Path, me: Path) -> None:
     assert "| AI Engineer | Mid | $160K-$220K | US base | Roles guide, 2026-03 |" in md
     assert "## Your path to AI Agent Engineer" in md
     assert "| 2 | Production engineering | production | - | skipped: covered by your" in md
-    assert "Total: 9-17 weeks" in md
+    assert "Total: 19-29 weeks" in md
     assert "_Made by aicareer" in md and "on 2026-07-01._" in md
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -31,3 +32,49 @@ def ranked(ds: Dataset, answers: Path | None) -> tuple[Profile | None, Ranking |
 
     profile = read_profile(answers)
     return profile, ds.engine.rank(profile)
+
+
+def answers_or_last(answers: Path | None) -> Path | None:
+    """The answers file to use: --answers when given, else the last saved answers.
+
+    The one call site for the saved-answers store (the history issue): until it exists,
+    no --answers means no profile, and `path`, `gap` and `decide` work without one.
+    """
+    return answers
+
+
+def read_answers(answers: Path | None) -> Profile | None:
+    """The profile from `answers_or_last(answers)`, or None."""
+    found = answers_or_last(answers)
+    if found is None:
+        return None
+    from aicareer.profile import read_profile
+
+    return read_profile(found)
+
+
+def start_date(value: str | None) -> dt.date:
+    """--start YYYY-MM-DD, else today ($AICAREER_TODAY overrides today, a testing aid)."""
+    from aicareer.errors import AicareerError, ExitCode
+    from aicareer.progress import today
+
+    if value is None:
+        return today()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise AicareerError(
+            f"--start {value}: expected a date as YYYY-MM-DD, e.g. --start 2027-01-04",
+            ExitCode.USAGE,
+        ) from None
+
+
+StartOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--start",
+        help="Plan from this day (YYYY-MM-DD) instead of today.",
+        metavar="DATE",
+        show_default=False,
+    ),
+]

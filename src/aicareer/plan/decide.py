@@ -1,0 +1,221 @@
+"""The decision sheet: two to four roles side by side for one person. Pure: no I/O.
+
+For each role: fit (from the engine, through `engine_fit`, the one adapter to it),
+readiness (the plan's weeks at the person's pace, and the experience a role needs), pay at
+the person's level and region, demand and risk, the skill gap and the cheap test. The
+sheet ends with the question a coach would ask next (`coach_question`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from aicareer.plan.gap import Gap, cheap_test, gap
+from aicareer.plan.timeline import make_plan
+
+if TYPE_CHECKING:
+    from aicareer.data import Dataset
+    from aicareer.models import Profile
+    from aicareer.pathmodels import CheapTest, PathsFile
+
+MIN_ROLES, MAX_ROLES = 2, 4
+
+#: Years of experience -> the pay table's level. The sources do not map years to levels;
+#: this is the project's estimate (docs/path.md).
+LEVEL_BY_YEARS: tuple[tuple[int, str], ...] = ((8, "senior"), (3, "mid"), (0, "entry"))
+
+
+class Fit(NamedTuple):
+    """What the engine says about one role for this person."""
+
+    score: int
+    band: str
+    #: The sources' time to move in for this starting point (a quiz timeline), if any.
+    timeline: str | None
+
+
+def engine_fit(ds: Dataset, profile: Profile) -> dict[str, Fit]:
+    """The one adapter to the recommendation engine, by role id.
+
+    Reads today's `Ranking` (score, band, timeline). When the new engine (fit and
+    readiness kept apart) lands, switch this function to its fields; nothing else here
+    reads the engine.
+    """
+    ranking = ds.engine.rank(profile)
+    return {r.role_id: Fit(r.score, r.band, r.timeline) for r in ranking.recommendations}
+
+
+def level_for(years: int) -> str:
+    return next(level for least, level in LEVEL_BY_YEARS if years >= least)
+
+
+class Pay(NamedTuple):
+    text: str
+    level: str
+    basis: str
+    source: str
+    as_of: str
+
+
+class Column(NamedTuple):
+    role_id: str
+    name: str
+    fit: Fit | None
+    #: Study weeks at the person's pace, and when they would end.
+    ready_weeks: tuple[int, int]
+    ready_by: tuple[dt.date, dt.date]
+    #: For roles reached by years of work: what the source says it takes.
+    experience: str | None
+    pay: Pay | None
+    #: Why there is no pay figure (e.g. "Not yet standardized").
+    no_pay: str | None
+    demand: str
+    status: str
+    risks: tuple[str, ...]
+    gap: Gap
+    cheap_test: CheapTest | None
+
+    def as_json(self) -> dict[str, Any]:
+        lo, hi = self.ready_weeks
+        return {
+            "role": self.role_id,
+            "name": self.name,
+            "fit": None if self.fit is None else self.fit._asdict(),
+            "readiness": {
+                "min_weeks": lo,
+                "max_weeks": hi,
+                "ready_by": [d.isoformat() for d in self.ready_by],
+                "experience": self.experience,
+            },
+            "pay": None if self.pay is None else self.pay._asdict(),
+            "no_pay": self.no_pay,
+            "demand": self.demand,
+            "status": self.status,
+            "risks": list(self.risks),
+            "gap": self.gap.as_json(),
+            "cheap_test": None if self.cheap_test is None else self.cheap_test._asdict(),
+        }
+
+
+class Sheet(NamedTuple):
+    columns: tuple[Column, ...]
+    question: str
+    start: dt.date
+    pace: int
+    pace_stated: bool
+    level: str | None
+    region: str
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "start": self.start.isoformat(),
+            "pace": {"hours_per_week": self.pace, "stated": self.pace_stated},
+            "level": self.level,
+            "region": self.region,
+            "roles": [c.as_json() for c in self.columns],
+            "question": self.question,
+        }
+
+
+def risks_of(ds: Dataset, role_id: str) -> tuple[str, ...]:
+    """Risk flags read from the role data: shrinking, emerging, pay not standardised."""
+    role = ds.roles[role_id]
+    words = f"{role.status} {role.signal} {role.demand}".lower()
+    found = []
+    if "consolidating" in words or "shrinking" in words or "postings down" in words:
+        found.append("shrinking")
+    if "emerging" in words or "barely a year old" in words or "provisional" in words:
+        found.append("emerging")
+    if role.salary.no_figure and "standard" in role.salary.no_figure.lower():
+        found.append("not standardised")
+    return tuple(found)
+
+
+def pay_for(ds: Dataset, role_id: str, level: str | None, region: str) -> Pay | None:
+    """The first band for the level (else any band) in the region, roles-guide first."""
+    from aicareer.salary import regional_bands
+
+    role = ds.roles[role_id]
+    rule = next(r for name, r in ds.matrix.regions.items() if name == region)
+    wanted = [level] if level else []
+    for lv in (*wanted, None):
+        bands = regional_bands(role, region, rule, lv)
+        if bands:
+            b = min(bands, key=lambda x: x.source != "roles-guide")
+            return Pay(b.text, b.level, b.basis, b.source, b.as_of)
+    return None
+
+
+def decide(
+    ds: Dataset,
+    paths: PathsFile,
+    profile: Profile | None,
+    role_ids: Sequence[str],
+    start: dt.date,
+) -> Sheet:
+    """The sheet for 2-4 distinct role ids (the caller checks the count and the ids)."""
+    fits = engine_fit(ds, profile) if profile is not None else {}
+    level = level_for(profile.years) if profile is not None else "mid"
+    region = profile.region if profile is not None else "us"
+    columns = []
+    pace, stated = paths.pace.hours_per_week, False
+    for rid in role_ids:
+        fit = fits.get(rid)
+        plan = make_plan(
+            paths, rid, profile, start, starting_point=None if fit is None else fit.timeline
+        )
+        pace, stated = plan.pace, plan.pace_stated
+        role = ds.roles[rid]
+        columns.append(
+            Column(
+                role_id=rid,
+                name=role.name,
+                fit=fit,
+                ready_weeks=plan.total,
+                ready_by=plan.finish,
+                experience=None if plan.experience is None else plan.experience.text,
+                pay=pay_for(ds, rid, level, region),
+                no_pay=role.salary.no_figure,
+                demand=role.signal,
+                status=role.status,
+                risks=risks_of(ds, rid),
+                gap=gap(rid, profile, paths),
+                cheap_test=cheap_test(rid, paths),
+            )
+        )
+    cols = tuple(columns)
+    return Sheet(cols, coach_question(cols), start, pace, stated, level, region)
+
+
+def coach_question(columns: Sequence[Column]) -> str:
+    """The question a coach would ask next, from what the sheet shows."""
+    fitted = [c for c in columns if c.fit is not None]
+    fastest = min(columns, key=lambda c: (c.ready_weeks[1], c.experience is not None))
+    if fitted:
+        best = max(fitted, key=lambda c: c.fit.score if c.fit else 0)
+        if best.role_id != fastest.role_id and best.ready_weeks[1] > fastest.ready_weeks[1]:
+            extra = best.ready_weeks[1] - fastest.ready_weeks[1]
+            return (
+                f"{best.name} fits you best, but {fastest.name} is closer: is the better fit "
+                f"worth up to {extra} more weeks of study to you?"
+            )
+    slow = [c for c in columns if c.experience is not None]
+    if slow:
+        return (
+            f"{slow[0].name} is reached through years of work, not study: which role would "
+            "you take now to build that experience?"
+        )
+    risky = [c for c in columns if c.risks]
+    if risky:
+        c = risky[0]
+        return (
+            f"{c.name} is {' and '.join(c.risks)}: how much uncertainty can you carry "
+            "in your next move?"
+        )
+    names = " or ".join(c.name for c in columns)
+    return (
+        f"Which cheap test will you try first, {names}, and what would you need to see "
+        "in it to choose?"
+    )
