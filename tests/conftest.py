@@ -32,7 +32,7 @@ def dataset() -> data.Dataset:
 
 @pytest.fixture(scope="session")
 def engine(dataset: data.Dataset) -> Engine:
-    return Engine(dataset.roles_file.roles, dataset.matrix)
+    return Engine(dataset.matrix)
 
 
 @pytest.fixture

@@ -43,6 +43,23 @@ def top(engine: Engine, n: int = 3, **fields: Any) -> list[tuple[str, int, str, 
     return [(r.role_id, r.score, r.band, r.timeline) for r in ranking.recommendations[:n]]
 
 
+def top_full(engine: Engine, n: int = 3, **fields: Any) -> list[dict[str, Any]]:
+    """The engine's top n as batch's JSONL writes them (without the name)."""
+    ranking = engine.rank(validate(Profile, fields))
+    return [
+        {
+            "role": r.role_id,
+            "score": r.score,
+            "band": r.band,
+            "timeline": r.timeline,
+            "fit": r.fit,
+            "readiness": r.readiness.score,
+            "status": "now" if r.ready else "later",
+        }
+        for r in ranking.recommendations[:n]
+    ]
+
+
 def csv_rows(path: Path) -> list[list[str]]:
     with path.open(newline="", encoding="utf-8") as fh:
         return list(csv.reader(fh))
@@ -114,18 +131,12 @@ def test_jsonl_to_jsonl(tmp_path: Path, engine: Engine, dataset: data.Dataset) -
     rows = jsonl_rows(out)
     assert [r["id"] for r in rows] == ["p-1", 2, 77]
     assert [r["ok"] for r in rows] == [True, True, False]
-    want = top(engine, background="data-scientist", years=4, interests=["evaluation-safety"])
+    want = top_full(engine, background="data-scientist", years=4, interests=["evaluation-safety"])
     assert rows[0]["recommendations"] == [
-        {
-            "role": role,
-            "name": dataset.roles[role].name,
-            "score": score,
-            "band": band,
-            "timeline": timeline,
-        }
-        for role, score, band, timeline in want
+        {"name": dataset.roles[w["role"]].name, **w} for w in want
     ]
-    assert list(rows[0]) == ["id", "ok", "recommendations"]
+    assert list(rows[0]["recommendations"][0])[:5] == ["role", "name", "score", "band", "timeline"]
+    assert list(rows[0]) == ["id", "ok", "recommendations", "no_clear_fit"]
     assert rows[2] == {
         "id": 77,
         "ok": False,

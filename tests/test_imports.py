@@ -175,7 +175,7 @@ def test_pydantic_plugins_in_the_environment_are_not_loaded(tmp_path: Path) -> N
             timeout=60,
         )
         assert proc.returncode == 0, proc.stderr
-        assert json.loads(proc.stdout)["recommendations"][0]["role"] == "platform-engineer"
+        assert json.loads(proc.stdout)["recommendations"][0]["role"] == "ai-agent-engineer"
     assert not marker.exists()
 
 

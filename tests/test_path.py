@@ -23,6 +23,7 @@ START = dt.date(2027, 1, 4)
 def build_path(paths: PathsFile, role: str) -> Plan:
     return make_plan(paths, role, None, START)
 
+
 runner = CliRunner()
 PILLARS = ["foundations", "production", "llm-engineering", "retrieval", "agents"]
 CORE = [
@@ -134,7 +135,7 @@ def test_path_with_answers_fits_and_says_how(tmp_path: Path) -> None:
     flat = " ".join(out.split())
     assert "Total: 19-29 weeks" in flat
     assert "at the assumed 10 hours a week" in flat
-    assert "sources' figure for your starting point: '2-4 months'" in flat
+    assert "sources' figure for your starting point: 'two to four months'" in flat
     assert "skipped (background)" in out and "(halved)" in out
 
 

@@ -14,9 +14,11 @@ import pytest
 from rich.console import Console
 from typer.testing import CliRunner, Result
 
-from aicareer import data, results
+from aicareer import data
 from aicareer.cli import app
+from aicareer.document import build
 from aicareer.models import Profile
+from aicareer.render_result import render as render_result
 
 GOOD = 'background = "backend-engineer"\nyears = 5\ninterests = ["agents", "building-products"]\n'
 PLAIN_ENV = {"COLUMNS": "80", "NO_COLOR": "1", "TERM": "dumb"}
@@ -162,7 +164,11 @@ def test_json_lists_the_top_three_best_first(answers: Path, dataset: data.Datase
         assert set(r) >= {"role", "name", "score", "band", "timeline", "reasons"}
         assert r["name"] == dataset.roles[r["role"]].name
         assert all(isinstance(t, str) for t in r["reasons"])
-    assert recs[0]["role"] == "ai-engineer"  # a backend engineer with 5 years
+    # A backend engineer with 5 years who wants agents: the builders episode's pivot.
+    assert recs[0]["role"] == "ai-agent-engineer"
+    assert recs[0]["timeline"] == "two to four months"
+    assert recs[0]["status"] == "now"
+    assert recs[0]["fit"]["score"] == 100 and recs[0]["readiness"]["score"] == 90
     assert doc["profile"] == {
         "background": "backend-engineer",
         "years": 5,
@@ -198,7 +204,12 @@ def test_top_1(answers: Path) -> None:
 def test_region_changes_the_salary_rows_and_nothing_else(answers: Path) -> None:
     us = quiz_json("--answers", str(answers))
     eu = quiz_json("--answers", str(answers), "--region", "europe")
-    assert eu["recommendations"] == us["recommendations"]
+
+    def without_pay(doc: dict[str, Any]) -> list[dict[str, Any]]:
+        return [{k: v for k, v in r.items() if k != "pay"} for r in doc["recommendations"]]
+
+    assert without_pay(eu) == without_pay(us)
+    assert eu["recommendations"][0]["pay"][0]["text"] != us["recommendations"][0]["pay"][0]["text"]
     assert eu["region"] == "europe" and us["region"] == "us"
     assert eu["salary"] and us["salary"]
     assert {row["region"] for row in eu["salary"]} == {"europe"}
@@ -251,17 +262,17 @@ def test_rendered_results_show_cards_timeline_salary_and_next_steps(answers: Pat
     assert "\x1b[" not in text
     assert max(len(line) for line in text.splitlines()) <= 80
     for part in [
-        "1. AI Engineer (ai-engineer)",
-        "score ",
-        "/100",
-        "band: ",
-        "Why",
-        "Time to move",
-        "3-6 months",
-        "Salary ranges, Europe",
+        "Your best-fitting AI roles",
+        "1. AI Agent Engineer (ai-agent-engineer)",
+        "96/100, strong",
+        "Fit 100",
+        "Ready 90",
+        "two to four months",
+        "for: Backend engineer",
+        "base salary, Europe (derived from US figures)",
         "Next steps",
-        "aicareer show ai-engineer",
-        "aicareer compare ai-engineer",
+        "aicareer path ai-agent-engineer",
+        "aicareer decide ai-agent-engineer ai-engineer",
     ]:
         assert part in text, part
     assert "4. " not in text
@@ -288,19 +299,19 @@ def render(items: list[Any]) -> str:
 def test_report_says_when_the_top_two_are_close(dataset: data.Dataset) -> None:
     # Find a profile the data calls close, and one it does not.
     profiles = [
-        Profile(background=b, years=y, interests=[i])
-        for b in ("backend-engineer", "product-manager", "researcher", "student")
+        Profile(background=b, years=y, interests=i)
+        for b in ("backend-engineer", "content-strategist", "researcher", "student")
         for y in (0, 5)
-        for i in ("agents", "prompting", "research", "reliability")
+        for i in (["agents"], ["prompting", "data-retrieval"], ["research"], ["reliability"])
     ]
     ranked = [(p, dataset.engine.rank(p)) for p in profiles]
     close = next((pr for pr in ranked if pr[1].close), None)
     far = next((pr for pr in ranked if not pr[1].close), None)
     assert close is not None and far is not None, "the data has no close/far example"
-    text = render(results.report(dataset, close[0], close[1], top=3))
-    a, b = (dataset.roles[r.role_id].name for r in close[1].recommendations[:2])
+    text = render(render_result(build(dataset, close[0], close[1]), 80))
+    a, b = (dataset.roles[r].name for r in close[1].close_call or ())
     assert "Close call" in text and a in text and b in text
-    assert "Close call" not in render(results.report(dataset, far[0], far[1], top=3))
+    assert "Close call" not in render(render_result(build(dataset, far[0], far[1]), 80))
 
 
 def test_json_mode_imports_neither_rich_nor_questionary(answers: Path) -> None:
@@ -317,3 +328,39 @@ def test_json_mode_imports_neither_rich_nor_questionary(answers: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["recommendations"]
     assert proc.stderr == "[]"
+
+
+# --- the published JSON schema ------------------------------------------------------------------
+
+
+def test_published_schema_is_generated_from_the_types() -> None:
+    from aicareer.schema import json_schema
+
+    path = Path(__file__).resolve().parents[1] / "docs" / "result-schema.json"
+    assert json.loads(path.read_text("utf-8")) == json_schema(), (
+        "docs/result-schema.json is stale: python -m aicareer.schema > docs/result-schema.json"
+    )
+
+
+@pytest.mark.parametrize(
+    "answers_text",
+    [
+        GOOD,
+        'background = "student"\nyears = 0\ninterests = ["model-training"]\ncoding = "none"\n',
+        'background = "backend-engineer"\nyears = 1\ninterests = ["systems-design"]\n'
+        'region = "other"\n',
+        'background = "content-strategist"\nyears = 4\n'
+        'interests = ["prompting", "data-retrieval"]\ncoding = "none"\n',
+    ],
+)
+def test_quiz_json_follows_the_published_schema(tmp_path: Path, answers_text: str) -> None:
+    from pydantic import TypeAdapter
+
+    from aicareer.schema import ResultJson
+
+    path = tmp_path / "a.toml"
+    path.write_text(answers_text, "utf-8")
+    for extra in ((), ("--all",)):
+        doc = quiz_json("--answers", str(path), *extra)
+        TypeAdapter(ResultJson).validate_python(doc, strict=True)
+        assert ("ranking" in doc) == bool(extra)

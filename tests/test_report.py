@@ -47,12 +47,11 @@ def test_markdown_report(tmp_path: Path, me: Path) -> None:
     assert f"Report written: {out}" in err
     md = out.read_text(encoding="utf-8")
     assert md.startswith("# Your AI career report")
-    assert "### 1. AI Agent Engineer (ai-agent-engineer): score 65/100, good" in md
-    assert "### 2. AI Engineer (ai-engineer): score" in md
-    assert "- +40 You are a backend engineer" in md
-    assert "| Role | Time to move | Based on |" in md
-    assert "| AI Agent Engineer | 2-4 months | matching rule |" in md
-    assert "| AI Engineer | Mid | $160K-$220K | US base | Roles guide, 2026-03 |" in md
+    assert "### 1. AI Agent Engineer (ai-agent-engineer): score 96/100, strong" in md
+    assert "### 2. Harness Engineer (harness-engineer): score" in md
+    assert "- +90 You are a backend engineer" in md
+    assert "Time: two to four months (for: Backend engineer" in md
+    assert "- Pay (mid): $170K-$240K, US base salary (Roles guide, 2026-03)" in md
     assert "## Your path to AI Agent Engineer" in md
     assert "| 2 | Production engineering | production | - | skipped: covered by your" in md
     assert "Total: 19-29 weeks" in md
@@ -67,7 +66,7 @@ def test_html_report_is_self_contained(tmp_path: Path, me: Path) -> None:
     assert URL.findall(html) == []
     assert "<script" not in html.lower() and "<link" not in html.lower()
     assert "@import" not in html and "@font-face" not in html
-    for name in ("AI Agent Engineer", "AI Engineer", "Salary ranges", "Your path to"):
+    for name in ("AI Agent Engineer", "Harness Engineer", "Your path to"):
         assert name in html
 
 
@@ -80,7 +79,7 @@ def test_svg_report(tmp_path: Path, me: Path) -> None:
     assert "@font-face" not in svg
     assert set(URL.findall(svg)) <= {"http://www.w3.org", "https://www.textualize.io"}
     text = svg.replace("&#160;", " ")
-    for name in ("AI Agent Engineer", "Your path to AI Agent Engineer", "Salary ranges"):
+    for name in ("AI Agent Engineer", "Your path to AI Agent Engineer", "Your best-fitting"):
         assert name in text
 
 
@@ -94,13 +93,15 @@ def test_unknown_extension_is_refused(tmp_path: Path, me: Path, name: str) -> No
 
 def test_write_report_api(tmp_path: Path, ds: Dataset) -> None:
     profile = Profile(background="data-scientist", years=4, interests=["model-training"])
-    ranking = ds.engine.rank(profile)
+    from aicareer.document import build
+
+    result = build(ds, profile)
     target = tmp_path / "sub" / "r.md"
-    write_report(target, ds, profile, ranking)
+    write_report(target, ds, profile, result)
     md = target.read_text(encoding="utf-8")
     assert "### 1. ML Engineer (ml-engineer)" in md
     with pytest.raises(AicareerError) as exc:
-        write_report(tmp_path / "r.docx", ds, profile, ranking)
+        write_report(tmp_path / "r.docx", ds, profile, result)
     assert exc.value.code == ExitCode.USAGE
 
 

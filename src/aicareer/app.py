@@ -39,6 +39,7 @@ COMMANDS: dict[str, str] = {
     "quiz": "aicareer.commands.quiz",
     "roles": "aicareer.commands.browse",
     "show": "aicareer.commands.browse",
+    "why": "aicareer.commands.why",
     "compare": "aicareer.commands.browse",
     "salary": "aicareer.commands.browse",
     "matrix": "aicareer.commands.browse",
@@ -52,6 +53,7 @@ COMMANDS: dict[str, str] = {
 }
 DATA_COMMANDS: dict[str, str] = {
     "check": "aicareer.commands.browse",
+    "rules": "aicareer.commands.why",
     "info": "aicareer.commands.info",
 }
 

@@ -34,7 +34,8 @@ from aicareer.fsutil import atomic_writer
 from aicareer.models import Profile, adapter, validate
 
 if TYPE_CHECKING:
-    from aicareer.engine import Engine, Ranking, Recommendation
+    from aicareer.engine import Engine, Ranking
+    from aicareer.engine import RoleResult as Recommendation
 
 __all__ = [
     "COLUMNS",
@@ -375,6 +376,9 @@ class _JsonlWriter(_Writer):
                 "score": rec.score,
                 "band": rec.band,
                 "timeline": rec.timeline,
+                "fit": rec.fit,
+                "readiness": rec.readiness.score,
+                "status": "now" if rec.ready else "later",
             }
         )
 
@@ -382,7 +386,8 @@ class _JsonlWriter(_Writer):
         cells = self._cells
         recs = ", ".join([cells(rec) for rec in ranking.recommendations[: self.top]])
         ident = str(row_id) if type(row_id) is int else _dumps(row_id)
-        self.fh.write(f'{{"id": {ident}, "ok": true, "recommendations": [{recs}]}}\n')
+        extra = f', "no_clear_fit": {"true" if ranking.no_clear_fit else "false"}'
+        self.fh.write(f'{{"id": {ident}, "ok": true, "recommendations": [{recs}]{extra}}}\n')
 
     def error(self, row_id: Any, message: str) -> None:
         self.fh.write(_dumps({"id": row_id, "ok": False, "error": message}) + "\n")

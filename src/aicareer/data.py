@@ -8,7 +8,7 @@ every problem at once, each as `file: field.path: what was expected`.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -191,7 +191,7 @@ class Dataset:
         """The rule engine over this data, compiled once."""
         from aicareer.engine import Engine
 
-        return Engine(self.roles_file.roles, self.matrix)
+        return Engine(self.matrix)
 
     def lookup(self, name: str) -> Role | NotARole:
         """A role or a not-a-role term by id or alias; unknown names get a suggestion."""
@@ -232,13 +232,11 @@ _VOCAB: dict[str, tuple[str, ...]] = {
     "interests": INTERESTS,
     "company": COMPANIES,
     "coding": CODING_LEVELS,
-    "region": REGIONS,
 }
 _OPS_FOR: dict[str, tuple[str, ...]] = {
     "background": ("equals", "in"),
     "company": ("equals", "in"),
     "coding": ("equals", "in"),
-    "region": ("equals", "in"),
     "interests": ("has-any", "has-all"),
     "years": ("equals", "at-least", "at-most"),
 }
@@ -257,7 +255,7 @@ def _walk(cond: Condition, loc: str) -> Iterator[tuple[Leaf, str]]:
         yield from _walk(cond.not_, f"{loc}.not")
 
 
-def _leaf_problems(leaf: Leaf) -> Iterator[str]:
+def _leaf_problems(leaf: Leaf, groups: Mapping[str, Sequence[str]]) -> Iterator[str]:
     ops = _OPS_FOR[leaf.field]
     if leaf.op not in ops:
         yield f"operator {leaf.op!r} does not apply to {leaf.field!r}; expected one of: " + (
@@ -269,6 +267,16 @@ def _leaf_problems(leaf: Leaf) -> Iterator[str]:
             yield f"value for 'years' must be a whole number, got {leaf.value!r}"
         return
     vocab = _VOCAB[leaf.field]
+    if isinstance(leaf.value, str) and leaf.value.startswith("@"):
+        if leaf.op == "equals":
+            yield f"operator 'equals' takes one id, not a group ({leaf.value!r}); use 'in'"
+        elif leaf.value[1:] not in groups:
+            yield f"unknown group {leaf.value!r}; expected one of: " + ", ".join(
+                f"@{g}" for g in groups
+            )
+        elif leaf.field != "background":
+            yield f"groups hold backgrounds; {leaf.field!r} cannot use {leaf.value!r}"
+        return
     if leaf.op == "equals":
         if not isinstance(leaf.value, str):
             yield f"operator 'equals' on {leaf.field!r} takes one id, got {leaf.value!r}"
@@ -290,7 +298,6 @@ def cross_check(roles: RolesFile, matrix: MatrixFile, rlabel: str, mlabel: str) 
 
     problems: list[str] = []
     role_ids = [r.id for r in roles.roles]
-    adjacent_ids = {r.id for r in roles.roles if r.kind == "adjacent"}
     source_ids = {s.id for s in roles.sources}
     names: dict[str, str] = {}
 
@@ -333,24 +340,7 @@ def cross_check(roles: RolesFile, matrix: MatrixFile, rlabel: str, mlabel: str) 
         for j, see in enumerate(nr.see):
             need_role(see, rlabel, f"not_roles[{i}].see[{j}]")
 
-    seen_rules: set[str] = set()
-    for i, rule in enumerate(matrix.rules):
-        where = f"rules[{i}]"
-        if rule.id in seen_rules:
-            problems.append(f"{mlabel}: {where}.id: rule id {rule.id!r} is used twice")
-        seen_rules.add(rule.id)
-        need_source(rule.source, mlabel, f"{where}.source")
-        for rid in rule.weights:
-            need_role(rid, mlabel, f"{where}.weights.{rid}")
-            if rid in adjacent_ids:
-                problems.append(
-                    f"{mlabel}: {where}.weights.{rid}: {rid!r} is an adjacent role (shown for"
-                    " comparison only); rules may weight core roles only"
-                )
-        for leaf, loc in _walk(rule.when, f"{where}.when"):
-            problems.extend(
-                f"{mlabel}: {loc} (rule {rule.id!r}): {p}" for p in _leaf_problems(leaf)
-            )
+    problems.extend(_matrix_problems(matrix, roles, mlabel, need_role, need_source))
     for name, region in matrix.regions.items():
         need_source(region.source, mlabel, f"regions.{name}.source")
         for j, sid in enumerate(region.applies_to):
@@ -358,6 +348,120 @@ def cross_check(roles: RolesFile, matrix: MatrixFile, rlabel: str, mlabel: str) 
     missing = [r for r in REGIONS if r not in matrix.regions]
     if missing:
         problems.append(f"{mlabel}: regions: missing region(s): {', '.join(missing)}")
+    return problems
+
+
+def _matrix_problems(
+    matrix: MatrixFile,
+    roles: RolesFile,
+    mlabel: str,
+    need_role: Callable[[str, str, str], None],
+    need_source: Callable[[str, str, str], None],
+) -> list[str]:
+    """Checks of matrix.toml against itself and roles.toml: ids, groups, sources, coverage."""
+    problems: list[str] = []
+    core = [r.id for r in roles.roles if r.kind == "core"]
+    adjacent = {r.id for r in roles.roles if r.kind == "adjacent"}
+    groups = matrix.groups
+
+    def scored_role(rid: str, where: str) -> None:
+        need_role(rid, mlabel, where)
+        if rid in adjacent:
+            problems.append(
+                f"{mlabel}: {where}: {rid!r} is an adjacent role (shown for comparison only);"
+                " only core roles are scored"
+            )
+
+    def need_group(name: str, where: str) -> None:
+        if name not in groups:
+            problems.append(
+                f"{mlabel}: {where}: unknown group {name!r}; expected one of: "
+                + ", ".join(f"@{g}" for g in groups)
+            )
+
+    def check_condition(cond: Condition, where: str) -> None:
+        for leaf, loc in _walk(cond, where):
+            problems.extend(f"{mlabel}: {loc}: {p}" for p in _leaf_problems(leaf, groups))
+
+    for name in groups:
+        if name not in matrix.group_names:
+            problems.append(f"{mlabel}: group_names: group {name!r} has no name to show")
+    for bg in BACKGROUNDS:
+        if bg not in matrix.starts:
+            problems.append(f"{mlabel}: starts: background {bg!r} has no starting point")
+    start_ids = set(matrix.starts.values())
+    seen: set[str] = set()
+    for i, rs in enumerate(matrix.roles):
+        where = f"roles[{i}]"
+        scored_role(rs.id, f"{where}.id")
+        if rs.id in seen:
+            problems.append(f"{mlabel}: {where}.id: role {rs.id!r} is listed twice")
+        seen.add(rs.id)
+        need_source(rs.source, mlabel, f"{where}.source")
+        for start in sorted(start_ids - set(rs.readiness)):
+            problems.append(
+                f"{mlabel}: {where}.readiness: no estimate for starting point {start!r}"
+            )
+        for start in rs.readiness:
+            if start not in start_ids:
+                problems.append(
+                    f"{mlabel}: {where}.readiness.{start}: unknown starting point; expected one"
+                    " of: " + ", ".join(sorted(start_ids))
+                )
+    for rid in core:
+        if rid not in seen:
+            problems.append(f"{mlabel}: roles: core role {rid!r} has no scoring entry")
+    ranks = [rs.demand_rank for rs in matrix.roles]
+    if len(set(ranks)) != len(ranks):
+        problems.append(f"{mlabel}: roles: demand_rank must differ for every role (it breaks ties)")
+    for i, row in enumerate(matrix.matrix):
+        need_source(row.source, mlabel, f"matrix[{i}].source")
+    rows = {row.id for row in matrix.matrix}
+    route_ids: set[str] = set()
+    for i, route in enumerate(matrix.routes):
+        where = f"routes[{i}]"
+        if route.id in route_ids:
+            problems.append(f"{mlabel}: {where}.id: route id {route.id!r} is used twice")
+        route_ids.add(route.id)
+        scored_role(route.role, f"{where}.role")
+        need_source(route.source, mlabel, f"{where}.source")
+        if route.matrix is not None and route.matrix not in rows:
+            problems.append(f"{mlabel}: {where}.matrix: unknown matrix row {route.matrix!r}")
+        check_condition(route.when, f"{where}.when")
+    for i, req in enumerate(matrix.requirements):
+        where = f"requirements[{i}]"
+        scored_role(req.role, f"{where}.role")
+        need_source(req.source, mlabel, f"{where}.source")
+        if req.backgrounds is not None:
+            need_group(req.backgrounds[1:], f"{where}.backgrounds")
+        if req.backgrounds is None and req.min_years is None and req.coding is None:
+            problems.append(
+                f"{mlabel}: {where}: a requirement needs backgrounds, min_years or coding"
+            )
+    interests_seen: set[str] = set()
+    for i, aff in enumerate(matrix.fit):
+        where = f"fit[{i}]"
+        if aff.interest in interests_seen:
+            problems.append(f"{mlabel}: {where}.interest: {aff.interest!r} is listed twice")
+        interests_seen.add(aff.interest)
+        need_source(aff.source, mlabel, f"{where}.source")
+        for rid in aff.weights:
+            scored_role(rid, f"{where}.weights.{rid}")
+        for rid in aff.why or {}:
+            if rid not in aff.weights:
+                problems.append(f"{mlabel}: {where}.why.{rid}: {rid!r} has no weight here")
+    for interest in INTERESTS:
+        if interest not in interests_seen:
+            problems.append(f"{mlabel}: fit: interest {interest!r} has no [[fit]] entry")
+    for i, comp in enumerate(matrix.company):
+        need_source(comp.source, mlabel, f"company[{i}].source")
+        for rid in comp.weights:
+            scored_role(rid, f"company[{i}].weights.{rid}")
+    for i, suits in enumerate(matrix.suits):
+        need_source(suits.source, mlabel, f"suits[{i}].source")
+        for rid in suits.weights:
+            scored_role(rid, f"suits[{i}].weights.{rid}")
+        check_condition(suits.when, f"suits[{i}].when")
     return problems
 
 

@@ -1,185 +1,227 @@
-"""The scoring engine: turn a profile into a ranked list of core roles.
+"""The recommendation engine: a profile in, every core role ranked out. Pure: no I/O.
 
-Pure: no I/O, no printing, no validation. `Engine(roles, matrix)` takes data that
-`aicareer.data.load()` has already checked and compiles every rule's condition once
-into plain closures over frozensets; `Engine.rank(profile)` only evaluates them.
+Two questions are answered apart (docs/rules.md is generated from the data and says the
+same thing for career coaches):
 
-How a score is made (docs/rules.md explains it for career coaches):
+* FIT (0-100): does the work match what the person wants? For each interest the data
+  gives each role a weight; a role's fit is `fit_best`% of its best weight plus `fit_mean`%
+  of its average weight over the person's interests, plus the company's and the "who it
+  suits" points, kept within 0-100. Background plays no part, so a writer and an engineer
+  whose interests match a role equally get the same fit.
+* READINESS (0-100): how far is the role from where they stand? The first route (a
+  source's own way in from a starting point) whose condition holds gives readiness, the
+  timeline and its source; without one, the role's estimate for the person's starting
+  point. Each coding level short of the role's costs `coding_shortfall` points.
+* A role whose requirements are not met is *later*: its readiness is capped and it is
+  ranked after every role the person can aim at now.
 
-* every rule whose condition holds "fires" and adds its weight (maybe negative) to each
-  core role it names; adjacent roles are never scored;
-* a role's score is the sum, clamped to 0..100, and its band is the highest band whose
-  `min_score` it reaches;
-* roles are ordered by score, then by their position in roles.toml;
-* the ranking is "close" when the top two are at most `scoring.close_margin` apart.
+score = (fit_weight x fit + readiness_weight x readiness) / 100, rounded half up. Ready
+roles come first, then later ones; within each, roles that match at least one interest
+(`no_clear_fit_below`) come before those that match none; then by score, readiness (the
+shorter way in) and demand_rank. Nothing depends on the order of roles in roles.toml.
 
-Speed (a batch scores many thousands of profiles a second): rules that look at one
-field only are evaluated once per value of that field and remembered; and a role's
-result depends only on which of its rules fired, so results are memoised per role by
-that set, and a batch builds each distinct result object once. The memos are bounded,
-never change a result, and are safe to share between threads (a race only recomputes).
+`Engine.rank()` returns only numbers and references, memoised per distinct profile (a
+cohort repeats itself); `Engine.explain()` builds the reasons for one role on demand.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import NamedTuple
 
-from aicareer.models import AllOf, AnyOf, Condition, Leaf, MatrixFile, NotOf, Profile, Role
+from aicareer.models import (
+    AllOf,
+    AnyOf,
+    CompanyFit,
+    Condition,
+    Leaf,
+    MatrixFile,
+    NotOf,
+    Profile,
+)
 
-__all__ = ["Engine", "Ranking", "Reason", "Recommendation"]
+__all__ = ["Check", "Engine", "Explanation", "Ranking", "Readiness", "Reason", "RoleResult"]
+
+#: Coding levels, lowest first.
+CODING_ORDER = ("none", "basic", "professional")
+_LEVEL = {c: i for i, c in enumerate(CODING_ORDER)}
+#: How many distinct profiles to remember before starting over.
+_MEMO_LIMIT = 1 << 16
 
 
-class Reason(NamedTuple):
-    """One fired rule's effect on one role."""
+class Readiness(NamedTuple):
+    """How far a role is, and the source's own time for this starting point (if any)."""
 
-    rule_id: str
-    #: The rule's reason, as written in matrix.toml.
-    text: str
-    #: What this rule added to this role (negative: took away).
-    points: int
-    #: Source id the rule cites.
-    source: str
-    #: "matrix" (a row of the guide's Career Decision Matrix) or "fit".
-    kind: str
+    score: int
+    #: The source's figure, word for word; None when no source gives one for this start.
+    timeline: str | None = None
+    months: tuple[int, int] | None = None
+    source: str | None = None
+    #: Who the source's figure is for.
+    audience: str | None = None
+    #: The route that gave it, and the decision-matrix row behind that route.
+    route: str | None = None
+    matrix: str | None = None
 
 
-class Recommendation(NamedTuple):
+class RoleResult(NamedTuple):
     role_id: str
-    #: 0..100: the sum of the fired rules' weights for this role, clamped.
+    #: 0-100: fit and readiness combined by the data's weights.
     score: int
     band: str
-    #: The fired rules that touched this role, biggest |points| first (then file order).
-    reasons: tuple[Reason, ...]
-    timeline: str | None
-    #: "matrix:<rule id>", "rule:<rule id>", "role" or "none".
-    timeline_from: str
+    fit: int
+    readiness: Readiness
+    #: False when a requirement is not met: the role is for later.
+    ready: bool
+    #: True when at least one of the person's interests (plus company points) matches the
+    #: role's work at `no_clear_fit_below` or more.
+    matched: bool = True
+
+    @property
+    def timeline(self) -> str | None:
+        return self.readiness.timeline
 
 
 class Ranking(NamedTuple):
-    #: Every core role once, best first.
-    recommendations: tuple[Recommendation, ...]
-    #: The top two are within scoring.close_margin points of each other.
-    close: bool
+    #: Every core role once: ready roles best first, then later ones.
+    results: tuple[RoleResult, ...]
+    #: The top two ready roles when their scores are within the close margin.
+    close_call: tuple[str, str] | None
+    #: True when, for every role the person can aim at now, even their best-matching
+    #: interest (plus company points) stays below `no_clear_fit_below`.
+    no_clear_fit: bool
+
+    @property
+    def recommendations(self) -> tuple[RoleResult, ...]:
+        return self.results
+
+    @property
+    def close(self) -> bool:
+        return self.close_call is not None
+
+    def ready(self) -> tuple[RoleResult, ...]:
+        return tuple(r for r in self.results if r.ready)
+
+    def later(self) -> tuple[RoleResult, ...]:
+        return tuple(r for r in self.results if not r.ready)
+
+    def position(self, role_id: str) -> int:
+        """1-based place of a role in the ranking."""
+        return next(i for i, r in enumerate(self.results, 1) if r.role_id == role_id)
 
 
-# --- compiling conditions ------------------------------------------------------------------
+class Reason(NamedTuple):
+    """One thing that moved a role's fit or readiness."""
 
-#: A profile reduced to what conditions look at, in this order (see _facts()).
-_Facts = tuple[str, int, frozenset[str], str, str, str]
+    #: "interest", "company", "suits" (fit); "route", "estimate", "coding" (readiness).
+    kind: str
+    text: str
+    #: Points it gave (fit points after weighting, or readiness points; may be negative).
+    points: int
+    source: str | None
+    #: The interest, company, rule or route id it comes from.
+    ref: str
+
+
+class Check(NamedTuple):
+    """One requirement of a role, met or not."""
+
+    #: "background", "years" or "coding".
+    what: str
+    needed: str
+    met: bool
+    #: What would change it, when not met.
+    change: str | None
+    reason: str
+    source: str
+
+
+class Explanation(NamedTuple):
+    result: RoleResult
+    fit: tuple[Reason, ...]
+    readiness: tuple[Reason, ...]
+    checks: tuple[Check, ...]
+
+
+# --- conditions ----------------------------------------------------------------------------
+
+#: A profile reduced to what conditions look at.
+_Facts = tuple[str, int, frozenset[str], str, str]
 _Test = Callable[[_Facts], bool]
-#: A field's value -> bits of the one-field rules that fire for it.
-_Memo = dict[str | int | frozenset[str], int]
-
-#: Position of each field in _Facts. Closures on years and interests index f[1] and f[2]
-#: literally, which keeps mypy's types exact.
-_FIELD_INDEX = {"background": 0, "years": 1, "interests": 2, "company": 3, "coding": 4, "region": 5}
-#: How many distinct results to remember per role before starting over.
-_CACHE_LIMIT = 1 << 14
+_KEY_INDEX = {"background": 0, "years": 1, "interests": 2, "company": 3, "coding": 4}
 
 
-def _facts(profile: Profile) -> _Facts:
+def facts(profile: Profile) -> _Facts:
     return (
         profile.background,
         profile.years,
         frozenset(profile.interests),
         profile.company,
         profile.coding_level,
-        profile.region,
     )
 
 
-def _ids(value: int | str | list[str]) -> frozenset[str]:
+def expand(value: int | str | list[str], groups: Mapping[str, Sequence[str]]) -> frozenset[str]:
+    """An id, a list of ids, or "@group" as a set of ids."""
     if isinstance(value, str):
+        if value.startswith("@"):
+            return frozenset(groups[value[1:]])
         return frozenset((value,))
     if isinstance(value, list):
         return frozenset(value)
-    raise ValueError(f"expected an id or a list of ids, got {value!r}")
+    raise ValueError(f"expected an id, a list of ids or @group, got {value!r}")
 
 
-def _compile_leaf(leaf: Leaf) -> _Test:
+def _leaf(leaf: Leaf, groups: Mapping[str, Sequence[str]]) -> _Test:
     field, op, value = leaf.field, leaf.op, leaf.value
     if field == "years":
         if isinstance(value, bool) or not isinstance(value, int):
             raise ValueError(f"years needs a whole number, got {value!r}")
         n = value
-        if op == "equals":
-            return lambda f: f[1] == n
-        if op == "at-least":
-            return lambda f: f[1] >= n
-        if op == "at-most":
-            return lambda f: f[1] <= n
+        tests: dict[str, _Test] = {
+            "equals": lambda f: f[1] == n,
+            "at-least": lambda f: f[1] >= n,
+            "at-most": lambda f: f[1] <= n,
+        }
+        if op in tests:
+            return tests[op]
     elif field == "interests":
-        wanted = _ids(value)
+        wanted = expand(value, groups)
         if op == "has-any":
             return lambda f: not wanted.isdisjoint(f[2])
         if op == "has-all":
             return lambda f: wanted <= f[2]
-    else:
-        i = _FIELD_INDEX[field]
-        if op == "equals" and isinstance(value, str):
-            one = value
-            return lambda f: f[i] == one
-        if op == "in":
-            allowed = _ids(value)
-            return lambda f: f[i] in allowed
+    elif op in ("equals", "in"):
+        i = _KEY_INDEX[field]
+        allowed = expand(value, groups)
+        return lambda f: f[i] in allowed
     raise ValueError(f"operator {op!r} with value {value!r} does not apply to {field!r}")
 
 
-def _compile_all(tests: Sequence[_Test]) -> _Test:
-    if len(tests) == 1:
-        return tests[0]
-    if len(tests) == 2:
-        a, b = tests
-        return lambda f: a(f) and b(f)
-    ts = tuple(tests)
-
-    def every(f: _Facts) -> bool:
-        for t in ts:  # noqa: SIM110 - a plain loop is faster than all(generator)
-            if not t(f):
-                return False
-        return True
-
-    return every
-
-
-def _compile_any(tests: Sequence[_Test]) -> _Test:
-    if len(tests) == 1:
-        return tests[0]
-    if len(tests) == 2:
-        a, b = tests
-        return lambda f: a(f) or b(f)
-    ts = tuple(tests)
-
-    def some(f: _Facts) -> bool:
-        for t in ts:  # noqa: SIM110 - a plain loop is faster than any(generator)
-            if t(f):
-                return True
-        return False
-
-    return some
-
-
-def _fields(cond: Condition) -> frozenset[str]:
-    """The profile fields a condition looks at."""
+def _leaves(cond: Condition) -> Iterable[Leaf]:
     if isinstance(cond, Leaf):
-        return frozenset((cond.field,))
-    if isinstance(cond, AllOf):
-        return frozenset().union(*(_fields(c) for c in cond.all))
-    if isinstance(cond, AnyOf):
-        return frozenset().union(*(_fields(c) for c in cond.any))
-    return _fields(cond.not_)
+        yield cond
+    elif isinstance(cond, AllOf):
+        for c in cond.all:
+            yield from _leaves(c)
+    elif isinstance(cond, AnyOf):
+        for c in cond.any:
+            yield from _leaves(c)
+    elif isinstance(cond, NotOf):
+        yield from _leaves(cond.not_)
 
 
-def _compile(cond: Condition) -> _Test:
+def compile_condition(cond: Condition, groups: Mapping[str, Sequence[str]]) -> _Test:
     if isinstance(cond, Leaf):
-        return _compile_leaf(cond)
+        return _leaf(cond, groups)
     if isinstance(cond, AllOf):
-        return _compile_all([_compile(c) for c in cond.all])
+        parts = tuple(compile_condition(c, groups) for c in cond.all)
+        return lambda f: all(t(f) for t in parts)
     if isinstance(cond, AnyOf):
-        return _compile_any([_compile(c) for c in cond.any])
+        parts = tuple(compile_condition(c, groups) for c in cond.any)
+        return lambda f: any(t(f) for t in parts)
     if isinstance(cond, NotOf):
-        inner = _compile(cond.not_)
+        inner = compile_condition(cond.not_, groups)
         return lambda f: not inner(f)
     raise TypeError(f"not a condition: {cond!r}")
 
@@ -187,142 +229,363 @@ def _compile(cond: Condition) -> _Test:
 # --- the engine ----------------------------------------------------------------------------
 
 
-class _RoleTable:
-    """What one core role needs at rank time, precomputed; plus its results so far."""
+class _Route(NamedTuple):
+    test: _Test
+    readiness: Readiness
+    reason: str
 
-    __slots__ = ("cache", "mask", "reasons", "role", "timelines")
 
-    def __init__(self, role: Role) -> None:
-        self.role = role
-        #: Bits of every rule that weights this role.
-        self.mask = 0
-        #: (bit, Reason), biggest |points| first, then file order.
-        self.reasons: tuple[tuple[int, Reason], ...] = ()
-        #: (bit, timeline, timeline_from), in order of preference.
-        self.timelines: tuple[tuple[int, str, str], ...] = ()
-        #: The role's result depends only on which of *its* rules fired: mask -> result.
-        self.cache: dict[int, tuple[int, Recommendation]] = {}
+class _Req(NamedTuple):
+    group: frozenset[str] | None
+    group_name: str | None
+    min_years: int | None
+    coding: int | None
+    reason: str
+    source: str
 
-    def recommend(self, mask: int, band_for: Sequence[str]) -> tuple[int, Recommendation]:
-        raw = 0
-        reasons = []
-        for bit, reason in self.reasons:
-            if mask & bit:
-                raw += reason.points
-                reasons.append(reason)
-        score = min(100, max(0, raw))
-        role = self.role
-        timeline, frm = role.timeline, "role" if role.timeline is not None else "none"
-        for bit, text, source in self.timelines:
-            if mask & bit:
-                timeline, frm = text, source
-                break
-        rec = Recommendation(role.id, score, band_for[score], tuple(reasons), timeline, frm)
-        return score, rec
+
+class _Role(NamedTuple):
+    id: str
+    demand_rank: int
+    comfort: int
+    estimates: Mapping[str, int]
+    #: interest -> weight
+    affinity: Mapping[str, int]
+    routes: tuple[_Route, ...]
+    reqs: tuple[_Req, ...]
+
+
+def _round(x: float) -> int:
+    """Round half up (Python's round() goes to even: 62.5 -> 62)."""
+    return int(x + 0.5)
 
 
 class Engine:
-    """Ranks profiles against one set of roles and rules.
+    """Ranks profiles against one validated MatrixFile. Deterministic and thread-safe."""
 
-    Results are memoised per role by which of that role's rules fired, so a batch pays for
-    building each distinct result object once; the memo is bounded and never changes a
-    result.
-    """
-
-    def __init__(self, roles: Sequence[Role], matrix: MatrixFile) -> None:
-        known = {r.id for r in roles}
-        tables = [_RoleTable(r) for r in roles if r.kind == "core"]
-        by_id = {t.role.id: t for t in tables}
-        reasons: dict[str, list[tuple[tuple[int, int], int, Reason]]] = {r: [] for r in by_id}
-        timelines: dict[str, list[tuple[tuple[int, int, int], int, str, str]]] = {
-            r: [] for r in by_id
-        }
-        tests: list[tuple[int, _Test]] = []
-        for i, rule in enumerate(matrix.rules):
-            bit = 1 << i
-            tests.append((bit, _compile(rule.when)))
-            for role_id, points in rule.weights.items():
-                if role_id not in known:
-                    raise ValueError(f"rule {rule.id!r} weights unknown role {role_id!r}")
-                table = by_id.get(role_id)
-                if table is None:  # adjacent roles are for comparison only, never scored
-                    continue
-                table.mask |= bit
-                reason = Reason(rule.id, rule.reason, points, rule.source, rule.kind)
-                reasons[role_id].append(((-abs(points), i), bit, reason))
-                if rule.timeline is not None and points > 0:
-                    # Matrix rows first, then fit rules; within each the highest weight,
-                    # then file order.
-                    tier = 0 if rule.kind == "matrix" else 1
-                    frm = f"{'matrix' if tier == 0 else 'rule'}:{rule.id}"
-                    timelines[role_id].append(((tier, -points, i), bit, rule.timeline, frm))
-        for table in tables:
-            rs = sorted(reasons[table.role.id], key=lambda e: e[0])
-            table.reasons = tuple((bit, reason) for _, bit, reason in rs)
-            ts = sorted(timelines[table.role.id], key=lambda e: e[0])
-            table.timelines = tuple((bit, text, frm) for _, bit, text, frm in ts)
-        self._tables: tuple[_RoleTable, ...] = tuple(tables)
-        self._tests: tuple[tuple[int, _Test], ...] = tuple(tests)
-        # Rules that look at one field only are evaluated once per value of that field
-        # and remembered (there are few backgrounds, companies, years, interest sets);
-        # the rest run their closures on every call.
-        by_field: dict[int, list[tuple[int, _Test]]] = {}
-        multi: list[tuple[int, _Test]] = []
-        for rule, (bit, test) in zip(matrix.rules, tests, strict=True):
-            fields = _fields(rule.when)
-            if len(fields) == 1:
-                by_field.setdefault(_FIELD_INDEX[next(iter(fields))], []).append((bit, test))
-            else:
-                multi.append((bit, test))
-        self._by_field: tuple[tuple[int, tuple[tuple[int, _Test], ...], _Memo], ...] = tuple(
-            (fi, tuple(ts), {}) for fi, ts in sorted(by_field.items())
-        )
-        self._multi: tuple[tuple[int, _Test], ...] = tuple(multi)
-        self._rule_ids: tuple[str, ...] = tuple(r.id for r in matrix.rules)
-        bands = sorted(matrix.scoring.bands, key=lambda b: -b.min_score)
-        self._band_for: tuple[str, ...] = tuple(
+    def __init__(self, matrix: MatrixFile) -> None:
+        self.matrix = matrix
+        s = matrix.scoring
+        self._fw, self._rw = s.fit_weight, s.readiness_weight
+        self._best, self._mean = s.fit_best, s.fit_mean
+        self._close = s.close_margin
+        self._no_fit = s.no_clear_fit_below
+        self._shortfall = s.coding_shortfall
+        self._cap = s.later_readiness_cap
+        bands = sorted(s.bands, key=lambda b: -b.min_score)
+        self._band_for = tuple(
             next((b.name for b in bands if score >= b.min_score), bands[-1].name)
             for score in range(101)
         )
-        self._close_margin = matrix.scoring.close_margin
+        groups = matrix.groups
+        self._groups = groups
+        self._group_names = matrix.group_names
+        self._starts: dict[str, str] = {str(k): v for k, v in matrix.starts.items()}
+        roles: list[_Role] = []
+        for rs in matrix.roles:
+            affinity: dict[str, int] = {
+                a.interest: a.weights[rs.id] for a in matrix.fit if rs.id in a.weights
+            }
+            routes = tuple(
+                _Route(
+                    compile_condition(r.when, groups),
+                    Readiness(
+                        r.readiness,
+                        r.timeline,
+                        (r.months[0], r.months[1]) if r.months else None,
+                        r.source,
+                        r.audience,
+                        r.id,
+                        r.matrix,
+                    ),
+                    r.reason,
+                )
+                for r in matrix.routes
+                if r.role == rs.id
+            )
+            reqs = tuple(
+                _Req(
+                    expand(q.backgrounds, groups) if q.backgrounds else None,
+                    q.backgrounds[1:] if q.backgrounds else None,
+                    q.min_years,
+                    _LEVEL[q.coding] if q.coding else None,
+                    q.reason,
+                    q.source,
+                )
+                for q in matrix.requirements
+                if q.role == rs.id
+            )
+            comfort = _LEVEL[rs.coding]
+            roles.append(
+                _Role(rs.id, rs.demand_rank, comfort, rs.readiness, affinity, routes, reqs)
+            )
+        self._roles = tuple(roles)
+        self._company: dict[str, CompanyFit] = {c.company: c for c in matrix.company}
+        self._suits = tuple((compile_condition(x.when, groups), x) for x in matrix.suits)
+        self._memo: dict[_Facts, Ranking] = {}
+        self._fit_memo: dict[tuple[frozenset[str], str, str], tuple[tuple[float, int], ...]] = {}
+        self._ready_memo: dict[
+            tuple[str, int, str, str, frozenset[str]], tuple[tuple[Readiness, bool], ...]
+        ] = {}
+        #: The interests that some route or requirement looks at.
+        self._route_interests = frozenset(
+            i
+            for r in matrix.routes
+            for leaf in _leaves(r.when)
+            if leaf.field == "interests"
+            for i in expand(leaf.value, groups)
+        )
 
-    def fired(self, profile: Profile) -> list[str]:
-        """Ids of the rules whose condition holds for this profile, in file order."""
-        facts = _facts(profile)
-        ids = self._rule_ids
-        return [ids[bit.bit_length() - 1] for bit, test in self._tests if test(facts)]
+    @property
+    def role_ids(self) -> tuple[str, ...]:
+        return tuple(r.id for r in self._roles)
+
+    # -- the two questions ------------------------------------------------------------------
+
+    def _fit(self, role: _Role, f: _Facts, extra: Mapping[str, int]) -> tuple[float, int]:
+        """(fit, match): the fit, and the best single interest's weight plus extra points."""
+        weights = [role.affinity.get(i, 0) for i in f[2]] or [0]
+        best = max(weights)
+        raw = (self._best * best + self._mean * sum(weights) / len(weights)) / 100
+        more = extra.get(role.id, 0)
+        return min(100.0, max(0.0, raw + more)), best + more
+
+    def _extra_fit(self, f: _Facts) -> dict[str, int]:
+        """Company and "who it suits" points per role."""
+        extra: dict[str, int] = {}
+        company = self._company.get(f[3])
+        if company is not None:
+            for rid, pts in company.weights.items():
+                extra[rid] = extra.get(rid, 0) + pts
+        for test, suits in self._suits:
+            if test(f):
+                for rid, pts in suits.weights.items():
+                    extra[rid] = extra.get(rid, 0) + pts
+        return extra
+
+    def _route(self, role: _Role, f: _Facts) -> _Route | None:
+        return next((r for r in role.routes if r.test(f)), None)
+
+    def _unmet(self, req: _Req, f: _Facts) -> list[str]:
+        missed = []
+        if req.group is not None and f[0] not in req.group:
+            missed.append("background")
+        if req.min_years is not None and f[1] < req.min_years:
+            missed.append("years")
+        if req.coding is not None and _LEVEL[f[4]] < req.coding:
+            missed.append("coding")
+        return missed
+
+    def _readiness(self, role: _Role, f: _Facts) -> tuple[Readiness, bool]:
+        route = self._route(role, f)
+        base = route.readiness if route else Readiness(role.estimates.get(self._starts[f[0]], 0))
+        short = max(0, role.comfort - _LEVEL[f[4]]) * self._shortfall
+        score = max(0, base.score - short)
+        ready = not any(self._unmet(q, f) for q in role.reqs)
+        if not ready:
+            score = min(score, self._cap)
+        if score != base.score:
+            base = Readiness(score, *base[1:])
+        return base, ready
+
+    def _result(self, role: _Role, f: _Facts, extra: Mapping[str, int]) -> tuple[RoleResult, int]:
+        fit, match = self._fit(role, f, extra)
+        readiness, ready = self._readiness(role, f)
+        score = _round((self._fw * fit + self._rw * readiness.score) / 100)
+        matched = match >= self._no_fit
+        band = self._band_for[score]
+        result = RoleResult(role.id, score, band, _round(fit), readiness, ready, matched)
+        return result, match
+
+    # -- ranking ------------------------------------------------------------------------------
+    #
+    # Fit depends only on interests, company and (through "suits") background; readiness only
+    # on background, years, coding, company and the few interests that routes look at. Each
+    # half is remembered by those keys, so a cohort or a grid pays for each once.
+
+    def _fits(self, f: _Facts) -> tuple[tuple[float, int], ...]:
+        key = (f[2], f[3], f[0])
+        hit = self._fit_memo.get(key)
+        if hit is None:
+            extra = self._extra_fit(f)
+            hit = tuple(self._fit(role, f, extra) for role in self._roles)
+            if len(self._fit_memo) >= _MEMO_LIMIT:
+                self._fit_memo.clear()
+            self._fit_memo[key] = hit
+        return hit
+
+    def _readies(self, f: _Facts) -> tuple[tuple[Readiness, bool], ...]:
+        key = (f[0], f[1], f[4], f[3], f[2] & self._route_interests)
+        hit = self._ready_memo.get(key)
+        if hit is None:
+            hit = tuple(self._readiness(role, f) for role in self._roles)
+            if len(self._ready_memo) >= _MEMO_LIMIT:
+                self._ready_memo.clear()
+            self._ready_memo[key] = hit
+        return hit
 
     def rank(self, profile: Profile) -> Ranking:
-        """Every core role, best first. Deterministic: same profile, same ranking."""
-        facts = _facts(profile)
-        mask = 0
-        for fi, tests, memo in self._by_field:
-            part = memo.get(facts[fi])
-            if part is None:
-                part = 0
-                for bit, test in tests:
-                    if test(facts):
-                        part |= bit
-                if len(memo) >= _CACHE_LIMIT:
-                    memo.clear()
-                memo[facts[fi]] = part
-            mask |= part
-        for bit, test in self._multi:
-            if test(facts):
-                mask |= bit
-        scored: list[tuple[int, int, Recommendation]] = []
-        for i, table in enumerate(self._tables):
-            key = mask & table.mask
-            hit = table.cache.get(key)
-            if hit is None:
-                hit = table.recommend(key, self._band_for)
-                if len(table.cache) >= _CACHE_LIMIT:
-                    table.cache.clear()
-                table.cache[key] = hit
-            scored.append((-hit[0], i, hit[1]))
-        # Higher score first; equal scores keep roles.toml order (i is unique, so the
-        # Recommendation itself is never compared).
-        scored.sort()
-        recs = tuple(entry[2] for entry in scored)
-        close = len(recs) >= 2 and recs[0].score - recs[1].score <= self._close_margin
-        return Ranking(recs, close)
+        """Every core role, ranked. Same profile, same ranking."""
+        f = facts(profile)
+        hit = self._memo.get(f)
+        if hit is not None:
+            return hit
+        fw, rw, band_for, no_fit = self._fw, self._rw, self._band_for, self._no_fit
+        keyed = []
+        best_match = -1
+        for role, (fit, match), (readiness, ready) in zip(
+            self._roles, self._fits(f), self._readies(f), strict=True
+        ):
+            score = int((fw * fit + rw * readiness.score) / 100 + 0.5)
+            matched = match >= no_fit
+            result = RoleResult(
+                role.id, score, band_for[score], int(fit + 0.5), readiness, ready, matched
+            )
+            key = (not ready, not matched, -score, -readiness.score, role.demand_rank)
+            keyed.append((key, result))
+            if ready and match > best_match:
+                best_match = match
+        keyed.sort()
+        results = tuple(r for _, r in keyed)
+        close = None
+        if (
+            len(results) >= 2
+            and results[1].ready
+            and results[1].matched == results[0].matched
+            and results[0].score - results[1].score <= self._close
+        ):
+            close = (results[0].role_id, results[1].role_id)
+        # No clear fit: not one interest of the person's matches a role they can aim at now.
+        ranking = Ranking(results, close, best_match < no_fit)
+        if len(self._memo) >= _MEMO_LIMIT:
+            self._memo.clear()
+        self._memo[f] = ranking
+        return ranking
+
+    # -- explaining -----------------------------------------------------------------------------
+
+    def explain(self, profile: Profile, role_id: str) -> Explanation:
+        """Every reason behind one role's fit and readiness, and each requirement checked."""
+        role = next(r for r in self._roles if r.id == role_id)
+        f = facts(profile)
+        extra = self._extra_fit(f)
+        result, _ = self._result(role, f, extra)
+        return Explanation(
+            result,
+            tuple(self._fit_reasons(role, profile, f)),
+            tuple(self._readiness_reasons(role, profile, f, result)),
+            tuple(self._checks(role, f)),
+        )
+
+    def _fit_reasons(self, role: _Role, profile: Profile, f: _Facts) -> Iterable[Reason]:
+        n = len(profile.interests)
+        weights = {i: role.affinity.get(i, 0) for i in profile.interests}
+        best = max(weights.values())
+        best_id = next(i for i in profile.interests if weights[i] == best)
+        for interest in profile.interests:
+            w = weights[interest]
+            # Each interest's share: its weight through the average, plus the best one's
+            # extra through fit_best, so the shares add up to the fit before company points.
+            pts = self._mean * w / n / 100 + (self._best * w / 100 if interest == best_id else 0)
+            aff = next(a for a in self.matrix.fit if a.interest == interest)
+            label = interest.replace("-", " ")
+            text = (aff.why or {}).get(role.id) or (
+                f"Your interest in {label} has little to do with this role's work."
+                if w == 0
+                else f"Your interest in {label} overlaps with part of this role's work."
+            )
+            yield Reason("interest", text, _round(pts), aff.source if w else None, interest)
+        company = self._company.get(f[3])
+        if company is not None and role.id in company.weights:
+            pts = company.weights[role.id]
+            yield Reason("company", company.reason, pts, company.source, company.company)
+        for test, suits in self._suits:
+            if test(f) and role.id in suits.weights:
+                yield Reason("suits", suits.reason, suits.weights[role.id], suits.source, suits.id)
+
+    def _readiness_reasons(
+        self, role: _Role, profile: Profile, f: _Facts, result: RoleResult
+    ) -> Iterable[Reason]:
+        route = self._route(role, f)
+        if route is not None:
+            r = route.readiness
+            yield Reason("route", route.reason, r.score, r.source, r.route or "")
+        else:
+            start = self._starts[f[0]]
+            pts = role.estimates.get(start, 0)
+            yield Reason(
+                "estimate",
+                f"No source gives a way in from your starting point ({start}); "
+                "this is aicareer's estimate of how near the role is.",
+                pts,
+                None,
+                start,
+            )
+        short = role.comfort - _LEVEL[f[4]]
+        if short > 0:
+            yield Reason(
+                "coding",
+                f"The role's skill list assumes {CODING_ORDER[role.comfort]} coding; "
+                f"you said {f[4]}.",
+                -short * self._shortfall,
+                None,
+                "coding",
+            )
+        if not result.ready:
+            route_or_estimate = (
+                route.readiness.score if route else role.estimates.get(self._starts[f[0]], 0)
+            )
+            before = max(0, route_or_estimate - max(0, short) * self._shortfall)
+            yield Reason(
+                "requirement",
+                f"A requirement is not met yet, so the role is for later (readiness capped at"
+                f" {self._cap}).",
+                min(0, self._cap - before),
+                None,
+                "later",
+            )
+
+    def _checks(self, role: _Role, f: _Facts) -> Iterable[Check]:
+        for q in role.reqs:
+            missed = self._unmet(q, f)
+            if q.group is not None:
+                label = self._group_names.get(q.group_name or "", q.group_name or "")
+                yield Check(
+                    "background",
+                    f"a background as {label}",
+                    "background" not in missed,
+                    f"after working as {label}" if "background" in missed else None,
+                    q.reason,
+                    q.source,
+                )
+            if q.min_years is not None:
+                more = q.min_years - f[1]
+                as_what = ""
+                if q.group is not None:
+                    as_what = " as " + self._group_names.get(q.group_name or "", "")
+                yield Check(
+                    "years",
+                    f"{q.min_years}+ years of experience",
+                    more <= 0,
+                    f"after about {more} more year{'s' if more != 1 else ''}{as_what}"
+                    if more > 0
+                    else None,
+                    q.reason,
+                    q.source,
+                )
+            if q.coding is not None:
+                level = CODING_ORDER[q.coding]
+                yield Check(
+                    "coding",
+                    f"{level} coding",
+                    "coding" not in missed,
+                    (
+                        "once you code professionally"
+                        if level == "professional"
+                        else "once you can write basic code (Python)"
+                    )
+                    if "coding" in missed
+                    else None,
+                    q.reason,
+                    q.source,
+                )

@@ -244,12 +244,9 @@ def matrix_table(matrix: MatrixFile, ds: Dataset) -> Table:
     table.add_column("Your current profile", ratio=3)
     table.add_column("Best next role", ratio=2)
     table.add_column("Timeline", ratio=2)
-    for rule in matrix.rules:
-        if rule.kind == "matrix":
-            table.add_row(
-                Text(rule.profile or ""), Text(rule.best or ""), Text(rule.timeline or "")
-            )
-    sources = {r.source for r in matrix.rules if r.kind == "matrix"}
+    for row in matrix.matrix:
+        table.add_row(Text(row.profile), Text(row.best), Text(row.timeline))
+    sources = {r.source for r in matrix.matrix}
     table.caption = Text("Source: " + "; ".join(source_label(ds, s) for s in sorted(sources)))
     table.caption_justify = "left"
     return table

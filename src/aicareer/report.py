@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from rich.console import RenderableType
 
     from aicareer.data import Dataset
-    from aicareer.engine import Ranking, Recommendation
+    from aicareer.document import Result
     from aicareer.learning import Plan
     from aicareer.models import Profile
 
@@ -55,16 +55,16 @@ def profile_line(profile: Profile) -> str:
     )
 
 
-def top_plan(ds: Dataset, profile: Profile, ranking: Ranking) -> Plan | None:
+def top_plan(ds: Dataset, profile: Profile, result: Result) -> Plan | None:
     """The best fit's path, fitted to the profile (None when the data has no path file)."""
     from aicareer.learning import build_path, fit
     from aicareer.pathmodels import load_paths
 
     paths = load_paths(ds)
-    best = ranking.recommendations[0]
-    if paths.path_for(best.role_id) is None:
+    if not result.top or paths.path_for(result.top[0].role) is None:
         return None
-    return fit(build_path(paths, best.role_id), paths, profile.background, best.timeline)
+    best = result.top[0]
+    return fit(build_path(paths, best.role), paths, profile.background, best.timeline.text)
 
 
 def _weeks(lo: int, hi: int) -> str:
@@ -78,7 +78,7 @@ def _status(p: Any) -> str:
 
 
 def _renderables(
-    ds: Dataset, profile: Profile, ranking: Ranking, plan: Plan | None, today: dt.date
+    ds: Dataset, profile: Profile, result: Result, plan: Plan | None, today: dt.date
 ) -> list[RenderableType]:
     from rich import box
     from rich.table import Table
@@ -87,16 +87,15 @@ def _renderables(
     from aicareer import __version__
     from aicareer.landscape import dataset_layout, to_text
     from aicareer.learning import weeks_text
-    from aicareer.results import findings
+    from aicareer.render_result import render
 
-    recs = ranking.recommendations[:TOP]
     items: list[RenderableType] = [
         Text("Your AI career report", style="bold"),
         Text(f"From your answers: {profile_line(profile)}"),
         Text(f"Made by aicareer {__version__} on {today.isoformat()}.", style="dim"),
         Text(""),
     ]
-    items += findings(ds, profile, ranking, recs)
+    items += render(result, REPORT_WIDTH)
     if plan is not None:
         name = ds.roles[plan.role_id].name
         table = Table(box=box.SIMPLE_HEAD, title=Text(f"Your path to {name}"), title_justify="left")
@@ -121,7 +120,7 @@ def _renderables(
         table.caption_justify = "left"
         items.append(table)
     items.append(Text("The landscape", style="bold"))
-    items.append(to_text(dataset_layout(ds, REPORT_WIDTH, ranking)))
+    items.append(to_text(dataset_layout(ds, REPORT_WIDTH, ds.engine.rank(profile))))
     items.append(Text(sources_line(ds), style="dim"))
     return items
 
@@ -151,96 +150,84 @@ def md_table(header: list[str], rows: list[list[object]]) -> list[str]:
     return out
 
 
+def md_text(value: object) -> str:
+    """Text from data or answers made inert in Markdown: no raw HTML, no link or emphasis."""
+    import html
+
+    text = html.escape(str(value), quote=False)
+    return re.sub(r"([\\`*_\[\]#|])", r"\\\1", text)
+
+
 def markdown(
-    ds: Dataset, profile: Profile, ranking: Ranking, plan: Plan | None, today: dt.date
+    ds: Dataset, profile: Profile, result: Result, plan: Plan | None, today: dt.date
 ) -> str:
     from aicareer import __version__
     from aicareer.landscape import dataset_layout
     from aicareer.learning import weeks_text
-    from aicareer.render import BASIS_LABEL, LEVEL_LABEL, source_label
-    from aicareer.results import TIMELINE_FROM, salary_rows
 
-    recs: tuple[Recommendation, ...] = ranking.recommendations[:TOP]
     lines = [
         "# Your AI career report",
         "",
-        f"From your answers: {profile_line(profile)}",
+        f"From your answers: {md_text(profile_line(profile))}",
         "",
         f"_Made by aicareer {__version__} on {today.isoformat()}._",
         "",
-        f"## Your best-fitting AI roles (top {len(recs)} of {len(ranking.recommendations)})",
-        "",
     ]
-    for i, rec in enumerate(recs, 1):
-        role = ds.roles[rec.role_id]
+    if result.no_clear_fit is not None:
+        lines += [md_text(result.no_clear_fit.message), ""]
+        lines += [f"- {md_text(x)}" for x in result.no_clear_fit.suggestions] + [""]
+    lines += [f"## Your best-fitting AI roles (top {len(result.top)})", ""]
+    for e in result.top:
         lines += [
-            f"### {i}. {role.name} ({role.id}): score {rec.score}/100, {rec.band}",
+            f"### {e.rank}. {md_text(e.name)} ({e.role}): score {e.score}/100, {e.band}",
             "",
-            role.summary,
+            md_text(e.summary),
             "",
-            "Why:",
+            f"Fit {e.fit}:",
             "",
         ]
-        lines += [f"- {r.points:+d} {r.text}" for r in rec.reasons] or ["- no rule matched"]
-        lines += ["", f"Time to move: {rec.timeline or 'not stated in the sources'}", ""]
-    if ranking.close and len(ranking.recommendations) > 1:
-        a, b = ranking.recommendations[:2]
+        lines += [f"- {w.points:+d} {md_text(w.text)}" for w in e.fit_reasons if w.points]
+        lines += ["", f"Readiness {e.readiness}:", ""]
+        lines += [f"- {w.points:+d} {md_text(w.text)}" for w in e.readiness_reasons]
+        t = e.timeline
+        lines += ["", f"Time: {md_text(t.text or 'not stated')} ({md_text(t.note)})", ""]
         lines += [
-            f"Close call: {ds.roles[a.role_id].name} and {ds.roles[b.role_id].name} "
-            f"are {a.score - b.score} points apart.",
+            f"- Needs {md_text(r.needed)}: {'met' if r.met else md_text(r.change)}"
+            for r in e.requirements
+        ]
+        lines += [
+            f"- Pay ({result.pay_level}): {p.text}, {md_text(p.basis)} ({md_text(p.source)})"
+            for p in e.pay
+        ]
+        lines.append("")
+    if result.close_call is not None:
+        c = result.close_call
+        lines += [
+            f"Close call: {md_text(c.first_name)} and {md_text(c.second_name)} are {c.gap} "
+            f"points apart ({md_text(c.decided_by)}).",
             "",
         ]
-    lines += ["## Time to move", ""]
-    lines += md_table(
-        ["Role", "Time to move", "Based on"],
-        [
-            [
-                ds.roles[r.role_id].name,
-                r.timeline or "not stated in the sources",
-                TIMELINE_FROM.get(r.timeline_from.split(":", 1)[0], "-"),
-            ]
-            for r in recs
-        ],
-    )
-    rule = ds.matrix.regions[profile.region]
-    lines += ["", f"## Salary ranges, {rule.label}", ""]
-    rows = salary_rows(ds, recs, profile.region)
-    if rows:
-        lines += md_table(
-            ["Role", "Level", f"Range ({rule.label})", "Basis", "Source"],
-            [
-                [
-                    b.name,
-                    LEVEL_LABEL[b.level] + (f" ({b.segment})" if b.segment else ""),
-                    b.text,
-                    BASIS_LABEL[b.basis],
-                    source_label(ds, b.source),
-                ]
-                for b in rows
-            ],
-        )
-    missing = [ds.roles[r.role_id].name for r in recs if not any(b.role == r.role_id for b in rows)]
-    if missing:
+    if result.later:
+        lines += ["## Fits what you want, but later", ""]
         lines += [
-            "",
-            f"No salary figure for {rule.label} in the sources for: " + ", ".join(missing),
+            f"- {md_text(e.name)}: {md_text('; '.join(e.changes) or e.status_note)}"
+            for e in result.later
         ]
-    lines += ["", "Indicative only."]
+        lines.append("")
     if plan is not None:
-        lines += ["", f"## Your path to {ds.roles[plan.role_id].name}", ""]
+        lines += ["", f"## Your path to {md_text(ds.roles[plan.role_id].name)}", ""]
         lines += md_table(
             ["#", "Phase", "Id", "Weeks", "Status"],
             [
-                [i, p.title, p.id, _weeks(p.min_weeks, p.max_weeks), _status(p)]
+                [i, md_text(p.title), p.id, _weeks(p.min_weeks, p.max_weeks), _status(p)]
                 for i, p in enumerate(plan.phases, 1)
             ],
         )
         lo, hi = plan.total
-        lines += ["", f"Total: {weeks_text(lo, hi)}; from {plan.total_from}.", ""]
-        lines.append(f"Details: `aicareer path {plan.role_id} --answers FILE`")
-    lay = dataset_layout(ds, REPORT_WIDTH, ranking)
+        lines += ["", f"Total: {weeks_text(lo, hi)}; from {md_text(plan.total_from)}.", ""]
+    lay = dataset_layout(ds, REPORT_WIDTH, ds.engine.rank(profile))
     lines += ["", "## The landscape", "", "```text", *lay.text_lines, *lay.legend, "```", ""]
-    lines += ["## Data", "", sources_line(ds), ""]
+    lines += ["## Data", "", md_text(sources_line(ds)), ""]
     return "\n".join(lines)
 
 
@@ -248,15 +235,15 @@ def markdown(
 
 
 def render_report(
-    fmt: str, ds: Dataset, profile: Profile, ranking: Ranking, today: dt.date | None = None
+    fmt: str, ds: Dataset, profile: Profile, result: Result, today: dt.date | None = None
 ) -> str:
     """The report's text in `fmt` ('html', 'svg' or 'md')."""
     from aicareer.progress import today as today_fn
 
     day = today or today_fn()
-    plan = top_plan(ds, profile, ranking)
+    plan = top_plan(ds, profile, result)
     if fmt == "md":
-        return markdown(ds, profile, ranking, plan, day)
+        return markdown(ds, profile, result, plan, day)
     from rich.console import Console
 
     console = Console(
@@ -269,7 +256,7 @@ def render_report(
         highlight=False,
         soft_wrap=False,
     )
-    for item in _renderables(ds, profile, ranking, plan, day):
+    for item in _renderables(ds, profile, result, plan, day):
         console.print(item)
     if fmt == "html":
         return console.export_html(inline_styles=True)
@@ -285,7 +272,7 @@ def offline_svg(svg: str) -> str:
     return _FONT_FACE.sub("", svg)
 
 
-def write_report(path: Path, ds: Dataset, profile: Profile, ranking: Ranking) -> None:
+def write_report(path: Path, ds: Dataset, profile: Profile, result: Result) -> None:
     """Write the report to `path`, in the format its extension names, atomically.
 
     Unknown extension: AicareerError (exit 2, USAGE). Unwritable path: exit 7 (OUTPUT).
@@ -293,7 +280,7 @@ def write_report(path: Path, ds: Dataset, profile: Profile, ranking: Ranking) ->
     from aicareer.fsutil import atomic_write_text
 
     fmt = report_format(path)
-    atomic_write_text(path, render_report(fmt, ds, profile, ranking))
+    atomic_write_text(path, render_report(fmt, ds, profile, result))
 
 
 # --- data provenance (`aicareer data info`) ---------------------------------------------------

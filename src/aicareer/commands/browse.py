@@ -255,19 +255,20 @@ def matrix_cmd(data_dir: DataDirOpt = None, as_json: JsonOpt = False) -> None:
     Example:  aicareer matrix
     """
     ds = dataset(data_dir)
-    rows = [r for r in ds.matrix.rules if r.kind == "matrix"]
+    rows = ds.matrix.matrix
     if as_json:
         from aicareer.console import print_json
 
+        routes = ds.matrix.routes
         print_json(
             {
                 "rows": [
                     {
                         "profile": r.profile,
                         "best": r.best,
-                        "roles": list(r.weights),
+                        "roles": list(dict.fromkeys(x.role for x in routes if x.matrix == r.id)),
                         "timeline": r.timeline,
-                        "rule": r.id,
+                        "row": r.id,
                         "source": r.source,
                     }
                     for r in rows
@@ -306,7 +307,7 @@ def data_check_cmd(data_dir: DataDirOpt = None, as_json: JsonOpt = False) -> Non
         "data_dir": str(ds.data_dir),
         "custom": ds.custom,
         "roles": len(ds.roles),
-        "rules": len(ds.matrix.rules),
+        "rules": len(ds.matrix.routes) + len(ds.matrix.fit) + len(ds.matrix.requirements),
         "sources": len(ds.sources),
         "paths": len(paths.paths),
     }

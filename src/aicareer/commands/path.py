@@ -150,7 +150,7 @@ def path_cmd(
                 "for your best fit",
                 ExitCode.USAGE,
             )
-        role_id = max(fits, key=lambda r: fits[r].score)
+        role_id = next(iter(fits))  # the engine orders ready roles first, best first
     else:
         role_id = role_with_path(ds, paths, role)
     fit = fits.get(role_id)

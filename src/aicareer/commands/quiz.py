@@ -133,22 +133,24 @@ def quiz_cmd(
 
         save_profile(profile, save)
         note(f"Saved your answers to {save} (use them again with: aicareer quiz --answers {save})")
-    ranking = ds.engine.rank(profile)
+    from aicareer.document import build
+
+    result = build(ds, profile, top=None if (as_json and show_all) else top)
     if report_to is not None:
         from aicareer.console import note
         from aicareer.report import write_report
 
-        write_report(report_to, ds, profile, ranking)
+        write_report(report_to, ds, profile, result)
         note(f"Wrote the report to {report_to}")
     if as_json:
         from aicareer.console import print_json
-        from aicareer.results import results_json
+        from aicareer.document import to_json
 
-        print_json(results_json(ds, profile, ranking, None if show_all else top))
+        print_json(to_json(result, every_role=show_all))
         return
     from aicareer.console import out
-    from aicareer.results import report
+    from aicareer.render_result import render
 
     console = out()
-    for item in report(ds, profile, ranking, top, show_all):
+    for item in render(result, console.width, show_all):
         console.print(item)

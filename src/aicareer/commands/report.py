@@ -41,9 +41,11 @@ def report_cmd(
 
     report_format(out_file)  # refuse an unknown extension before doing any work
     ds = dataset(data_dir)
+    from aicareer.document import build
+
     profile, ranking = _ranked(ds, answers)
     assert profile is not None and ranking is not None
-    write_report(out_file, ds, profile, ranking)
+    write_report(out_file, ds, profile, build(ds, profile, ranking))
     from aicareer.console import note
 
     note(f"Report written: {out_file}")

@@ -30,21 +30,26 @@ LEVEL_BY_YEARS: tuple[tuple[int, str], ...] = ((8, "senior"), (3, "mid"), (0, "e
 class Fit(NamedTuple):
     """What the engine says about one role for this person."""
 
+    #: 0-100: fit and readiness combined by the data's weights; its band.
     score: int
     band: str
-    #: The sources' time to move in for this starting point (a quiz timeline), if any.
+    #: Does the work match what the person wants (0-100)?
+    fit: int
+    #: How near the role is from where the person stands (0-100).
+    readiness: int
+    #: False when a requirement is not met: a role for later.
+    ready: bool
+    #: The sources' time to move in for this starting point, word for word, if any.
     timeline: str | None
 
 
 def engine_fit(ds: Dataset, profile: Profile) -> dict[str, Fit]:
-    """The one adapter to the recommendation engine, by role id.
-
-    Reads today's `Ranking` (score, band, timeline). When the new engine (fit and
-    readiness kept apart) lands, switch this function to its fields; nothing else here
-    reads the engine.
-    """
+    """The one adapter to the recommendation engine, by role id, in the engine's order."""
     ranking = ds.engine.rank(profile)
-    return {r.role_id: Fit(r.score, r.band, r.timeline) for r in ranking.recommendations}
+    return {
+        r.role_id: Fit(r.score, r.band, r.fit, r.readiness.score, r.ready, r.readiness.timeline)
+        for r in ranking.results
+    }
 
 
 def level_for(years: int) -> str:

@@ -201,9 +201,16 @@ def plan_items(ds: Dataset, plan: Plan, cheap: CheapTest | None) -> list[Any]:
 
 
 def _cells(ds: Dataset, c: Column) -> list[tuple[str, Text]]:
-    fit = "-" if c.fit is None else f"{c.fit.score} ({c.fit.band})"
+    if c.fit is None:
+        fit = Text("- (no answers)")
+    else:
+        fit = Text(f"{c.fit.fit} fit, {c.fit.readiness} readiness\n= {c.fit.score} ({c.fit.band})")
+        if not c.fit.ready:
+            fit.append("\na requirement is not met yet", style="bold")
     lo, hi = c.ready_weeks
     ready = Text(f"{lo}-{hi} weeks of study\nby {span(c.ready_by)}")
+    if c.fit is not None and c.fit.timeline:
+        ready.append(f"\nsources, for your start: {c.fit.timeline}", style="dim")
     if c.experience:
         ready.append(f"\nplus experience: {c.experience}", style="bold")
     if c.pay is not None:
@@ -218,7 +225,7 @@ def _cells(ds: Dataset, c: Column) -> list[tuple[str, Text]]:
         gap.append("\nto learn: " + ", ".join(s.id for s in c.gap.lack), style="dim")
     test = Text(c.cheap_test.text) if c.cheap_test else Text("-")
     return [
-        ("Fit", Text(fit)),
+        ("Fit", fit),
         ("Readiness", ready),
         ("Pay", pay),
         ("Demand", Text(f"{c.demand}\n{c.status}")),

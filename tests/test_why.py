@@ -1,0 +1,118 @@
+"""`aicareer why ROLE`: every reason, every requirement, the smallest change."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from aicareer.cli import app
+from aicareer.data import Dataset
+from aicareer.errors import ExitCode
+from aicareer.models import Profile
+from aicareer.whynot import candidates, why
+
+PLAIN = {"COLUMNS": "80", "NO_COLOR": "1", "TERM": "dumb"}
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "me.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def run(*args: str) -> Result:
+    return CliRunner().invoke(app, ["why", *args], env=PLAIN)
+
+
+def why_json(*args: str) -> dict[str, Any]:
+    result = run(*args, "--json")
+    assert result.exit_code == 0, result.stderr
+    doc: dict[str, Any] = json.loads(result.stdout)
+    return doc
+
+
+JUNIOR = 'background = "backend-engineer"\nyears = 1\ninterests = ["systems-design"]\n'
+
+
+def test_a_junior_asking_about_architect_is_told_how_many_years(tmp_path: Path) -> None:
+    me = write(tmp_path, JUNIOR)
+    doc = why_json("ai-architect", "--answers", str(me))
+    assert doc["status"] == "later" and doc["in_top_three"] is False
+    missed = [r for r in doc["requirements"] if not r["met"]]
+    assert [(r["what"], r["change"]) for r in missed] == [
+        ("years", "after about 4 more years as an engineer")
+    ]
+    assert doc["smallest_change"] == {
+        "changes": [{"field": "years", "from": 1, "to": 5, "text": "4 more years (5 in all)"}],
+        "position_after": 1,
+    }
+    text = run("ai-architect", "--answers", str(me)).stdout
+    assert "not met  5+ years of experience: after about 4 more years as an engineer" in text
+    assert "• 4 more years (5 in all)" in text
+    assert "-25 A requirement is not met yet" in text
+
+
+def test_every_rule_that_moved_the_role_is_listed_with_its_points(tmp_path: Path) -> None:
+    me = write(
+        tmp_path,
+        'background = "backend-engineer"\nyears = 5\ninterests = ["agents", "reliability"]\n'
+        'company = "enterprise"\n',
+    )
+    doc = why_json("harness-engineer", "--answers", str(me))
+    fit = {(r["kind"], r["ref"]): r["points"] for r in doc["fit"]["reasons"]}
+    assert fit == {
+        ("interest", "agents"): 11,
+        ("interest", "reliability"): 75,
+        ("company", "enterprise"): 10,
+    }
+    assert doc["fit"]["score"] == 96
+    assert [(r["kind"], r["ref"], r["points"]) for r in doc["readiness"]["reasons"]] == [
+        ("route", "senior-engineer-to-harness", 60)
+    ]
+    assert doc["readiness"]["timeline"] == "1-2 years experience accumulation"
+
+
+def test_a_role_already_on_top_needs_no_change(tmp_path: Path) -> None:
+    me = write(tmp_path, JUNIOR.replace('"systems-design"', '"agents"'))
+    doc = why_json("ai-agent-engineer", "--answers", str(me))
+    assert doc["position"] == 1 and doc["in_top_three"] is True
+    assert doc["smallest_change"] is None
+    assert "It is in your top three." in run("ai-agent-engineer", "--answers", str(me)).stdout
+
+
+def test_a_non_coder_learns_that_coding_opens_the_role(dataset: Dataset) -> None:
+    p = Profile("domain-expert", 8, ["agents"], coding="none")
+    w = why(dataset.engine, p, "ai-agent-engineer")
+    assert not w.in_top
+    assert w.changes is not None
+    assert [(c.field, c.after) for c in w.changes] == [("coding", "basic")] or any(
+        c.field == "coding" for c in w.changes
+    )
+    assert w.position_after is not None and w.position_after <= 3
+
+
+def test_candidates_are_cheapest_first_and_never_the_same_answer() -> None:
+    p = Profile("student", 0, ["agents"], coding="basic")
+    cands = list(candidates(p))
+    assert all(c.before != c.after for c in cands)
+    costs = [c.cost for c in sorted(cands, key=lambda c: c.cost)]
+    assert costs[0] == 1
+    assert {c.cost for c in cands if c.field == "background"} == {6}
+
+
+@pytest.mark.parametrize(
+    ("role", "code", "said"),
+    [
+        ("astronaut", ExitCode.NOT_FOUND, "unknown role 'astronaut'"),
+        ("data-scientist", ExitCode.NOT_FOUND, "shown for comparison only"),
+        ("vibe-coder", ExitCode.NOT_FOUND, "is not a role (yet)"),
+    ],
+)
+def test_roles_that_cannot_be_explained(tmp_path: Path, role: str, code: int, said: str) -> None:
+    result = run(role, "--answers", str(write(tmp_path, JUNIOR)))
+    assert result.exit_code == code
+    assert said in result.stderr and result.stdout == ""
