@@ -23,8 +23,10 @@ if TYPE_CHECKING:
     from aicareer.plan.gap import Gap
     from aicareer.plan.timeline import Plan, PlannedPhase
 
-#: Below this width the decision sheet is drawn as one block per role.
+#: Below this width the decision sheet is drawn as one block per role...
 WIDE = 80
+#: ... and below this many columns per role (plus the labels), too.
+PER_ROLE = 26
 
 
 def _src(ds: Dataset, source_id: str) -> str:
@@ -247,7 +249,7 @@ def sheet_items(ds: Dataset, sheet: Sheet, width: int) -> list[Any]:
         )
     )
     cells = [_cells(ds, c) for c in sheet.columns]
-    if width >= WIDE:
+    if width >= max(WIDE, 12 + PER_ROLE * len(sheet.columns)):
         table = Table(box=box.SIMPLE_HEAD, show_lines=True, expand=True)
         table.add_column("", style="bold", no_wrap=True, min_width=10)
         for c in sheet.columns:
