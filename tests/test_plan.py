@@ -245,10 +245,10 @@ def test_decide_two_roles(ds: Dataset, paths: PathsFile) -> None:
 def test_decide_four_roles_with_risks_in_europe(ds: Dataset, paths: PathsFile) -> None:
     roles = ["prompt-engineer", "harness-engineer", "ai-architect", "context-engineer"]
     sheet = decide(ds, paths, person(region="europe"), roles, START)
-    risks = {c.role_id: c.risks for c in sheet.columns}
-    assert risks["prompt-engineer"] == ("shrinking",)
-    assert risks["harness-engineer"] == ("emerging", "not standardised")
-    assert "emerging" in risks["context-engineer"]
+    risks = {c.role_id: [r.kind for r in c.risks] for c in sheet.columns}
+    assert risks["prompt-engineer"] == ["shrinking"]
+    assert risks["harness-engineer"] == ["emerging", "not-standardised"]
+    assert risks["context-engineer"] == ["emerging"]
     harness = sheet.columns[1]
     assert harness.pay is None and harness.no_pay == "Not yet standardized"
     assert sheet.columns[0].pay is not None and sheet.columns[0].pay.text == "$55K-$105K"
@@ -384,6 +384,8 @@ def _cited_texts(paths: PathsFile) -> list[tuple[str, str, list[str]]]:
             out.append((f"path {rp.role} cheap test", rp.cheap_test.text, [rp.cheap_test.source]))
         if rp.experience is not None:
             out.append((f"path {rp.role} experience", rp.experience.text, [rp.experience.source]))
+        for r in rp.risks:
+            out.append((f"path {rp.role} risk", r.text, [r.source]))
     return out
 
 

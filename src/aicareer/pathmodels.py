@@ -114,6 +114,14 @@ class CheapTest(NamedTuple):
     where: Text
 
 
+class Risk(NamedTuple):
+    """Something that makes a role a riskier bet, as a source says it."""
+
+    kind: Literal["shrinking", "emerging", "not-standardised"]
+    text: Text
+    source: Id
+
+
 class Experience(NamedTuple):
     """For roles reached by years of work, not study: what the source says it takes."""
 
@@ -129,6 +137,7 @@ class RolePath(NamedTuple):
     skills: Sequence[RoleSkill] = ()
     cheap_test: CheapTest | None = None
     experience: Experience | None = None
+    risks: Sequence[Risk] = ()
     #: In the sources' order; each must sit in a phase no earlier than the one before.
     resources: Sequence[Resource] = ()
     steps: Sequence[RoleStep] = ()
@@ -233,6 +242,8 @@ def cross_check_paths(paths: PathsFile, ds: Dataset, label: str) -> list[str]:
             need_source(rp.cheap_test.source, f"{where}.cheap_test.source")
         if rp.experience is not None:
             need_source(rp.experience.source, f"{where}.experience.source")
+        for j, risk in enumerate(rp.risks):
+            need_source(risk.source, f"{where}.risks[{j}].source")
         order = {pid: k for k, pid in enumerate(rp.phases)}
         last = -1
         for j, res in enumerate(rp.resources):

@@ -18,7 +18,7 @@ from aicareer.plan.timeline import make_plan
 if TYPE_CHECKING:
     from aicareer.data import Dataset
     from aicareer.models import Profile
-    from aicareer.pathmodels import CheapTest, PathsFile
+    from aicareer.pathmodels import CheapTest, PathsFile, Risk
 
 MIN_ROLES, MAX_ROLES = 2, 4
 
@@ -78,7 +78,7 @@ class Column(NamedTuple):
     no_pay: str | None
     demand: str
     status: str
-    risks: tuple[str, ...]
+    risks: tuple[Risk, ...]
     gap: Gap
     cheap_test: CheapTest | None
 
@@ -98,7 +98,7 @@ class Column(NamedTuple):
             "no_pay": self.no_pay,
             "demand": self.demand,
             "status": self.status,
-            "risks": list(self.risks),
+            "risks": [r._asdict() for r in self.risks],
             "gap": self.gap.as_json(),
             "cheap_test": None if self.cheap_test is None else self.cheap_test._asdict(),
         }
@@ -124,18 +124,10 @@ class Sheet(NamedTuple):
         }
 
 
-def risks_of(ds: Dataset, role_id: str) -> tuple[str, ...]:
-    """Risk flags read from the role data: shrinking, emerging, pay not standardised."""
-    role = ds.roles[role_id]
-    words = f"{role.status} {role.signal} {role.demand}".lower()
-    found = []
-    if "consolidating" in words or "shrinking" in words or "postings down" in words:
-        found.append("shrinking")
-    if "emerging" in words or "barely a year old" in words or "provisional" in words:
-        found.append("emerging")
-    if role.salary.no_figure and "standard" in role.salary.no_figure.lower():
-        found.append("not standardised")
-    return tuple(found)
+def risks_of(paths: PathsFile, role_id: str) -> tuple[Risk, ...]:
+    """The role's risks as paths.toml gives them (shrinking, emerging, not standardised)."""
+    rp = paths.path_for(role_id)
+    return () if rp is None else tuple(rp.risks)
 
 
 def pay_for(ds: Dataset, role_id: str, level: str | None, region: str) -> Pay | None:
@@ -185,7 +177,7 @@ def decide(
                 no_pay=role.salary.no_figure,
                 demand=role.signal,
                 status=role.status,
-                risks=risks_of(ds, rid),
+                risks=risks_of(paths, rid),
                 gap=gap(rid, profile, paths),
                 cheap_test=cheap_test(rid, paths),
             )
@@ -215,10 +207,8 @@ def coach_question(columns: Sequence[Column]) -> str:
     risky = [c for c in columns if c.risks]
     if risky:
         c = risky[0]
-        return (
-            f"{c.name} is {' and '.join(c.risks)}: how much uncertainty can you carry "
-            "in your next move?"
-        )
+        kinds = " and ".join(r.kind.replace("-", " ") for r in c.risks)
+        return f"{c.name} is {kinds}: how much uncertainty can you carry in your next move?"
     names = " or ".join(c.name for c in columns)
     return (
         f"Which cheap test will you try first, {names}, and what would you need to see "

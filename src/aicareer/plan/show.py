@@ -220,7 +220,9 @@ def _cells(ds: Dataset, c: Column) -> list[tuple[str, Text]]:
         pay.append(f"\n{_src(ds, c.pay.source)}", style="dim")
     else:
         pay = Text(c.no_pay or "no figure")
-    risk = ", ".join(c.risks) or "none flagged"
+    risk = Text("\n".join(f"{r.kind.replace('-', ' ')}: {r.text}" for r in c.risks))
+    if not c.risks:
+        risk = Text("none the sources flag")
     held, of = c.gap.share
     gap = Text(f"{held} of {of} skills" if c.gap.stated else f"{of} skills (none stated)")
     if c.gap.lack:
@@ -231,7 +233,7 @@ def _cells(ds: Dataset, c: Column) -> list[tuple[str, Text]]:
         ("Readiness", ready),
         ("Pay", pay),
         ("Demand", Text(f"{c.demand}\n{c.status}")),
-        ("Risk", Text(risk)),
+        ("Risk", risk),
         ("Skill gap", gap),
         ("Cheap test", test),
     ]
