@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import io
 import json
 from pathlib import Path
 from typing import Any
@@ -13,7 +12,6 @@ from typer.testing import CliRunner, Result
 
 from aicareer import batch, data
 from aicareer.cli import app
-from aicareer.commands.batch import _Progress
 from aicareer.engine import Engine
 from aicareer.models import Profile, validate
 from aicareer.vocab import INTERESTS
@@ -410,25 +408,29 @@ class Boom(Exception):
 def test_a_run_that_fails_midway_leaves_the_old_output(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, raised: BaseException, code: int
 ) -> None:
-    line = '{"background": "student", "years": 1, "interests": ["agents"]}\n'
-    src = write(tmp_path / "in.jsonl", line * 5000)
-    out = write(tmp_path / "out.jsonl", "previous results\n")
+    lines = "".join(
+        f'{{"background": "student", "years": {i % 60}, "interests": ["agents"]}}\n'
+        for i in range(10000)
+    )
+    src = write(tmp_path / "in.jsonl", lines)
+    out = write(tmp_path / "out.jsonl", '{"id": 1, "ok": false, "error": "previous"}\n')
     written = 0
-    real_ok = batch._JsonlWriter.ok
+    real = batch._row_fields
 
-    def failing_ok(self: Any, row_id: Any, ranking: Any) -> None:
+    def failing(ranking: Any, top: int) -> Any:
         nonlocal written
         written += 1
-        if written == 3000:
+        if written == 50:
             raise raised
-        real_ok(self, row_id, ranking)
+        return real(ranking, top)
 
-    monkeypatch.setattr(batch._JsonlWriter, "ok", failing_ok)
+    monkeypatch.setattr(batch, "_row_fields", failing)
+    monkeypatch.setattr(batch, "FLUSH_EVERY", 16)  # some rows are on disk when it fails
 
-    result = run(str(src), "--out", str(out))
+    result = run(str(src), "--out", str(out), "--force")
 
     assert result.exit_code == code
-    assert out.read_text("utf-8") == "previous results\n"
+    assert out.read_text("utf-8") == '{"id": 1, "ok": false, "error": "previous"}\n'
     assert leftovers(tmp_path) == []
     if code == 7:
         assert result.stderr == f"error: {out}: cannot write: No space left on device\n"
@@ -443,8 +445,7 @@ def test_no_output_file_when_the_run_fails_before_the_end(
     def boom(*args: Any) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(batch._CsvWriter, "error", boom)
-    monkeypatch.setattr(batch._CsvWriter, "ok", boom)
+    monkeypatch.setattr(batch, "_row_fields", boom)
     result = run(str(src), "--out", str(out))
     assert result.exit_code == 130
     assert list(out.parent.iterdir()) == []
@@ -453,12 +454,19 @@ def test_no_output_file_when_the_run_fails_before_the_end(
 # --- the core, directly ----------------------------------------------------------------------
 
 
-def test_run_calls_progress_and_counts(tmp_path: Path, engine: Engine) -> None:
+def test_run_calls_progress_and_counts(
+    tmp_path: Path, engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
     line = '{"background": "student", "years": 1, "interests": ["agents"]}\n'
     src = write(tmp_path / "in.jsonl", line * 2500 + "oops\n")
-    seen: list[int] = []
-    summary = batch.run(engine, {}, src, tmp_path / "o.csv", progress=seen.append)
-    assert seen == [1024, 2048, 2501]
+    monkeypatch.setattr(batch, "FLUSH_EVERY", 1024)
+    seen: list[tuple[int, int]] = []
+    with batch.open_input(src) as found:
+        summary = batch.run(
+            engine, {}, found, tmp_path / "o.csv", progress=lambda r, b: seen.append((r, b))
+        )
+    size = src.stat().st_size
+    assert seen == [(1024, size), (2048, size), (2501, size)]  # one chunk read: all of it
     assert (summary.rows, summary.scored, summary.errors) == (2501, 2500, 1)
     assert summary.line() == f"2501 rows: 2500 scored, 1 with errors -> {tmp_path / 'o.csv'}"
 
@@ -470,14 +478,4 @@ def test_summary_line_singular() -> None:
 def test_no_progress_when_stderr_is_piped(tmp_path: Path) -> None:
     src = write(tmp_path / "in.csv", HEADER + "a,student,1,agents,,,\n" * 3000)
     result = run(str(src), "--out", str(tmp_path / "o.csv"))
-    assert "\r" not in result.stderr
-
-
-def test_progress_counter_draws_and_clears(monkeypatch: pytest.MonkeyPatch) -> None:
-    fake = io.StringIO()
-    monkeypatch.setattr("sys.stderr", fake)
-    progress = _Progress()
-    progress(1024)
-    progress(2048)  # within 0.1 s of the last draw: skipped
-    progress.clear()
-    assert fake.getvalue() == "\r1,024 rows\r          \r"
+    assert result.stderr == f"3000 rows: 3000 scored, 0 with errors -> {tmp_path / 'o.csv'}\n"

@@ -27,7 +27,7 @@ BAND = "low = 80000\nhigh = 110000"
 
 def entries() -> list[Path]:
     folder = cache_dir()
-    return sorted(folder.glob("*.pickle")) if folder.is_dir() else []
+    return sorted(folder.glob("*.json")) if folder.is_dir() else []
 
 
 @pytest.fixture
@@ -93,10 +93,10 @@ def test_a_corrupt_entry_counts_as_a_miss_and_is_rewritten(
     folder = make_data_dir()
     data.load(folder)
     [entry] = entries()
-    entry.write_bytes(b"not a pickle")
+    entry.write_bytes(b"not an entry")
     assert entry_band(data.load(folder)) == (80000, 110000)
     assert entries() == [entry]
-    assert entry.read_bytes() != b"not a pickle"
+    assert entry.read_bytes() != b"not an entry"
 
 
 def test_each_data_folder_keeps_its_own_entry(

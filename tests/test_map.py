@@ -134,3 +134,48 @@ def test_map_with_answers_and_json(tmp_path: Path) -> None:
     assert [r for r, _ in ranked] == [1, 2, 3]
     assert ranked[0][1] == "ai-agent-engineer"
     assert doc["not_on_map"] == ["data-scientist", "software-engineer", "ai-researcher"]
+
+
+def _render_view(width: int, top: bool = False) -> str:
+    import io
+
+    from rich.console import Console
+
+    from aicareer.engine import Ranking
+    from aicareer.landscape import view
+
+    ds = load()
+    ranking: Ranking | None = None
+    if top:
+        profile = Profile(background="backend-engineer", years=5, interests=["agents"])
+        ranking = ds.engine.rank(profile)
+    console = Console(file=io.StringIO(), width=width, color_system=None)
+    console.print(view(dataset_layout(ds, width, ranking), width))
+    out = console.file.getvalue()  # type: ignore[attr-defined]
+    return "\n".join(line.rstrip() for line in out.split("\n"))
+
+
+@pytest.mark.parametrize("width", [60, 80, 120])
+def test_the_legend_wraps_instead_of_being_cut(width: int) -> None:
+    text = _render_view(width)
+    assert all(len(line) <= width for line in text.split("\n"))
+    flat = " ".join(text.split())
+    assert (
+        "Placement: each role's axes in roles.toml (0-10), after the roles guide's landscape."
+        in flat
+    )
+
+
+def test_below_sixty_columns_the_map_is_a_list_best_fits_first() -> None:
+    text = _render_view(40, top=True)
+    assert text.startswith("The map needs 60 columns; here are the\nsame placements as a list.")
+    assert "┌" not in text
+    assert all(len(line) <= 40 for line in text.split("\n"))
+    first = text.split("\n\n")[2].split("\n")  # note, title, then the first card
+    assert first[3].startswith("  your fit:      #1, score ")
+    assert first[1].startswith("  model/infra:   ") and first[2].startswith("  research/prod: ")
+    for name in AXES_NAMES:
+        assert f"\n{name}\n" in text
+
+
+AXES_NAMES = ("ML Engineer", "AI Architect", "Prompt Engineer", "Founding AI Engineer")

@@ -66,7 +66,7 @@ def test_saving_over_a_file_replaces_it_and_leaves_no_temp_file(tmp_path: Path) 
     path = tmp_path / "me.toml"
     path.write_text("old, not even TOML")
     p = Profile(background="architect", years=20, interests=["systems-design"])
-    pf.save_profile(p, path)
+    pf.save_profile(p, path, force=True)  # a file aicareer did not write needs force
     assert pf.read_profile(path) == p
     assert [f.name for f in tmp_path.iterdir()] == ["me.toml"]
 
@@ -100,10 +100,10 @@ def test_a_repeated_interest_is_refused() -> None:
 
 def test_progress_round_trip_keeps_partial_answers(tmp_path: Path) -> None:
     path = tmp_path / "quiz-in-progress.toml"
-    assert pf.read_progress(path) is None
-    pf.save_progress({"years": 4, "background": "student"}, path)
-    assert pf.read_progress(path) == {"years": 4, "background": "student"}
-    pf.clear_progress(path)
+    assert pf.read_quiz_state(path) is None
+    pf.save_quiz_state({"years": 4, "background": "student"}, path)
+    assert pf.read_quiz_state(path) == {"years": 4, "background": "student"}
+    pf.clear_quiz_state(path)
     assert not path.exists()
 
 
@@ -118,7 +118,7 @@ def test_progress_round_trip_keeps_partial_answers(tmp_path: Path) -> None:
 )
 def test_a_bad_progress_file_is_an_input_error(raw: dict[str, Any], expected: str) -> None:
     with pytest.raises(AicareerError) as info:
-        pf.parse_progress(raw, "p.toml")
+        pf.parse_quiz_state(raw, "p.toml")
     assert info.value.code == ExitCode.INPUT
     assert info.value.lines[0].startswith(expected)
     assert "delete this file" in info.value.lines[-1]
@@ -128,7 +128,7 @@ def test_progress_lives_in_the_aicareer_home(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     monkeypatch.setenv("AICAREER_HOME", str(tmp_path))
-    assert pf.progress_path() == tmp_path / "quiz-in-progress.toml"
+    assert pf.quiz_state_path() == tmp_path / "quiz-in-progress.toml"
 
 
 # --- question records ---------------------------------------------------------------------

@@ -237,7 +237,7 @@ def test_save_replaces_an_existing_file_atomically(answers: Path, tmp_path: Path
     out.mkdir()
     saved = out / "saved.toml"
     saved.write_text("old content", "utf-8")
-    result = run("--answers", str(answers), "--save", str(saved), "--json")
+    result = run("--answers", str(answers), "--save", str(saved), "--json", "--force")
     assert result.exit_code == 0, result.stderr
     assert tomllib.loads(saved.read_text("utf-8"))["background"] == "backend-engineer"
     assert [p.name for p in out.iterdir()] == ["saved.toml"]

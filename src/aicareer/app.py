@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Annotated, Any, ClassVar, ParamSpec, TypeVar
 import typer
 from typer.core import TyperGroup
 
-from aicareer.errors import AicareerError, ExitCode
+from aicareer.errors import AicareerError, ExitCode, Terminated
 
 if TYPE_CHECKING:
     from typer._click import Command
@@ -54,7 +54,7 @@ COMMANDS: dict[str, str] = {
 DATA_COMMANDS: dict[str, str] = {
     "check": "aicareer.commands.browse",
     "rules": "aicareer.commands.why",
-    "info": "aicareer.commands.info",
+    "info": "aicareer.commands.browse",
 }
 
 #: (group, name) -> how to build that click command; `command` fills it in as modules import.
@@ -122,7 +122,9 @@ app = typer.Typer(
     ),
     no_args_is_help=True,
     pretty_exceptions_enable=False,
-    add_completion=False,
+    # --install-completion / --show-completion; the words are completed by
+    # aicareer.completion (role ids and aliases, regions, levels, phases).
+    add_completion=True,
     context_settings={"help_option_names": ["-h", "--help"]},
     rich_markup_mode=None,
 )
@@ -155,14 +157,69 @@ def dataset(data_dir: Path | None) -> Dataset:
 
 
 def _report(exc: AicareerError) -> None:
+    from aicareer.console import error
+
     for line in exc.lines:
-        sys.stderr.write(f"error: {line}\n")
+        error(line)
+
+
+_said: list[bool] = []
+
+
+def interrupted(*, terminated: bool = False, once: bool = False) -> None:
+    """The one line for Ctrl-C or SIGTERM. `once`: only if it was not said already (typer
+    turns a Ctrl-C outside a command into a silent exit 130; cli.main then says it)."""
+    if once and _said:
+        return
+    _said.append(True)
+    sys.stderr.write("\nTerminated.\n" if terminated else "\nInterrupted.\n")
+
+
+def quiet_stdout() -> None:
+    """Point stdout at /dev/null, so that the interpreter's last flush cannot fail again
+    (after a broken pipe or a full disk, Python would print "Exception ignored")."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+#: errno values of a write that cannot complete (disk full, quota, too big, I/O, pipe).
+_WRITE_ERRNOS = ("ENOSPC", "EDQUOT", "EFBIG", "EIO", "EPIPE")
+
+
+def stdout_failed(exc: BaseException) -> bool:
+    """Whether `exc` is stdout failing: a closed pipe, or a write that cannot complete.
+
+    Files aicareer writes by name report their own errors (exit 7, naming the file), so
+    a bare write error without a file name is stdout's."""
+    if isinstance(exc, BrokenPipeError):
+        return True
+    if not isinstance(exc, OSError) or exc.filename is not None:
+        return False
+    import errno
+
+    return exc.errno in {getattr(errno, name, -1) for name in _WRITE_ERRNOS}
+
+
+def stdout_error(exc: OSError) -> int:
+    """Report a stdout failure: a closed pipe is a quiet, normal end (exit 0, as `head`
+    expects); anything else (a full disk) is one line and exit 7."""
+    quiet_stdout()
+    if isinstance(exc, BrokenPipeError):
+        return int(ExitCode.OK)
+    from aicareer.console import error
+
+    error(f"cannot write to stdout: {exc.strerror or exc}")
+    return int(ExitCode.OUTPUT)
 
 
 def command(
     target: typer.Typer, name: str | None = None, **kwargs: Any
 ) -> Callable[[Callable[P, R]], Callable[P, R]]:
-    """Register a command whose AicareerError, Ctrl-C and bugs end in a clean exit code."""
+    """Register a command whose AicareerError, Ctrl-C, SIGTERM, stdout failures and bugs
+    end in a clean exit code and one line on stderr."""
 
     def decorate(fn: Callable[P, R]) -> Callable[P, R]:
         @functools.wraps(fn)
@@ -174,20 +231,21 @@ def command(
             except AicareerError as exc:
                 _report(exc)
                 raise typer.Exit(int(exc.code)) from None
+            except Terminated:
+                interrupted(terminated=True)
+                raise typer.Exit(int(ExitCode.TERMINATED)) from None
             except KeyboardInterrupt:
-                sys.stderr.write("\nInterrupted.\n")
+                interrupted()
                 raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
-            except BrokenPipeError:
-                # The reader went away (e.g. `| head`); nothing useful left to say.
-                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-                raise typer.Exit(int(ExitCode.OK)) from None
             except Exception as exc:
+                if isinstance(exc, OSError) and stdout_failed(exc):
+                    raise typer.Exit(stdout_error(exc)) from None
                 if os.environ.get("AICAREER_DEBUG"):
                     raise
-                sys.stderr.write(
-                    f"error: internal error: {type(exc).__name__}: {exc}\n"
-                    "This is a bug in aicareer. Run again with AICAREER_DEBUG=1 for details.\n"
-                )
+                from aicareer.console import error, note
+
+                error(f"internal error: {type(exc).__name__}: {exc}")
+                note("This is a bug in aicareer. Run again with AICAREER_DEBUG=1 for details.")
                 raise typer.Exit(int(ExitCode.INTERNAL)) from None
 
         one = typer.Typer(add_completion=False, rich_markup_mode=None)

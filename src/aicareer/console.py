@@ -19,7 +19,14 @@ if TYPE_CHECKING:
 def out() -> Console:
     from rich.console import Console
 
-    return Console(highlight=False, soft_wrap=False)
+    class _Out(Console):
+        def on_broken_pipe(self) -> None:
+            """rich would exit 1; a closed pipe (`| head`) is a normal end: let the
+            command wrapper end quietly with exit 0 (app.stdout_error)."""
+            self.quiet = True
+            raise BrokenPipeError(32, "Broken pipe")
+
+    return _Out(highlight=False, soft_wrap=False)
 
 
 @cache
@@ -40,10 +47,33 @@ def print_json(obj: Any) -> None:
     sys.stdout.write(to_json(obj, indent=2).decode() + "\n")
 
 
+#: Control characters (C0, DEL, C1) that a terminal would act on, as their escapes.
+_CONTROLS = {
+    c: f"\\x{c:02x}" for c in (*range(0x00, 0x20), *range(0x7F, 0xA0)) if chr(c) not in "\t\n"
+}
+#: Lone surrogates (from undecodable file names) cannot be written as UTF-8.
+_SURROGATES = {c: f"\\u{c:04x}" for c in range(0xD800, 0xE000)}
+
+
+def inert(text: str, *, newlines: bool = False) -> str:
+    """`text` with every control character shown as its escape (ESC as `\\x1b`), so text
+    from a file, a path or a command line cannot move the cursor, recolour the terminal
+    or set its title. Newlines become `\\n` too unless `newlines` is true."""
+    if text.isprintable():
+        return text
+    out = text.translate(_CONTROLS)
+    if not newlines:
+        out = out.replace("\n", "\\n")
+    if any("\ud800" <= ch <= "\udfff" for ch in out):
+        out = out.translate(_SURROGATES)
+    return out
+
+
 def error(line: str) -> None:
-    """One line on stderr, printed as plain text (never parsed as markup)."""
-    sys.stderr.write(f"error: {line}\n")
+    """One line on stderr, printed as plain, inert text (never markup, never escapes)."""
+    note(f"error: {line}")
 
 
 def note(line: str) -> None:
-    sys.stderr.write(f"{line}\n")
+    """One line on stderr; control characters are shown, not sent (see `inert`)."""
+    sys.stderr.write(inert(line) + "\n")

@@ -11,7 +11,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from pydantic import ValidationError
 
@@ -111,25 +111,72 @@ def validation_lines(label: str, exc: ValidationError) -> list[str]:
     return lines
 
 
-def read_bytes(path: Path, label: str, code: ExitCode) -> bytes:
+class Limits(NamedTuple):
+    """How big a file aicareer reads may be (docs/limits.md); checked before parsing or
+    validating, so an oversized file costs nothing."""
+
+    #: Bytes in the file.
+    size: int
+    #: Items in any one list, keys in any one table.
+    items: int
+    #: Tables and lists nested in each other.
+    depth: int = 32
+
+
+#: roles.toml, matrix.toml, paths.toml: generous (the shipped files are under 100 KiB).
+DATA_LIMITS = Limits(size=16 * 1024 * 1024, items=100_000)
+#: An answers file: a few short lines; the longest list (interests) has 12 choices.
+ANSWERS_LIMITS = Limits(size=64 * 1024, items=100)
+#: progress.toml and the unfinished quiz: one line per phase or answer.
+PROGRESS_LIMITS = Limits(size=1024 * 1024, items=10_000)
+
+
+def _size(n: int) -> str:
+    return f"{n // (1024 * 1024)} MiB" if n >= 1024 * 1024 else f"{n // 1024} KiB"
+
+
+def read_bytes(path: Path, label: str, code: ExitCode, limit: int = DATA_LIMITS.size) -> bytes:
+    """The file's bytes, read once as a stream (a FIFO or /dev/stdin works), at most
+    `limit` of them: a bigger file is refused before it is read."""
     try:
-        return path.read_bytes()
+        with path.open("rb") as fh:
+            st = os.fstat(fh.fileno())
+            if st.st_size > limit:
+                raise _too_big(label, limit, code)
+            raw = fh.read(limit + 1)
     except FileNotFoundError:
         raise AicareerError(f"{label}: file not found", code) from None
     except IsADirectoryError:
         raise AicareerError(f"{label}: is a folder, expected a TOML file", code) from None
     except OSError as exc:
         raise AicareerError(f"{label}: cannot read: {exc.strerror}", code) from None
+    if len(raw) > limit:
+        raise _too_big(label, limit, code)
+    return raw
 
 
-def read_toml(path: Path, label: str, code: ExitCode) -> dict[str, Any]:
+def _too_big(label: str, limit: int, code: ExitCode) -> AicareerError:
+    return AicareerError(
+        f"{label}: file is larger than the {_size(limit)} limit (see docs/limits.md)", code
+    )
+
+
+def read_toml(
+    path: Path, label: str, code: ExitCode, limits: Limits = DATA_LIMITS
+) -> dict[str, Any]:
     """Read a TOML file, turning every way it can fail into one line naming the file."""
-    return parse_toml(read_bytes(path, label, code), label, code)
+    return parse_toml(read_bytes(path, label, code, limits.size), label, code, limits)
 
 
-def parse_toml(raw: bytes, label: str, code: ExitCode) -> dict[str, Any]:
+def parse_toml(
+    raw: bytes, label: str, code: ExitCode, limits: Limits = DATA_LIMITS
+) -> dict[str, Any]:
+    """Parse TOML, then check the document against `limits` and for control characters
+    (text must never reach a terminal as escape sequences): one line per problem."""
     import tomllib  # only when the cache misses
 
+    if len(raw) > limits.size:
+        raise _too_big(label, limits.size, code)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -137,9 +184,66 @@ def parse_toml(raw: bytes, label: str, code: ExitCode) -> dict[str, Any]:
             f"{label}: not UTF-8 text (bad byte at position {exc.start}); save it as UTF-8", code
         ) from None
     try:
-        return tomllib.loads(text)
+        doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise AicareerError(f"{label}: not valid TOML: {exc}", code) from None
+    except RecursionError:
+        raise AicareerError(
+            f"{label}: nested too deeply (the limit is {limits.depth} levels; see docs/limits.md)",
+            code,
+        ) from None
+    problems = check_tree(doc, limits)
+    if problems:
+        raise AicareerError([f"{label}: {p}" for p in problems], code)
+    return doc
+
+
+#: C0 controls but tab and newline, DEL, and C1 controls: what a terminal acts on.
+_CONTROL = frozenset(chr(c) for c in (*range(0x20), *range(0x7F, 0xA0)) if chr(c) not in "\t\n")
+
+
+def _control_problem(text: str) -> str | None:
+    if text.isprintable():
+        return None
+    for i, ch in enumerate(text):
+        if ch in _CONTROL:
+            return (
+                f"contains the control character {ch!r} at position {i}; "
+                "remove it (text may not carry terminal escapes)"
+            )
+    return None
+
+
+def check_tree(doc: Any, limits: Limits) -> list[str]:
+    """Walk a parsed document without recursion: sizes, depth and control characters.
+    Returns `field.path: problem` lines (at most 20)."""
+    problems: list[str] = []
+    stack: list[tuple[Any, tuple[int | str, ...]]] = [(doc, ())]
+    while stack and len(problems) < 20:
+        value, loc = stack.pop()
+        where = format_loc(loc) or "(top level)"
+        if len(loc) > limits.depth:
+            problems.append(f"{where}: nested deeper than {limits.depth} levels")
+            continue
+        if isinstance(value, dict):
+            if len(value) > limits.items:
+                problems.append(f"{where}: more than {limits.items} keys")
+                continue
+            for k, v in value.items():
+                bad = _control_problem(k)
+                if bad:
+                    problems.append(f"{where}: a key {bad}")
+                stack.append((v, (*loc, k)))
+        elif isinstance(value, list):
+            if len(value) > limits.items:
+                problems.append(f"{where}: more than {limits.items} items in one list")
+                continue
+            stack.extend((v, (*loc, i)) for i, v in enumerate(value))
+        elif isinstance(value, str):
+            bad = _control_problem(value)
+            if bad:
+                problems.append(f"{where}: {bad}")
+    return problems
 
 
 def parse_model(model: type[M], raw: Mapping[str, Any], label: str, code: ExitCode) -> M:
@@ -331,6 +435,11 @@ def cross_check(roles: RolesFile, matrix: MatrixFile, rlabel: str, mlabel: str) 
     for i, role in enumerate(roles.roles):
         for j, rel in enumerate(role.related):
             need_role(rel, rlabel, f"roles[{i}].related[{j}]")
+            if rel == role.id:
+                problems.append(
+                    f"{rlabel}: roles[{i}].related[{j}]: a role cannot be related to "
+                    f"itself ({rel!r})"
+                )
         for j, sid in enumerate(role.sources):
             need_source(sid, rlabel, f"roles[{i}].sources[{j}]")
         for j, band in enumerate(role.salary.bands):
@@ -490,12 +599,30 @@ def load(data_dir: Path | None = None) -> Dataset:
         "dataset", str(folder), str(custom), *(b for b in raw.values() if isinstance(b, bytes))
     )
     if all(isinstance(b, bytes) for b in raw.values()):
-        hit = cache.get(key, Dataset)
+        hit = cache.get(key, Validated)
         if hit is not None:
-            return hit
+            return _dataset(hit.roles_file, hit.matrix, folder, custom)
     ds = _validate(folder, custom, raw, rlabel, mlabel)
-    cache.put(key, ds)
+    cache.put(key, Validated(ds.roles_file, ds.matrix), Validated)
     return ds
+
+
+class Validated(NamedTuple):
+    """What the cache keeps for a data folder: both files, validated and cross-checked."""
+
+    roles_file: RolesFile
+    matrix: MatrixFile
+
+
+def _dataset(roles: RolesFile, matrix: MatrixFile, folder: Path, custom: bool) -> Dataset:
+    names: dict[str, str] = {}
+    for role in roles.roles:
+        names[role.id] = role.id
+        for alias in role.aliases:
+            names[alias] = role.id
+    for nr in roles.not_roles:
+        names[nr.id] = nr.id
+    return Dataset(roles_file=roles, matrix=matrix, data_dir=folder, custom=custom, names=names)
 
 
 def _validate(
@@ -523,11 +650,4 @@ def _validate(
         problems.extend(cross_check(roles, matrix, rlabel, mlabel))
     if problems or roles is None or matrix is None:
         raise data_error(problems)
-    names: dict[str, str] = {}
-    for role in roles.roles:
-        names[role.id] = role.id
-        for alias in role.aliases:
-            names[alias] = role.id
-    for nr in roles.not_roles:
-        names[nr.id] = nr.id
-    return Dataset(roles_file=roles, matrix=matrix, data_dir=folder, custom=custom, names=names)
+    return _dataset(roles, matrix, folder, custom)

@@ -178,7 +178,7 @@ def pay_for(ds: Dataset, role_id: str, region: str, level: str) -> tuple[Pay, ..
     """The role's pay at one level in one region, every source apart, basis on each."""
     from aicareer.salary import regional_bands
 
-    rule = ds.matrix.regions[region]  # type: ignore[index]  # region is validated
+    rule = ds.matrix.regions[region]
     out = []
     for band in regional_bands(ds.roles[role_id], region, rule, level):
         if band.segment is not None:
@@ -195,7 +195,7 @@ def _pay_missing(ds: Dataset, role_id: str, region: str) -> str:
     role = ds.roles[role_id]
     if role.salary.no_figure:
         return role.salary.no_figure
-    label = ds.matrix.regions[region].label  # type: ignore[index]  # region is validated
+    label = ds.matrix.regions[region].label
     return f"The sources give no figure for {label} at this level."
 
 
@@ -347,7 +347,7 @@ def build(
 def salary_rows(ds: Dataset, role_ids: Sequence[str], region: str) -> tuple[dict[str, Any], ...]:
     from aicareer.salary import regional_bands
 
-    rule = ds.matrix.regions[region]  # type: ignore[index]  # region is validated
+    rule = ds.matrix.regions[region]
     return tuple(
         b.as_json() for rid in role_ids for b in regional_bands(ds.roles[rid], region, rule)
     )

@@ -1,4 +1,4 @@
-"""One error type and the exit codes the CLI promises (docs/exit-codes.md lists them)."""
+"""One error type and the exit codes the CLI promises (README and docs/limits.md list them)."""
 
 from __future__ import annotations
 
@@ -23,6 +23,14 @@ class ExitCode(IntEnum):
     OUTPUT = 7
     #: Interrupted with Ctrl-C (128 + SIGINT, the shell's convention).
     INTERRUPTED = 130
+    #: Stopped with SIGTERM (128 + SIGTERM), e.g. by `kill` or a service manager.
+    TERMINATED = 143
+
+
+class Terminated(KeyboardInterrupt):
+    """Raised by aicareer's SIGTERM handler (installed in cli.main). A KeyboardInterrupt,
+    so everything Ctrl-C does happens too: temp files are removed, an unfinished quiz is
+    kept for --resume; the exit code is 143 instead of 130."""
 
 
 class AicareerError(Exception):

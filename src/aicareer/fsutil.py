@@ -1,8 +1,24 @@
-"""Files the user keeps: written whole or not at all, and where they belong (XDG)."""
+"""Files the user keeps: written whole or not at all, and where they belong (XDG).
+
+Every file aicareer writes goes through `atomic_writer` (a temp file beside the target,
+fsync, `os.replace`). It never replaces something that is not a regular file (a device,
+FIFO, folder or socket): that is exit 7 (OUTPUT). Files named on the command line go
+through `open_output` / `write_output`, which add three rules (docs/files.md):
+
+- `-` is stdout;
+- private files (answers) are written 0600, shared ones (reports, batch output) follow
+  the umask (0666 & ~umask), as any file a shell redirection would create;
+- an existing file is replaced only if aicareer wrote it (the SHA-256 of what aicareer
+  last wrote at each path is recorded in `written.json` in the aicareer home), if it is
+  empty, with `force=True` (`--force`), or after a "y" at an interactive prompt.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import os
+import stat
+import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -12,6 +28,24 @@ from typing import IO, Any
 from aicareer.errors import AicareerError, ExitCode
 
 ENV_HOME = "AICAREER_HOME"
+#: The file that records what aicareer wrote where (see `open_output`).
+WRITTEN_FILE = "written.json"
+#: How many paths `written.json` remembers; the oldest are forgotten first.
+WRITTEN_MAX = 1000
+PRIVATE = 0o600
+
+
+def _user_home() -> Path:
+    """The user's home folder; a clear error when neither $HOME nor the password database
+    knows it (e.g. a container running as a uid without an entry)."""
+    home = os.path.expanduser("~")
+    if home.startswith("~") or not home:
+        raise AicareerError(
+            "cannot tell where your home folder is: set HOME, or AICAREER_HOME for "
+            "aicareer's own files",
+            ExitCode.OUTPUT,
+        )
+    return Path(home)
 
 
 def home_dir() -> Path:
@@ -21,7 +55,7 @@ def home_dir() -> Path:
     """
     if os.environ.get(ENV_HOME):
         return Path(os.environ[ENV_HOME])
-    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    base = os.environ.get("XDG_DATA_HOME") or str(_user_home() / ".local" / "share")
     return Path(base) / "aicareer"
 
 
@@ -29,16 +63,54 @@ def cache_dir() -> Path:
     """Disposable cache: $AICAREER_HOME/cache, else $XDG_CACHE_HOME/aicareer, else ~/.cache."""
     if os.environ.get(ENV_HOME):
         return Path(os.environ[ENV_HOME]) / "cache"
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    base = os.environ.get("XDG_CACHE_HOME") or str(_user_home() / ".cache")
     return Path(base) / "aicareer"
 
 
+def shared_mode() -> int:
+    """The mode a shell redirection would give a new file: 0666 less the umask."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a regular file"
+
+
+def refuse_special(path: Path) -> os.stat_result | None:
+    """The stat of `path` if it exists; exit 7 if it is anything but a regular file."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise AicareerError(f"{path}: cannot write: {exc.strerror}", ExitCode.OUTPUT) from None
+    if not stat.S_ISREG(st.st_mode):
+        raise AicareerError(
+            f"{path}: is {_kind(st.st_mode)}, not a regular file; not replacing it "
+            "(use - to write to stdout)",
+            ExitCode.OUTPUT,
+        )
+    return st
+
+
 @contextmanager
-def atomic_writer(path: Path, *, binary: bool = False) -> Iterator[IO[Any]]:
-    """A text file beside `path` that replaces it (fsync, then os.replace) only if the
-    block finishes; on any error or Ctrl-C the temp file is removed and `path` is left
-    as it was. Never a half-written file under the final name."""
+def atomic_writer(path: Path, *, binary: bool = False, mode: int = PRIVATE) -> Iterator[IO[Any]]:
+    """A file beside `path` that replaces it (fsync, then os.replace) only if the block
+    finishes; on any error, Ctrl-C or SIGTERM the temp file is removed and `path` is left
+    as it was. Never a half-written file under the final name. `mode`: the new file's
+    permissions (private, 0600, unless said otherwise)."""
     path = Path(path)
+    refuse_special(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -46,6 +118,8 @@ def atomic_writer(path: Path, *, binary: bool = False) -> Iterator[IO[Any]]:
         raise AicareerError(f"{path}: cannot write: {exc.strerror}", ExitCode.OUTPUT) from None
     try:
         try:
+            if mode != PRIVATE and hasattr(os, "fchmod"):
+                os.fchmod(fd, mode)
             fh: IO[Any]
             if binary:
                 fh = open(fd, "wb", buffering=1 << 16)  # noqa: SIM115 (closed by the with below)
@@ -63,11 +137,139 @@ def atomic_writer(path: Path, *, binary: bool = False) -> Iterator[IO[Any]]:
         raise
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
+def atomic_write_bytes(path: Path, data: bytes, *, mode: int = PRIVATE) -> None:
     """Write `data` whole or not at all (see atomic_writer)."""
-    with atomic_writer(path, binary=True) as fh:
+    with atomic_writer(path, binary=True, mode=mode) as fh:
         fh.write(data)
 
 
-def atomic_write_text(path: Path, text: str) -> None:
-    atomic_write_bytes(path, text.encode("utf-8"))
+def atomic_write_text(path: Path, text: str, *, mode: int = PRIVATE) -> None:
+    atomic_write_bytes(path, text.encode("utf-8"), mode=mode)
+
+
+# --- files named on the command line -----------------------------------------------------
+
+
+def is_stdio(path: Path | str) -> bool:
+    """`-`: stdin for a file that is read, stdout for one that is written."""
+    return str(path) == "-"
+
+
+def _digest(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def _written_path() -> Path:
+    return home_dir() / WRITTEN_FILE
+
+
+def _read_written() -> dict[str, str]:
+    from pydantic_core import from_json
+
+    try:
+        raw = _written_path().read_bytes()
+        found = from_json(raw)
+    except (OSError, ValueError, AicareerError):
+        return {}
+    if not isinstance(found, dict):
+        return {}
+    return {k: v for k, v in found.items() if isinstance(k, str) and isinstance(v, str)}
+
+
+def _key(path: Path) -> str:
+    return str(Path(os.path.abspath(path)))
+
+
+def wrote(path: Path) -> bool:
+    """Whether the file at `path` holds exactly what aicareer last wrote there."""
+    recorded = _read_written().get(_key(path))
+    if recorded is None:
+        return False
+    try:
+        return _digest(path) == recorded
+    except OSError:
+        return False
+
+
+def _remember(path: Path) -> None:
+    """Record the digest of what aicareer just wrote at `path` (under a lock, atomically).
+    A home that cannot be written only means the next overwrite needs --force."""
+    try:
+        from filelock import FileLock
+
+        digest = _digest(path)
+        record = _written_path()
+        record.parent.mkdir(parents=True, exist_ok=True)
+        with FileLock(str(record) + ".lock", timeout=10):
+            written = _read_written()
+            written.pop(_key(path), None)
+            written[_key(path)] = digest
+            while len(written) > WRITTEN_MAX:
+                written.pop(next(iter(written)))
+            from pydantic_core import to_json
+
+            atomic_write_bytes(record, to_json(written, indent=1))
+    except Exception:
+        return
+
+
+def _ask_yes(question: str) -> bool:
+    """A y/N question at an interactive terminal (stdin and stderr both TTYs), else no."""
+    if not (sys.stdin is not None and sys.stdin.isatty() and sys.stderr.isatty()):
+        return False
+    from aicareer.console import inert
+
+    sys.stderr.write(inert(question) + " [y/N] ")
+    sys.stderr.flush()
+    answer = sys.stdin.readline()
+    return answer.strip().lower() in ("y", "yes")
+
+
+def check_overwrite(path: Path, *, force: bool) -> None:
+    """Refuse (exit 7) to replace a file aicareer did not write, unless `force`."""
+    st = refuse_special(path)
+    if st is None or force or st.st_size == 0 or wrote(path):
+        return
+    if _ask_yes(f"{path} exists and was not written by aicareer. Replace it?"):
+        return
+    raise AicareerError(
+        f"{path}: exists and was not written by aicareer; not replacing it "
+        "(use --force to replace it)",
+        ExitCode.OUTPUT,
+    )
+
+
+@contextmanager
+def open_output(
+    path: Path | str, *, private: bool = False, force: bool = False, binary: bool = False
+) -> Iterator[IO[Any]]:
+    """Where a command writes a file the user named (--out, --save, --report).
+
+    `-` is stdout (left open). Otherwise: refuse a special file or a file aicareer did not
+    write (unless `force`), write atomically with mode 0600 (`private`) or 0666 & ~umask,
+    then record what was written so the next run may replace it.
+    """
+    if is_stdio(path):
+        sys.stdout.flush()  # what was printed before comes first
+        stream: IO[Any] = sys.stdout.buffer if binary else sys.stdout
+        yield stream
+        stream.flush()
+        return
+    target = Path(path)
+    check_overwrite(target, force=force)
+    with atomic_writer(target, binary=binary, mode=PRIVATE if private else shared_mode()) as fh:
+        yield fh
+    _remember(target)
+
+
+def write_output(
+    path: Path | str, data: str | bytes, *, private: bool = False, force: bool = False
+) -> None:
+    """Write a whole file the user named; see `open_output`."""
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    with open_output(path, private=private, force=force, binary=True) as fh:
+        fh.write(raw)

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
+    from rich.console import RenderableType
     from rich.text import Text
 
     from aicareer.data import Dataset
@@ -275,6 +276,48 @@ def placements_json(ds: Dataset, lay: Layout) -> dict[str, Any]:
         ],
         "not_on_map": [r.id for r in ds.roles.values() if r.axes is None],
     }
+
+
+def view(lay: Layout, width: int) -> RenderableType:
+    """`aicareer map` at `width` columns: the map with its legend wrapped to the width; below
+    MIN_WIDTH, where the map cannot be drawn, the same placements as a list (a table or
+    cards, see layout.Grid), best fits first."""
+    from rich.console import Group
+    from rich.text import Text
+
+    if width >= MIN_WIDTH:
+        lines = to_text(Layout(lay.width, lay.lines, lay.placed, [], lay.spans))
+        return Group(lines, *(Text(entry) for entry in lay.legend))
+    from aicareer.layout import Col, Grid
+
+    def axis(value: int, low: str, high: str) -> str:
+        return f"{value}/10 ({low if value < 4 else high if value > 6 else 'middle'})"
+
+    placed = sorted(lay.placed, key=lambda p: (p.rank or 99, p.y, p.x))
+    rows = [
+        [
+            Text(p.name),
+            Text(axis(p.x, "model", "infrastructure")),
+            Text(axis(p.y, "research", "production")),
+            Text("" if p.rank is None else f"#{p.rank}, score {p.score}"),
+        ]
+        for p in placed
+    ]
+    cols = [
+        Col("role", figure=True, style="bold"),
+        Col("model/infra", figure=True),
+        Col("research/prod", figure=True),
+        Col("your fit", figure=True),
+    ]
+    if not any(p.rank for p in placed):
+        cols.pop()
+        rows = [r[:3] for r in rows]
+    note = Text(
+        f"The map needs {MIN_WIDTH} columns; here are the same placements as a list.",
+        style="dim",
+    )
+    legend = [Text(e) for e in lay.legend if e.startswith(("Not on", "Placement"))]
+    return Group(note, Text(""), Grid(cols, rows, title="The landscape"), *legend)
 
 
 def to_text(lay: Layout) -> Text:

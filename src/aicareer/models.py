@@ -388,7 +388,7 @@ class MatrixMeta(NamedTuple):
 class MatrixFile(NamedTuple):
     meta: MatrixMeta
     scoring: CheckedScoring
-    regions: dict[Region, CheckedRegionRule]
+    regions: dict[Id, CheckedRegionRule]  # region ids are data (see salary.py)
     groups: dict[Id, Annotated[list[Background], Field(min_length=1)]]
     #: How a group reads in a sentence ("after about two more years as an engineer").
     group_names: dict[Id, Text]

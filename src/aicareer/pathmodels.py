@@ -292,7 +292,7 @@ def load_paths(ds: Dataset) -> PathsFile:
     paths = cache.get(key, PathsFile)
     if paths is None:
         paths = parse_model(PathsFile, parse_toml(raw, label, ExitCode.DATA), label, ExitCode.DATA)
-        cache.put(key, paths)
+        cache.put(key, paths, PathsFile)
     problems = cross_check_paths(paths, ds, label)  # against this run's roles: never cached
     if problems:
         raise data_error(problems)

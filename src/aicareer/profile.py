@@ -4,8 +4,13 @@ An answers file is a TOML file whose keys are `Profile`'s fields. Every way it c
 wrong ends in an `AicareerError` with exit code 4 (INPUT), one line per problem, each
 naming the file and the field and saying what was expected.
 
-The quiz's progress file (`quiz-in-progress.toml` in the aicareer home) has the same keys,
-but any of them may be missing: it holds the answers given before Ctrl-C.
+The unfinished quiz (`quiz-in-progress.toml` in the aicareer home, the "quiz state") has
+the same keys, but any of them may be missing: it holds the answers given before Ctrl-C
+(or SIGTERM). It is not the path progress file (`progress.toml`, see `aicareer.progress`).
+
+An answers file may be at most 64 KiB, with at most 100 items in a list (`ANSWERS_LIMITS`,
+docs/limits.md); `-` reads it from stdin. Answers files and the quiz state are private
+(mode 0600).
 """
 
 from __future__ import annotations
@@ -16,15 +21,22 @@ from typing import Any, get_type_hints
 
 from pydantic import TypeAdapter, ValidationError
 
-from aicareer.data import format_loc, read_toml, validation_lines
+from aicareer.data import (
+    ANSWERS_LIMITS,
+    PROGRESS_LIMITS,
+    format_loc,
+    parse_toml,
+    read_toml,
+    validation_lines,
+)
 from aicareer.errors import AicareerError, ExitCode, input_error
-from aicareer.fsutil import atomic_write_text, home_dir
+from aicareer.fsutil import atomic_write_text, home_dir, is_stdio, write_output
 from aicareer.models import Profile, to_dict, type_adapter, validate
 from aicareer.vocab import BACKGROUNDS, CODING_LEVELS, COMPANIES, INTERESTS, REGIONS, SKILLS
 
 #: The answers file's keys, in the order they are written and documented.
 FIELDS: tuple[str, ...] = Profile._fields
-PROGRESS_FILE = "quiz-in-progress.toml"
+QUIZ_STATE_FILE = "quiz-in-progress.toml"
 HEADER = "# aicareer answers file: see docs/answers.md for every key and its allowed values.\n"
 
 #: What each field expects, added to messages that do not already list the choices.
@@ -65,9 +77,19 @@ def parse_profile(raw: Mapping[str, Any], label: str) -> Profile:
 
 
 def read_profile(path: Path) -> Profile:
-    """Read and validate an answers file (missing, folder, non-UTF-8, bad TOML: exit 4)."""
+    """Read and validate an answers file (missing, folder, non-UTF-8, bad TOML, too big:
+    exit 4). `-` reads stdin."""
+    if is_stdio(path):
+        import sys
+
+        label = "<stdin>"
+        try:
+            raw = sys.stdin.buffer.read(ANSWERS_LIMITS.size + 1)
+        except (OSError, AttributeError, ValueError) as exc:
+            raise input_error(f"{label}: cannot read: {exc}") from None
+        return parse_profile(parse_toml(raw, label, ExitCode.INPUT, ANSWERS_LIMITS), label)
     label = str(path)
-    return parse_profile(read_toml(path, label, ExitCode.INPUT), label)
+    return parse_profile(read_toml(path, label, ExitCode.INPUT, ANSWERS_LIMITS), label)
 
 
 def profile_dict(profile: Profile) -> dict[str, Any]:
@@ -83,16 +105,18 @@ def to_toml(answers: Mapping[str, Any]) -> str:
     return HEADER + tomli_w.dumps({k: answers[k] for k in FIELDS if k in answers})
 
 
-def save_profile(profile: Profile, path: Path) -> None:
-    """Write an answers file atomically (a failed write leaves the old file as it was)."""
-    atomic_write_text(path, to_toml(profile_dict(profile)))
+def save_profile(profile: Profile, path: Path, *, force: bool = False) -> None:
+    """Write an answers file atomically, mode 0600 (`-`: stdout). A file aicareer did not
+    write is replaced only with `force` (see fsutil.open_output)."""
+    write_output(path, to_toml(profile_dict(profile)), private=True, force=force)
 
 
 # --- the unfinished quiz -------------------------------------------------------------
 
 
-def progress_path() -> Path:
-    return home_dir() / PROGRESS_FILE
+def quiz_state_path() -> Path:
+    """Where an interrupted quiz keeps its answers for `quiz --resume`."""
+    return home_dir() / QUIZ_STATE_FILE
 
 
 def _field_adapters() -> dict[str, TypeAdapter[Any]]:
@@ -103,8 +127,8 @@ def _field_adapters() -> dict[str, TypeAdapter[Any]]:
     }
 
 
-def parse_progress(raw: Mapping[str, Any], label: str) -> dict[str, Any]:
-    """Validate the answers present in a progress file; missing ones are simply missing."""
+def parse_quiz_state(raw: Mapping[str, Any], label: str) -> dict[str, Any]:
+    """Validate the answers present in the quiz state; missing ones are simply missing."""
     adapters = _field_adapters()
     answers: dict[str, Any] = {}
     problems: list[str] = []
@@ -124,18 +148,19 @@ def parse_progress(raw: Mapping[str, Any], label: str) -> dict[str, Any]:
     return answers
 
 
-def read_progress(path: Path) -> dict[str, Any] | None:
+def read_quiz_state(path: Path) -> dict[str, Any] | None:
     """The answers saved by an interrupted quiz, or None when there is none."""
     if not path.exists():
         return None
-    return parse_progress(read_toml(path, str(path), ExitCode.INPUT), str(path))
+    label = str(path)
+    return parse_quiz_state(read_toml(path, label, ExitCode.INPUT, PROGRESS_LIMITS), label)
 
 
-def save_progress(answers: Mapping[str, Any], path: Path) -> None:
-    atomic_write_text(path, to_toml(answers))
+def save_quiz_state(answers: Mapping[str, Any], path: Path) -> None:
+    atomic_write_text(path, to_toml(answers))  # private: 0600
 
 
-def clear_progress(path: Path) -> None:
+def clear_quiz_state(path: Path) -> None:
     try:
         path.unlink(missing_ok=True)
     except OSError as exc:

@@ -42,6 +42,11 @@ Interest = Literal[
 ]
 Company = Literal["early-startup", "scale-up", "enterprise", "ai-lab", "regulated-industry", "any"]
 Coding = Literal["none", "basic", "professional"]
+#: The regions an answers file may name. Regions themselves are data (`[regions.*]` in
+#: matrix.toml; the browse commands take any region the data defines, see salary.py).
+#: This closed list remains only for the answers-file contract (models.Profile, the quiz's
+#: --region and its question), whose modules do not read the dataset yet; data.py checks
+#: that the data defines each of them.
 Region = Literal["us", "europe", "other"]
 Level = Literal["entry", "mid", "senior", "median", "architect", "all"]
 Basis = Literal["us-base", "total-comp", "unstated"]

@@ -18,7 +18,7 @@ AnswersOpt = Annotated[
     typer.Option(
         "--answers",
         "-a",
-        help="An answers file (from `aicareer quiz --save FILE`).",
+        help="An answers file (from `aicareer quiz --save FILE`; - reads stdin).",
         metavar="FILE",
         show_default=False,
     ),

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import gc
+import json
 import sys
-import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from aicareer.app import DataDirOpt, app, command, dataset
+from aicareer.errors import AicareerError, ExitCode
 
 
 @command(app, "batch")
@@ -17,7 +21,7 @@ def batch_cmd(
     source: Annotated[
         Path,
         typer.Argument(
-            help="Profiles, one per row: .csv (with a header row) or .jsonl.",
+            help="Profiles, one per row: .csv (with a header row) or .jsonl; - for stdin.",
             metavar="INPUT",
             show_default=False,
         ),
@@ -27,7 +31,7 @@ def batch_cmd(
         typer.Option(
             "--out",
             "-o",
-            help="Where to write the results: .csv or .jsonl.",
+            help="Where to write the results: .csv or .jsonl; - for stdout.",
             metavar="FILE",
             show_default=False,
         ),
@@ -35,51 +39,97 @@ def batch_cmd(
     top: Annotated[
         int, typer.Option("--top", min=1, help="How many top roles to give per row.")
     ] = 3,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the run's summary as JSON on stdout.")
+    ] = False,
+    force: Annotated[
+        bool,
+        typer.Option("--force", help="Replace --out even if aicareer did not write it."),
+    ] = False,
     data_dir: DataDirOpt = None,
 ) -> None:
     """Score many profiles at once: one result row per input row, in order.
 
     A row that is not a valid profile becomes an error row naming the field; it never
-    stops the run. The summary goes to stderr. See docs/batch.md for the columns.
+    stops the run. The summary goes to stderr (or, with --json, to stdout). See
+    docs/batch.md for the columns and limits.
 
     Example:  aicareer batch cohort.csv --out results.csv
     """
     from aicareer import batch
 
+    to_stdout = str(out) == batch.STDIO
+    if as_json and to_stdout:
+        raise AicareerError(
+            "--json prints the summary on stdout, where --out - writes the results; "
+            "write the results to a file",
+            ExitCode.USAGE,
+        )
     # Usage problems and a bad input file are reported before the data is loaded.
-    batch.format_for(source, "input")
-    batch.format_for(out, "output")
-    with batch.read_rows(source):
-        pass
-    ds = dataset(data_dir)
-    names = {r.id: r.name for r in ds.roles.values()}
-    progress = _Progress() if sys.stderr.isatty() else None
+    batch.input_format(source)
+    out_fmt = None if to_stdout else batch.format_for(out, "output")
+    if not to_stdout and str(source) != batch.STDIO and _same_file(source, out):
+        raise AicareerError(
+            f"{out}: the output would replace the input; choose another --out", ExitCode.USAGE
+        )
+    with batch.open_input(source) as found:
+        if not to_stdout:
+            from aicareer.fsutil import check_overwrite
+
+            check_overwrite(out, force=force)
+        ds = dataset(data_dir)
+        names = {r.id: r.name for r in ds.roles.values()}
+        # cli.py keeps the collector quiet during start-up; a run over a million rows needs it
+        # (memory stays flat), and freezing first keeps the modules and data loaded at
+        # start-up out of every collection the run makes.
+        gc.freeze()
+        gc.enable()
+        gc.set_threshold(700, 10, 10)
+        with _progress(found.size) as progress:
+            summary = batch.run(
+                ds.engine, names, found, out, top=top, out_fmt=out_fmt, progress=progress
+            )
+    if as_json:
+        sys.stdout.write(json.dumps(summary.as_dict(), ensure_ascii=False) + "\n")
+    else:
+        sys.stderr.write(summary.line() + "\n")
+
+
+def _same_file(a: Path, b: Path) -> bool:
     try:
-        summary = batch.run(ds.engine, names, source, out, top=top, progress=progress)
-    finally:
-        if progress is not None:
-            progress.clear()
-    sys.stderr.write(summary.line() + "\n")
+        return a.resolve() == b.resolve()
+    except OSError:
+        return False
 
 
-class _Progress:
-    """`\\r12,288 rows` on stderr, at most ten times a second (only on a terminal)."""
+@contextmanager
+def _progress(total: int | None) -> Iterator[Any]:
+    """A rich progress bar on stderr (rows, bytes read of the total, ETA), only when stderr
+    is a terminal; nothing otherwise, so a log or a pipe gets just the summary line."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        Progress,
+        TaskProgressColumn,
+        TextColumn,
+        TimeRemainingColumn,
+    )
 
-    def __init__(self) -> None:
-        self._clock = time.monotonic
-        self._last = 0.0
-        self._width = 0
+    bar = Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TaskProgressColumn(),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    )
+    task = bar.add_task("0 rows", total=total)
 
-    def __call__(self, rows: int) -> None:
-        now = self._clock()
-        if now - self._last >= 0.1:
-            self._last = now
-            text = f"{rows:,} rows"
-            self._width = len(text)
-            sys.stderr.write("\r" + text)
-            sys.stderr.flush()
+    def update(rows: int, done: int) -> None:
+        bar.update(task, completed=done, description=f"{rows:,} rows")
 
-    def clear(self) -> None:
-        if self._width:
-            sys.stderr.write("\r" + " " * self._width + "\r")
-            sys.stderr.flush()
+    with bar:
+        yield update

@@ -1,14 +1,56 @@
-"""Browse the data: roles, show, compare, salary, matrix, data check."""
+"""Browse the data: roles, show, compare, salary, matrix, data check, data info.
+
+Short options mean one thing everywhere (README, "Short options"): -r is --region, -l is
+--level, -a is --answers, -o is --out.
+"""
 
 from __future__ import annotations
 
-from typing import Annotated
+import functools
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from aicareer.app import DataDirOpt, JsonOpt, app, command, data_app, dataset
+from aicareer.app import _REGISTERED, DataDirOpt, JsonOpt, app, command, data_app, dataset
+from aicareer.completion import complete_level, complete_region, complete_role
 from aicareer.errors import AicareerError, ExitCode
-from aicareer.vocab import Level, Region
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+    from typer._click import Command
+
+RegionOpt = Annotated[
+    str,
+    typer.Option(
+        "--region",
+        "-r",
+        help="Pay region, any case: a region id or name from the data (e.g. europe).",
+        metavar="REGION",
+        autocompletion=complete_region,
+    ),
+]
+
+
+def _build_plain(one: typer.Typer) -> Command:
+    """typer shows a list argument as `ROLE <list[str]>` in help; show just `ROLE`."""
+    cmd = typer.main.get_command(one)
+    for param in cmd.params:
+        if param.param_type_name == "argument" and param.nargs != 1:
+            setattr(param, "display_type_rich", lambda ctx: None)  # noqa: B010
+    return cmd
+
+
+def _plain_list_argument(name: str) -> None:
+    build = _REGISTERED[("", name)]
+    assert isinstance(build, functools.partial)
+    _REGISTERED[("", name)] = functools.partial(_build_plain, build.args[0])
+
+
+def _print(renderable: object) -> None:
+    """Print to stdout; a command longer than the terminal overflows, never wraps."""
+    from aicareer.console import out
+
+    out().print(renderable, crop=False)
 
 
 @command(app, "roles")
@@ -47,30 +89,37 @@ def roles_cmd(data_dir: DataDirOpt = None, as_json: JsonOpt = False) -> None:
             )
         print_json({"roles": rows})
         return
-    from aicareer.console import out
     from aicareer.render import roles_table
 
-    out().print(roles_table(ds))
+    _print(roles_table(ds))
 
 
 @command(app, "show")
 def show_cmd(
     role: Annotated[
-        str, typer.Argument(help="Role id or alias, e.g. ai-engineer, mle, ai-pm.", metavar="ROLE")
+        str,
+        typer.Argument(
+            help="Role id or alias, e.g. ai-engineer, mle, ai-pm.",
+            metavar="ROLE",
+            autocompletion=complete_role,
+        ),
     ],
-    region: Annotated[
-        Region, typer.Option("--region", help="Pay region: us, europe or other.")
-    ] = "us",
+    region: RegionOpt = "us",
     data_dir: DataDirOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Show one role's card: what it is, skills, backgrounds, pay and how to break in.
 
-    Example:  aicareer show agentic-ai-developer
+    \b
+    Examples:
+      aicareer show agentic-ai-developer
+      aicareer show mle --region europe
     """
     from aicareer.models import NotARole, to_dict
+    from aicareer.salary import resolve_region
 
     ds = dataset(data_dir)
+    region = resolve_region(ds.matrix.regions, region)
     found = ds.lookup(role)
     if isinstance(found, NotARole):
         if as_json:
@@ -78,10 +127,9 @@ def show_cmd(
 
             print_json({"not_a_role": to_dict(found)})
             return
-        from aicareer.console import out
         from aicareer.render import not_role_panel
 
-        out().print(not_role_panel(ds, found))
+        _print(not_role_panel(ds, found))
         return
     from aicareer.salary import regional_bands
 
@@ -93,17 +141,20 @@ def show_cmd(
         data["salary"]["regional"] = [b.as_json() for b in bands]
         print_json({"role": data})
         return
-    from aicareer.console import out
     from aicareer.render import role_card
 
-    out().print(role_card(ds, found, bands))
+    _print(role_card(ds, found, bands, region))
 
 
 @command(app, "compare")
 def compare_cmd(
     roles: Annotated[
         list[str],
-        typer.Argument(help="Two or more role ids or aliases.", metavar="ROLE"),
+        typer.Argument(
+            help="Two or more role ids or aliases.",
+            metavar="ROLE",
+            autocompletion=complete_role,
+        ),
     ],
     data_dir: DataDirOpt = None,
     as_json: JsonOpt = False,
@@ -121,10 +172,10 @@ def compare_cmd(
     picked = list({r.id: r for r in (ds.role(name) for name in roles)}.values())
     if len(picked) < 2:
         raise AicareerError("compare needs two different roles", ExitCode.USAGE)
-    from aicareer.salary import regional_bands
+    from aicareer.salary import BASE_REGION, regional_bands
 
-    us = ds.matrix.regions["us"]
-    bands = {r.id: regional_bands(r, "us", us) for r in picked}
+    us = ds.matrix.regions[BASE_REGION]
+    bands = {r.id: regional_bands(r, BASE_REGION, us) for r in picked}
     if as_json:
         from aicareer.console import print_json
 
@@ -148,41 +199,61 @@ def compare_cmd(
             }
         )
         return
-    from aicareer.console import out
     from aicareer.render import compare_table
 
-    out().print(compare_table(ds, picked, bands))
+    _print(compare_table(ds, picked, bands))
 
 
 @command(app, "salary")
 def salary_cmd(
     roles: Annotated[
         list[str] | None,
-        typer.Argument(help="Role ids or aliases (default: every role).", metavar="ROLE"),
+        typer.Argument(
+            help="Role ids or aliases (default: every role).",
+            metavar="ROLE",
+            autocompletion=complete_role,
+        ),
     ] = None,
-    region: Annotated[
-        Region, typer.Option("--region", help="Pay region: us, europe or other.")
-    ] = "us",
+    region: RegionOpt = "us",
     level: Annotated[
-        Level | None,
-        typer.Option("--level", help="Only this level.", show_default=False),
+        str | None,
+        typer.Option(
+            "--level",
+            "-l",
+            help="Only this level (entry, mid, senior, median, architect), plus ranges the "
+            "sources give for every level; all (the default) shows every level.",
+            metavar="LEVEL",
+            show_default=False,
+            autocompletion=complete_level,
+        ),
     ] = None,
     data_dir: DataDirOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Salary ranges by region and level, each with its source, date and basis.
 
-    Figures are indicative. Europe and other markets are derived from the roles guide's US
-    base salaries with its own rule (Europe 30-50% lower, other markets 40-60% lower).
+    Figures are indicative. Other regions are derived from the roles guide's US base
+    salaries with each region's rule in the data (matrix.toml), e.g. Europe 30-50% lower.
+    The roles guide's note on each role's pay ("Lower demand outside labs") follows the
+    tables.
 
     \b
     Examples:
       aicareer salary --region europe
       aicareer salary ai-engineer mle --level mid --json
     """
-    from aicareer.salary import regional_bands, skipped_sources
+    from aicareer.salary import (
+        BASE_REGION,
+        region_rule_text,
+        regional_bands,
+        resolve_level,
+        resolve_region,
+        skipped_sources,
+    )
 
     ds = dataset(data_dir)
+    region = resolve_region(ds.matrix.regions, region)
+    level = resolve_level(level)
     named = [ds.role(n) for n in roles] if roles else list(ds.roles.values())
     picked = list({r.id: r for r in named}.values())
     rule = ds.matrix.regions[region]
@@ -190,12 +261,10 @@ def salary_cmd(
     skipped = skipped_sources(picked, region, rule)
     no_data = [r for r in picked if not any(b.role == r.id for b in rows)]
     notices = ["Figures are indicative only: they vary widely by company, city and level."]
-    if region != "us":
+    if region != BASE_REGION:
         rsrc = ds.sources[rule.source]
         notices.append(
-            f"{rule.label}: the US figures made {rule.lower_min}-{rule.lower_max}% lower, "
-            f"as the widest range (low end -{rule.lower_max}%, high end -{rule.lower_min}%); "
-            f"rule from {rsrc.short or rsrc.title} ({rsrc.as_of})."
+            region_rule_text(rule.label, rule, f"{rsrc.short or rsrc.title} ({rsrc.as_of})")
         )
     for sid in skipped:
         src = ds.sources[sid]
@@ -209,8 +278,10 @@ def salary_cmd(
         print_json(
             {
                 "region": region,
+                "region_label": rule.label,
                 "level": level,
                 "rows": [b.as_json() for b in rows],
+                "role_notes": {r.id: r.salary.note for r in picked if r.salary.note},
                 "no_data": [
                     {
                         "role": r.id,
@@ -230,10 +301,13 @@ def salary_cmd(
     from rich.text import Text
 
     from aicareer.console import out
-    from aicareer.render import salary_tables
+    from aicareer.render import role_notes, salary_tables
 
     console = out()
-    console.print(salary_tables(ds, rows, rule.label))
+    console.print(salary_tables(ds, rows, rule.label), crop=False)
+    notes = role_notes(picked)
+    if notes is not None:
+        console.print(notes)
     if no_data:
         console.print(
             Text(
@@ -276,10 +350,9 @@ def matrix_cmd(data_dir: DataDirOpt = None, as_json: JsonOpt = False) -> None:
             }
         )
         return
-    from aicareer.console import out
     from aicareer.render import matrix_table
 
-    out().print(matrix_table(ds.matrix, ds))
+    _print(matrix_table(ds.matrix, ds))
 
 
 @command(data_app, "check")
@@ -317,7 +390,75 @@ def data_check_cmd(data_dir: DataDirOpt = None, as_json: JsonOpt = False) -> Non
         print_json(summary)
         return
     where = str(ds.data_dir) + (" (custom)" if ds.custom else " (built-in)")
-    typer.echo(
-        f"ok: {where}: {summary['roles']} roles, {summary['rules']} rules, "
+    import shutil
+    import textwrap
+
+    counts = (
+        f"ok: {summary['roles']} roles, {summary['rules']} rules, "
         f"{summary['sources']} sources, {summary['paths']} learning paths"
     )
+    width = shutil.get_terminal_size().columns
+    typer.echo(textwrap.fill(counts, width, subsequent_indent="  ") + f"\nin {where}")
+
+
+@command(data_app, "info")
+def data_info_cmd(data_dir: DataDirOpt = None, as_json: JsonOpt = False) -> None:
+    """Which data is in use, its versions, every source with its date and what it
+    contributed. Warns (on stderr) when the newest source is over a year old.
+
+    Set AICAREER_TODAY=YYYY-MM-DD to check against another date (a testing aid).
+
+    Example:  aicareer data info
+    """
+    from aicareer.console import note
+    from aicareer.progress import today
+    from aicareer.report import data_info
+
+    ds = dataset(data_dir)
+    info = data_info(ds, today())
+    if info["warning"]:
+        note(f"warning: {info['warning']}")
+    if as_json:
+        from aicareer.console import print_json
+
+        print_json(info)
+        return
+    from rich.console import Group
+    from rich.text import Text
+
+    from aicareer.layout import Fields
+
+    where = "custom folder" if ds.custom else "built-in data"
+    parts: list[RenderableType] = [Text(f"Data in use: {where}: {info['data_dir']}", style="bold")]
+    files = []
+    for name, meta in info["files"].items():
+        if "error" in meta:
+            files.append((f"{name}:", Text(meta["error"])))
+        else:
+            files.append(
+                (f"{name}:", Text(f"version {meta['version']} (updated {meta['updated']})"))
+            )
+    parts += [Fields(files, indent=2, label_style=""), Text(""), Text("Sources", style="bold")]
+    pairs = []
+    for s in info["sources"]:
+        dated = f"dated {s['dated']}" if s["dated"] else "no machine-readable date"
+        body = Text(s["title"] + "\n", style="bold")
+        body.append(
+            f"{s['publisher']}; as of {s['as_of']} ({dated}); seed {s['seed']}\n", style="dim"
+        )
+        body.append(f"Contributes: {s['contributes']}\n")
+        pairs.append((s["id"], body))
+    parts.append(Fields(pairs, min_value=30))
+    newest = info["newest_source"]
+    if newest:
+        parts.append(
+            Text(
+                f"Newest source: {newest['id']}, dated {newest['dated']} (today: {info['today']})",
+                style="dim",
+            )
+        )
+    _print(Group(*parts))
+
+
+_plain_list_argument("compare")
+_plain_list_argument("salary")

@@ -30,7 +30,7 @@ def map_cmd(
         print_json(placements_json(ds, dataset_layout(ds, 80, ranking)))
         return
     from aicareer.console import out
-    from aicareer.landscape import to_text
+    from aicareer.landscape import view
 
     console = out()
-    console.print(to_text(dataset_layout(ds, console.width, ranking)), crop=True)
+    console.print(view(dataset_layout(ds, console.width, ranking), console.width), crop=True)

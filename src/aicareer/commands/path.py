@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -55,11 +56,22 @@ def _update_progress(
     plan: Plan, paths: PathsFile, done: list[str], undo: list[str]
 ) -> dict[str, Any]:
     """Read progress, apply --done/--undo (all checked before anything is written)."""
-    from aicareer.console import note
-    from aicareer.progress import progress_path, read_progress, today, unknown_ids, write_progress
+    from aicareer.progress import locked, path_progress_file
 
-    ppath = progress_path()
-    recorded = read_progress(ppath)
+    ppath = path_progress_file()
+    if not (done or undo):
+        return _apply_progress(plan, paths, ppath, done, undo)
+    with locked(ppath):  # read, change and write as one step: parallel runs all land
+        return _apply_progress(plan, paths, ppath, done, undo)
+
+
+def _apply_progress(
+    plan: Plan, paths: PathsFile, ppath: Path, done: list[str], undo: list[str]
+) -> dict[str, Any]:
+    from aicareer.console import note
+    from aicareer.progress import read_path_progress, today, write_path_progress
+
+    recorded = read_path_progress(ppath)
     both = sorted(set(done) & set(undo))
     if both:
         raise AicareerError(f"--done and --undo both name: {', '.join(both)}", ExitCode.USAGE)
@@ -82,10 +94,12 @@ def _update_progress(
             else:
                 note(f"{pid} was not marked done; nothing to undo")
         if changed:
-            write_progress(ppath, recorded)
+            write_path_progress(ppath, recorded)
         marked = f"marked done: {', '.join(done)}" if done else ""
-        undone = f"no longer done: {', '.join(undo)}" if undo else ""
+        undone = f"no longer done: {', '.join(u for u in undo)}" if undo else ""
         note("; ".join(x for x in (marked, undone) if x) + f" (progress file: {ppath})")
+    from aicareer.progress import unknown_ids
+
     stale = unknown_ids(recorded, paths.phase_ids)
     for pid in stale:
         note(
@@ -169,8 +183,11 @@ def path_cmd(
         print_json(doc)
         return
     from aicareer.console import out
-    from aicareer.plan.show import plan_items
+    from aicareer.plan.show import next_hint, plan_items
 
     console = out()
     for item in plan_items(ds, plan, cheap):
         console.print(item)
+    hint = next_hint(plan)
+    if hint is not None:  # whole on one line, even when wider than the terminal
+        console.print(f"  {hint}", style="dim", soft_wrap=True, markup=False)

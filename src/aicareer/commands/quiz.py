@@ -24,7 +24,12 @@ def ask_profile(resume: bool) -> Profile:
     """Run the interactive quiz; Ctrl-C keeps the answers so far for --resume."""
     from aicareer import quiz
     from aicareer.console import note
-    from aicareer.profile import clear_progress, progress_path, read_progress, save_progress
+    from aicareer.profile import (
+        clear_quiz_state,
+        quiz_state_path,
+        read_quiz_state,
+        save_quiz_state,
+    )
 
     if not stdin_is_terminal():
         raise AicareerError(
@@ -32,8 +37,8 @@ def ask_profile(resume: bool) -> Profile:
             "use --answers FILE to answer from a file (see docs/answers.md)",
             ExitCode.NOT_INTERACTIVE,
         )
-    path = progress_path()
-    given = read_progress(path) if resume else None
+    path = quiz_state_path()
+    given = read_quiz_state(path) if resume else None
     if resume and given is None:
         note("No unfinished quiz to resume; starting a new one.")
     elif not resume and path.exists():
@@ -43,7 +48,7 @@ def ask_profile(resume: bool) -> Profile:
         if not answers:
             return
         try:
-            save_progress(answers, path)
+            save_quiz_state(answers, path)
         except AicareerError as exc:
             note(f"warning: your answers could not be kept: {exc}")
             return
@@ -52,7 +57,7 @@ def ask_profile(resume: bool) -> Profile:
     with quiz.terminal():
         profile = quiz.run(given, on_interrupt=keep)
     if given is not None:
-        clear_progress(path)
+        clear_quiz_state(path)
     return profile
 
 
@@ -62,7 +67,8 @@ def quiz_cmd(
         Path | None,
         typer.Option(
             "--answers",
-            help="Read the answers from this TOML file instead of asking (see docs/answers.md).",
+            help="Read the answers from this TOML file instead of asking (see docs/answers.md;"
+            " - reads stdin).",
             metavar="FILE",
             show_default=False,
         ),
@@ -71,7 +77,7 @@ def quiz_cmd(
         Path | None,
         typer.Option(
             "--save",
-            help="Save the answers to this TOML file, for --answers later.",
+            help="Save the answers to this TOML file, for --answers later (- for stdout).",
             metavar="FILE",
             show_default=False,
         ),
@@ -97,11 +103,15 @@ def quiz_cmd(
         Path | None,
         typer.Option(
             "--report",
-            help="Also write a shareable report (.html, .svg or .md).",
+            help="Also write a shareable report (.html, .svg or .md; - for Markdown on stdout).",
             metavar="FILE",
             show_default=False,
         ),
     ] = None,
+    force: Annotated[
+        bool,
+        typer.Option("--force", help="Replace --save/--report files that aicareer did not write."),
+    ] = False,
     data_dir: DataDirOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
@@ -131,17 +141,22 @@ def quiz_cmd(
     if save is not None:
         from aicareer.console import note
 
-        save_profile(profile, save)
-        note(f"Saved your answers to {save} (use them again with: aicareer quiz --answers {save})")
+        save_profile(profile, save, force=force)
+        if str(save) != "-":
+            again = f"aicareer quiz --answers {save}"
+            note(f"Saved your answers to {save} (use them again with: {again})")
     from aicareer.document import build
 
     result = build(ds, profile, top=None if (as_json and show_all) else top)
     if report_to is not None:
         from aicareer.console import note
-        from aicareer.report import write_report
+        from aicareer.fsutil import is_stdio, write_output
+        from aicareer.report import render_report, report_format
 
-        write_report(report_to, ds, profile, result)
-        note(f"Wrote the report to {report_to}")
+        fmt = "md" if is_stdio(report_to) else report_format(report_to)
+        write_output(report_to, render_report(fmt, ds, profile, result), force=force)
+        if not is_stdio(report_to):
+            note(f"Wrote the report to {report_to}")
     if as_json:
         from aicareer.console import print_json
         from aicareer.document import to_json

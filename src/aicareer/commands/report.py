@@ -24,11 +24,14 @@ def report_cmd(
         typer.Option(
             "--out",
             "-o",
-            help="Where to write: FILE.html, FILE.svg or FILE.md.",
+            help="Where to write: FILE.html, FILE.svg or FILE.md (- for Markdown on stdout).",
             metavar="FILE",
             show_default=False,
         ),
     ],
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace a file that aicareer did not write.")
+    ] = False,
     data_dir: DataDirOpt = None,
 ) -> None:
     """Write one shareable file: top roles, reasons, timeline, salaries, path and map.
@@ -37,15 +40,22 @@ def report_cmd(
 
     Example:  aicareer report --answers me.toml --out my-ai-career.html
     """
-    from aicareer.report import report_format, write_report
+    from aicareer.fsutil import check_overwrite, is_stdio, write_output
+    from aicareer.report import render_report, report_format
 
-    report_format(out_file)  # refuse an unknown extension before doing any work
+    # refuse a file we may not replace or an unknown extension before doing any work
+    if not is_stdio(out_file):
+        check_overwrite(out_file, force=force)
+    fmt = "md" if is_stdio(out_file) else report_format(out_file)
     ds = dataset(data_dir)
     from aicareer.document import build
 
     profile, ranking = _ranked(ds, answers)
     assert profile is not None and ranking is not None
-    write_report(out_file, ds, profile, build(ds, profile, ranking))
+    text = render_report(fmt, ds, profile, build(ds, profile, ranking))
+    write_output(out_file, text, force=force)
+    if is_stdio(out_file):
+        return
     from aicareer.console import note
 
     note(f"Report written: {out_file}")

@@ -89,6 +89,12 @@ def gap_items(ds: Dataset, g: Gap) -> list[Any]:
     return items
 
 
+def next_hint(plan: Plan) -> str | None:
+    """The command that marks the next phase done (printed whole, never wrapped)."""
+    nxt = next((p for p in plan.phases if not p.done and not p.skipped), None)
+    return None if nxt is None else f"aicareer path {plan.role_id} --done {nxt.id}"
+
+
 def plan_items(ds: Dataset, plan: Plan, cheap: CheapTest | None) -> list[Any]:
     from aicareer.render import bullets
 
@@ -188,14 +194,8 @@ def plan_items(ds: Dataset, plan: Plan, cheap: CheapTest | None) -> list[Any]:
     if cheap is not None:
         items.append(Text("\nTry it first, in a weekend or two", style="bold"))
         items.append(cheap_test_text(ds, cheap))
-    nxt = next((p for p in plan.phases if not p.done and not p.skipped), None)
-    if nxt is not None:
-        items.append(
-            Text(
-                f"\nWhen a phase is done:  aicareer path {plan.role_id} --done {nxt.id}",
-                style="dim",
-            )
-        )
+    if next_hint(plan) is not None:
+        items.append(Text("\nWhen a phase is done:", style="dim"))
     return items
 
 

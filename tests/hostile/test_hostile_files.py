@@ -1,0 +1,176 @@
+"""#13 Medium (special files, `-`) and #14 item 7 (modes, never overwrite a file aicareer
+did not write without --force)."""
+
+from __future__ import annotations
+
+import os
+import stat
+import subprocess
+import sys
+import tomllib
+from collections.abc import Callable
+from pathlib import Path
+from subprocess import CompletedProcess
+
+import pytest
+
+from aicareer.errors import AicareerError, ExitCode, Terminated
+from aicareer.fsutil import atomic_writer
+
+Run = Callable[..., CompletedProcess[str]]
+Env = Callable[..., dict[str, str]]
+
+
+def mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def run_with_umask(umask: int, env: dict[str, str], *args: str) -> CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "aicareer", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        preexec_fn=lambda: os.umask(umask),
+    )
+
+
+@pytest.mark.parametrize(("umask", "shared"), [(0o022, 0o644), (0o077, 0o600)], ids=oct)
+def test_answers_and_progress_are_private_reports_follow_the_umask(
+    tmp_path: Path, answers: Path, home: Path, env: Env, umask: int, shared: int
+) -> None:
+    e = env()
+    out = tmp_path / "out"
+    saved, html, md = out / "saved.toml", out / "r.html", out / "r.md"
+    proc = run_with_umask(
+        umask, e, "quiz", "--answers", str(answers), "--save", str(saved), "--report", str(html)
+    )
+    assert proc.returncode == 0, proc.stderr
+    proc = run_with_umask(umask, e, "report", "--answers", str(answers), "--out", str(md))
+    assert proc.returncode == 0, proc.stderr
+    proc = run_with_umask(umask, e, "path", "ai-engineer", "--done", "foundations")
+    assert proc.returncode == 0, proc.stderr
+    assert mode(saved) == 0o600
+    assert mode(home / "progress.toml") == 0o600
+    assert mode(html) == shared
+    assert mode(md) == shared
+
+
+def test_a_hand_written_file_is_not_replaced_without_force(
+    cli: Run, tmp_path: Path, answers: Path
+) -> None:
+    mine = tmp_path / "mine.toml"
+    mine.write_text("# my notes, not aicareer's\n", "utf-8")
+    proc = cli("quiz", "--answers", str(answers), "--save", str(mine), "--json")
+    assert proc.returncode == ExitCode.OUTPUT == 7
+    assert proc.stdout == ""
+    assert proc.stderr == (
+        f"error: {mine}: exists and was not written by aicareer; not replacing it "
+        "(use --force to replace it)\n"
+    )
+    assert mine.read_text("utf-8") == "# my notes, not aicareer's\n"
+    proc = cli("quiz", "--answers", str(answers), "--save", str(mine), "--json", "--force")
+    assert proc.returncode == 0, proc.stderr
+    assert tomllib.loads(mine.read_text("utf-8"))["background"] == "backend-engineer"
+
+
+def test_a_file_aicareer_wrote_is_replaced_until_someone_edits_it(
+    cli: Run, tmp_path: Path, answers: Path
+) -> None:
+    report = tmp_path / "r.md"
+    for _ in range(2):
+        proc = cli("report", "--answers", str(answers), "--out", str(report))
+        assert proc.returncode == 0, proc.stderr
+    report.write_text(report.read_text("utf-8") + "\nmy own notes\n", "utf-8")
+    proc = cli("report", "--answers", str(answers), "--out", str(report))
+    assert proc.returncode == 7
+    assert "use --force" in proc.stderr
+    assert report.read_text("utf-8").endswith("my own notes\n")
+    proc = cli("report", "--answers", str(answers), "--out", str(report), "--force")
+    assert proc.returncode == 0
+
+
+def test_an_empty_file_may_be_replaced(cli: Run, tmp_path: Path, answers: Path) -> None:
+    empty = tmp_path / "new.toml"
+    empty.touch()
+    proc = cli("quiz", "--answers", str(answers), "--save", str(empty), "--json")
+    assert proc.returncode == 0, proc.stderr
+
+
+@pytest.mark.parametrize("kind", ["fifo", "folder", "device"])
+def test_special_files_are_never_replaced(
+    cli: Run, tmp_path: Path, answers: Path, kind: str
+) -> None:
+    if kind == "fifo":
+        target = tmp_path / "pipe.md"
+        os.mkfifo(target)
+        what = "a FIFO (named pipe)"
+    elif kind == "folder":
+        target = tmp_path / "folder.md"
+        target.mkdir()
+        what = "a folder"
+    else:
+        target = Path("/dev/null")
+        what = "a device"
+    before = os.stat(target)
+    for args in (
+        ["quiz", "--answers", str(answers), "--save", str(target), "--force"],
+        ["report", "--answers", str(answers), "--out", f"{target}", "--force"],
+    ):
+        proc = cli(*args)
+        assert proc.returncode == 7, proc.stderr
+        assert proc.stderr == (
+            f"error: {target}: is {what}, not a regular file; not replacing it "
+            "(use - to write to stdout)\n"
+        )
+    after = os.stat(target)
+    assert (after.st_ino, after.st_mode, after.st_rdev) == (
+        before.st_ino,
+        before.st_mode,
+        before.st_rdev,
+    )
+
+
+def test_dash_is_stdin_and_stdout(cli: Run, answers: Path) -> None:
+    text = answers.read_text("utf-8")
+    proc = cli("quiz", "--answers", "-", "--json", input=text)
+    assert proc.returncode == 0, proc.stderr
+    assert '"recommendations"' in proc.stdout
+    proc = cli("quiz", "--answers", "-", "--save", "-", "--json", input=text)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.startswith("# aicareer answers file")
+    proc = cli("report", "--answers", "-", "--out", "-", input=text)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.startswith("#")
+    assert proc.stderr == ""
+    proc = cli("path", "ai-engineer", "--answers", "-", "--json", input=text)
+    assert proc.returncode == 0, proc.stderr
+
+
+def test_a_huge_stdin_is_refused(cli: Run) -> None:
+    proc = cli("quiz", "--answers", "-", input="# x\n" * 100_000)
+    assert proc.returncode == 4
+    assert (
+        proc.stderr == "error: <stdin>: file is larger than the 64 KiB limit (see docs/limits.md)\n"
+    )
+
+
+@pytest.mark.parametrize("signal", [KeyboardInterrupt, Terminated])
+def test_an_interrupted_save_leaves_no_temp_file(
+    tmp_path: Path, signal: type[BaseException]
+) -> None:
+    target = tmp_path / "big.csv"
+    target.write_text("old", "utf-8")
+    with pytest.raises(signal), atomic_writer(target) as fh:
+        fh.write("x" * 1_000_000)
+        raise signal()
+    assert [p.name for p in tmp_path.iterdir()] == ["big.csv"]
+    assert target.read_text("utf-8") == "old"
+
+
+def test_the_writer_refuses_a_device_in_process() -> None:
+    with pytest.raises(AicareerError) as caught, atomic_writer(Path("/dev/null")):
+        pass
+    assert caught.value.code == ExitCode.OUTPUT
