@@ -34,23 +34,25 @@ def ranked(ds: Dataset, answers: Path | None) -> tuple[Profile | None, Ranking |
     return profile, ds.engine.rank(profile)
 
 
-def answers_or_last(answers: Path | None) -> Path | None:
-    """The answers file to use: --answers when given, else the last saved answers.
+def optional_profile(answers: Path | None) -> Profile | None:
+    """--answers FILE, else the last saved answers, else None: `path`, `gap` and `decide`
+    also work for nobody in particular.
 
-    The one call site for the saved-answers store (the history issue): until it exists,
-    no --answers means no profile, and `path`, `gap` and `decide` work without one.
+    The one call site of the shared `aicareer.answers.answers_or_last`: today it needs
+    --answers and says so (exit 2), which here means "no profile"; once the saved-answers
+    store lands it returns the last answers, and these commands use them.
     """
-    return answers
+    from aicareer.answers import answers_or_last
+    from aicareer.errors import AicareerError, ExitCode
 
-
-def read_answers(answers: Path | None) -> Profile | None:
-    """The profile from `answers_or_last(answers)`, or None."""
-    found = answers_or_last(answers)
-    if found is None:
-        return None
-    from aicareer.profile import read_profile
-
-    return read_profile(found)
+    if answers is not None:
+        return answers_or_last(answers)
+    try:
+        return answers_or_last(None)
+    except AicareerError as exc:
+        if exc.code == ExitCode.USAGE:
+            return None
+        raise
 
 
 def start_date(value: str | None) -> dt.date:

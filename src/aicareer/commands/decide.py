@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from aicareer.app import DataDirOpt, JsonOpt, app, command, dataset
-from aicareer.commands.answers import AnswersOpt, StartOpt, read_answers, start_date
+from aicareer.commands.answers import AnswersOpt, StartOpt, optional_profile, start_date
 from aicareer.errors import AicareerError, ExitCode
 
 
@@ -46,7 +46,7 @@ def decide_cmd(
     twice = sorted({i for i in ids if ids.count(i) > 1})
     if twice:
         raise AicareerError(f"a role is named twice: {', '.join(twice)}", ExitCode.USAGE)
-    sheet = decide(ds, paths, read_answers(answers), ids, day)
+    sheet = decide(ds, paths, optional_profile(answers), ids, day)
     if as_json:
         from aicareer.console import print_json
 

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from aicareer.app import DataDirOpt, JsonOpt, app, command, dataset
-from aicareer.commands.answers import AnswersOpt, read_answers
+from aicareer.commands.answers import AnswersOpt, optional_profile
 
 
 @command(app, "gap")
@@ -33,7 +33,7 @@ def gap_cmd(
     ds = dataset(data_dir)
     paths = load_paths(ds)
     role_id = role_with_path(ds, paths, role)
-    profile = read_answers(answers)
+    profile = optional_profile(answers)
     result = gap(role_id, profile, paths)
     cheap = cheap_test(role_id, paths)
     if as_json:

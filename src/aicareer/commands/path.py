@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from aicareer.app import DataDirOpt, JsonOpt, app, command, dataset
-from aicareer.commands.answers import AnswersOpt, StartOpt, read_answers, start_date
+from aicareer.commands.answers import AnswersOpt, StartOpt, optional_profile, start_date
 from aicareer.errors import AicareerError, ExitCode
 
 if TYPE_CHECKING:
@@ -155,7 +155,7 @@ def path_cmd(
     day = start_date(start)
     ds = dataset(data_dir)
     paths = load_paths(ds)
-    profile = read_answers(answers)
+    profile = optional_profile(answers)
     fits = engine_fit(ds, profile) if profile is not None else {}
     if role is None:
         if not fits:

@@ -17,14 +17,11 @@ from aicareer.plan.timeline import make_plan
 
 if TYPE_CHECKING:
     from aicareer.data import Dataset
+    from aicareer.document import Pay
     from aicareer.models import Profile
     from aicareer.pathmodels import CheapTest, PathsFile, Risk
 
 MIN_ROLES, MAX_ROLES = 2, 4
-
-#: Years of experience -> the pay table's level. The sources do not map years to levels;
-#: this is the project's estimate (docs/path.md).
-LEVEL_BY_YEARS: tuple[tuple[int, str], ...] = ((8, "senior"), (3, "mid"), (0, "entry"))
 
 
 class Fit(NamedTuple):
@@ -50,18 +47,6 @@ def engine_fit(ds: Dataset, profile: Profile) -> dict[str, Fit]:
         r.role_id: Fit(r.score, r.band, r.fit, r.readiness.score, r.ready, r.readiness.timeline)
         for r in ranking.results
     }
-
-
-def level_for(years: int) -> str:
-    return next(level for least, level in LEVEL_BY_YEARS if years >= least)
-
-
-class Pay(NamedTuple):
-    text: str
-    level: str
-    basis: str
-    source: str
-    as_of: str
 
 
 class Column(NamedTuple):
@@ -110,7 +95,7 @@ class Sheet(NamedTuple):
     start: dt.date
     pace: int
     pace_stated: bool
-    level: str | None
+    level: str
     region: str
 
     def as_json(self) -> dict[str, Any]:
@@ -130,18 +115,15 @@ def risks_of(paths: PathsFile, role_id: str) -> tuple[Risk, ...]:
     return () if rp is None else tuple(rp.risks)
 
 
-def pay_for(ds: Dataset, role_id: str, level: str | None, region: str) -> Pay | None:
-    """The first band for the level (else any band) in the region, roles-guide first."""
-    from aicareer.salary import regional_bands
+def pay_at(ds: Dataset, role_id: str, level: str, region: str) -> Pay | None:
+    """The first figure for the level in the region (data order: the roles guide's table
+    first); when the level has none, the nearest level that has one."""
+    from aicareer.document import pay_for
 
-    role = ds.roles[role_id]
-    rule = next(r for name, r in ds.matrix.regions.items() if name == region)
-    wanted = [level] if level else []
-    for lv in (*wanted, None):
-        bands = regional_bands(role, region, rule, lv)
-        if bands:
-            b = min(bands, key=lambda x: x.source != "roles-guide")
-            return Pay(b.text, b.level, b.basis, b.source, b.as_of)
+    for lv in dict.fromkeys((level, "mid", "senior", "entry")):
+        found = pay_for(ds, role_id, region, lv)
+        if found:
+            return found[0]
     return None
 
 
@@ -153,8 +135,10 @@ def decide(
     start: dt.date,
 ) -> Sheet:
     """The sheet for 2-4 distinct role ids (the caller checks the count and the ids)."""
+    from aicareer.document import pay_level
+
     fits = engine_fit(ds, profile) if profile is not None else {}
-    level = level_for(profile.years) if profile is not None else "mid"
+    level = pay_level(profile.years) if profile is not None else "mid"
     region = profile.region if profile is not None else "us"
     columns = []
     pace, stated = paths.pace.hours_per_week, False
@@ -173,7 +157,7 @@ def decide(
                 ready_weeks=plan.total,
                 ready_by=plan.finish,
                 experience=None if plan.experience is None else plan.experience.text,
-                pay=pay_for(ds, rid, level, region),
+                pay=pay_at(ds, rid, level, region),
                 no_pay=role.salary.no_figure,
                 demand=role.signal,
                 status=role.status,

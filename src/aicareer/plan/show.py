@@ -217,7 +217,7 @@ def _cells(ds: Dataset, c: Column) -> list[tuple[str, Text]]:
         ready.append(f"\nplus experience: {c.experience}", style="bold")
     if c.pay is not None:
         pay = Text(f"{c.pay.text} ({c.pay.level})")
-        pay.append(f"\n{_src(ds, c.pay.source)}", style="dim")
+        pay.append(f"\n{c.pay.basis}; {c.pay.source}", style="dim")
     else:
         pay = Text(c.no_pay or "no figure")
     risk = Text("\n".join(f"{r.kind.replace('-', ' ')}: {r.text}" for r in c.risks))
@@ -242,7 +242,7 @@ def _cells(ds: Dataset, c: Column) -> list[tuple[str, Text]]:
 def sheet_items(ds: Dataset, sheet: Sheet, width: int) -> list[Any]:
     items: list[Any] = [Text("Decision sheet", style="bold")]
     who = "your" if sheet.pace_stated else "an assumed"
-    level = f"{sheet.level} level, " if sheet.level else ""
+    level = f"{sheet.level} level, "
     items.append(
         Text(
             f"At {who} {sheet.pace} hours a week from {day(sheet.start)}; pay for "
