@@ -401,3 +401,14 @@ def test_every_figure_in_the_paths_data_is_in_its_cited_source(
             if not re.search(rf"(?<![\d.]){re.escape(figure)}(?![\d.])", seed):
                 missing.append(f"{where}: {figure!r} not in {', '.join(sources)}: {text[:60]}")
     assert missing == []
+
+
+# --- shell completion -------------------------------------------------------------------------
+
+
+def test_role_and_phase_ids_complete() -> None:
+    from test_completion import bash
+
+    assert bash("aicareer gap ai-a") == ["ai-agent-engineer", "ai-architect"]
+    assert bash("aicareer decide ai-engineer ml-e") == ["ml-engineer"]
+    assert bash("aicareer path ai-engineer --done re") == ["retrieval"]

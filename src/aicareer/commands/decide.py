@@ -8,13 +8,20 @@ import typer
 
 from aicareer.app import DataDirOpt, JsonOpt, app, command, dataset
 from aicareer.commands.answers import AnswersOpt, StartOpt, optional_profile, start_date
+from aicareer.completion import complete_role
 from aicareer.errors import AicareerError, ExitCode
 
 
 @command(app, "decide")
 def decide_cmd(
     roles: Annotated[
-        list[str], typer.Argument(help="Two to four role ids or aliases.", show_default=False)
+        list[str],
+        typer.Argument(
+            help="Two to four role ids or aliases.",
+            show_default=False,
+            metavar="ROLE",
+            autocompletion=complete_role,
+        ),
     ],
     answers: AnswersOpt = None,
     start: StartOpt = None,

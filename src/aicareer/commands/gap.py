@@ -8,11 +8,20 @@ import typer
 
 from aicareer.app import DataDirOpt, JsonOpt, app, command, dataset
 from aicareer.commands.answers import AnswersOpt, optional_profile
+from aicareer.completion import complete_role
 
 
 @command(app, "gap")
 def gap_cmd(
-    role: Annotated[str, typer.Argument(help="Role id or alias.", show_default=False)],
+    role: Annotated[
+        str,
+        typer.Argument(
+            help="Role id or alias.",
+            show_default=False,
+            metavar="ROLE",
+            autocompletion=complete_role,
+        ),
+    ],
     answers: AnswersOpt = None,
     data_dir: DataDirOpt = None,
     as_json: JsonOpt = False,

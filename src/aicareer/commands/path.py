@@ -10,6 +10,7 @@ import typer
 
 from aicareer.app import DataDirOpt, JsonOpt, app, command, dataset
 from aicareer.commands.answers import AnswersOpt, StartOpt, optional_profile, start_date
+from aicareer.completion import complete_phase, complete_role
 from aicareer.errors import AicareerError, ExitCode
 
 if TYPE_CHECKING:
@@ -114,7 +115,10 @@ def path_cmd(
     role: Annotated[
         str | None,
         typer.Argument(
-            help="Role id or alias (default with --answers: your best fit).", show_default=False
+            help="Role id or alias (default with --answers: your best fit).",
+            show_default=False,
+            metavar="ROLE",
+            autocompletion=complete_role,
         ),
     ] = None,
     answers: AnswersOpt = None,
@@ -122,13 +126,21 @@ def path_cmd(
     done: Annotated[
         list[str] | None,
         typer.Option(
-            "--done", help="Mark a phase done (repeatable).", metavar="PHASE_ID", show_default=False
+            "--done",
+            help="Mark a phase done (repeatable).",
+            metavar="PHASE_ID",
+            show_default=False,
+            autocompletion=complete_phase,
         ),
     ] = None,
     undo: Annotated[
         list[str] | None,
         typer.Option(
-            "--undo", help="Unmark a phase (repeatable).", metavar="PHASE_ID", show_default=False
+            "--undo",
+            help="Unmark a phase (repeatable).",
+            metavar="PHASE_ID",
+            show_default=False,
+            autocompletion=complete_phase,
         ),
     ] = None,
     data_dir: DataDirOpt = None,

@@ -78,7 +78,8 @@ class PlannedPhase(NamedTuple):
             "max_hours": self.max_hours,
             "ends": None if self.ends is None else [d.isoformat() for d in self.ends],
             "steps": list(self.learn),
-            "build": [b._asdict() for b in self.build],
+            "build": [b.text for b in self.build],
+            "build_sources": [b.source for b in self.build],
             "resources": [
                 {k: v for k, v in r._asdict().items() if k != "phase"} for r in self.resources
             ],
@@ -163,7 +164,15 @@ class Plan(NamedTuple):
                 "assumed_hours_per_week": self.assumed_pace,
                 "assumption": self.pace_note,
             },
-            "fitted": {"background": self.background, "added_phases": list(self.added)},
+            # timeline: the sources' figure for this start, shown for comparison only;
+            # target_weeks: always null since plans stopped stretching to it (kept for
+            # scripts that read it).
+            "fitted": {
+                "background": self.background,
+                "timeline": self.starting_point,
+                "target_weeks": None,
+                "added_phases": list(self.added),
+            },
             "starting_point": self.starting_point,
             "experience": None if self.experience is None else self.experience._asdict(),
             "note": self.note,
