@@ -258,6 +258,14 @@ def test_decide_four_roles_with_risks_in_europe(ds: Dataset, paths: PathsFile) -
 def test_the_coach_asks_about_the_trade_off(ds: Dataset, paths: PathsFile) -> None:
     sheet = decide(ds, paths, None, ["ai-engineer", "ai-architect"], START)
     assert coach_question(sheet.columns).startswith("AI Architect is reached through years")
+    pm = validate(
+        Profile,
+        {"background": "product-manager", "years": 8, "interests": ["product-management"]},
+    )
+    sheet = decide(ds, paths, pm, ["ai-product-manager", "prompt-engineer"], START)
+    assert sheet.question.startswith(
+        "Prompt Engineer is the quicker way in, but it is shrinking; AI Product Manager"
+    )
 
 
 @pytest.fixture

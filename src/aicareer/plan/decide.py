@@ -178,6 +178,13 @@ def coach_question(columns: Sequence[Column]) -> str:
         best = max(fitted, key=lambda c: c.fit.score if c.fit else 0)
         if best.role_id != fastest.role_id and best.ready_weeks[1] > fastest.ready_weeks[1]:
             extra = best.ready_weeks[1] - fastest.ready_weeks[1]
+            if fastest.risks:
+                kinds = " and ".join(r.kind.replace("-", " ") for r in fastest.risks)
+                return (
+                    f"{fastest.name} is the quicker way in, but it is {kinds}; {best.name} "
+                    f"fits you best: would you take the quicker step first, or spend up to "
+                    f"{extra} more weeks going straight for {best.name}?"
+                )
             return (
                 f"{best.name} fits you best, but {fastest.name} is closer: is the better fit "
                 f"worth up to {extra} more weeks of study to you?"
