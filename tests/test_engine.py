@@ -16,9 +16,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from aicareer.data import Dataset
-from aicareer.document import build, to_json
+from aicareer.document import build
 from aicareer.engine import Engine, Ranking
 from aicareer.models import Profile
+from aicareer.render_json import to_json
 from aicareer.vocab import BACKGROUNDS, CODING_LEVELS, COMPANIES, INTERESTS
 
 ENGINEERS = {

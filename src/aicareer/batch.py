@@ -894,12 +894,38 @@ def _parallel(
 ) -> Generator[tuple[bytes, int, int], None, None]:
     """Results in input order from forked workers; at most 2 tasks per worker in flight, so
     memory stays flat however far the reader could run ahead. The pool is stopped when this
-    generator ends or is closed (run() closes it on any error)."""
+    generator ends or is closed (run() closes it on any error).
+
+    While the pool runs, Ctrl-C and SIGTERM only set a flag that the loop checks between
+    tasks (waiting at most 50 ms at a time): an exception raised by a signal handler deep
+    inside multiprocessing's locks could leave the pool unable to stop, and the run hung.
+    """
     import multiprocessing
     from collections import deque
 
+    from aicareer.errors import Terminated
+
     global _SCORER
+    stop: list[int] = []
+
+    def on_signal(signum: int, frame: object) -> None:
+        stop.append(signum)
+
+    def check() -> None:
+        if stop:
+            raise Terminated() if stop[0] == signal.SIGTERM else KeyboardInterrupt()
+
+    def result(task: Any) -> tuple[bytes, int, int]:
+        while True:
+            check()
+            try:
+                got: tuple[bytes, int, int] = task.get(timeout=0.05)
+                return got
+            except multiprocessing.TimeoutError:
+                continue
+
     _SCORER = scorer
+    saved = {sig: signal.signal(sig, on_signal) for sig in (signal.SIGINT, signal.SIGTERM)}
     pool = multiprocessing.get_context("fork").Pool(workers, initializer=_worker_signals)
     try:
         pending: deque[Any] = deque()
@@ -908,16 +934,19 @@ def _parallel(
         for line in source.lines:
             chunk.append(line)
             if len(chunk) == _TASK_LINES:
+                check()
                 pending.append(pool.apply_async(_score_chunk, (chunk, number)))
                 number += sum(1 for x in chunk if x is None or x.strip())
                 chunk = []
                 if len(pending) > 2 * workers:
-                    yield pending.popleft().get()
+                    yield result(pending.popleft())
         if chunk:
             pending.append(pool.apply_async(_score_chunk, (chunk, number)))
         while pending:
-            yield pending.popleft().get()
+            yield result(pending.popleft())
     finally:
         pool.terminate()
         pool.join()
+        for sig, handler in saved.items():
+            signal.signal(sig, handler)
         _SCORER = None

@@ -11,7 +11,8 @@ times leaves one file behind, not a hundred.
 
 JSON, never pickle: reading a cache file cannot run code, whoever wrote it. On a hit the
 records are rebuilt by `build()`, driven by the records' own type hints (named tuples,
-lists, dicts, unions, literals, dates, plain values), without running pydantic: the
+lists, tuples, sets, dicts, unions, literals, dates, plain values), without running
+pydantic: the
 content was validated when it was stored, and a SHA-256 of it, kept in the file's first
 line, is compared before anything is built. A file that is not a regular file, is not
 owned by the current user, or is writable by group or others is refused (a planted file
@@ -51,7 +52,14 @@ def enabled() -> bool:
 
 #: The modules that define what is cached (records, vocabularies, the code that builds
 #: them): a changed definition must never meet an old entry.
-_SCHEMA_FROM = ("models.py", "vocab.py", "data.py", "pathmodels.py", "cache.py")
+_SCHEMA_FROM = (
+    "models.py",
+    "rulemodels.py",
+    "vocab.py",
+    "data.py",
+    "pathmodels.py",
+    "cache.py",
+)
 
 
 @cache
@@ -108,7 +116,13 @@ def _is_record(tp: Any) -> bool:
 
 
 def _args(tp: Any) -> tuple[Any, ...]:
-    return tuple(_plain(a) for a in get_args(tp))
+    return tuple(_plain(a) for a in get_args(tp) if a is not Ellipsis)
+
+
+def _fixed(tp: Any) -> bool:
+    """tuple[A, B] (one type per position), as opposed to tuple[A, ...]."""
+    args = get_args(tp)
+    return len(args) > 1 and args[-1] is not Ellipsis
 
 
 def dump(tp: Any, value: Any) -> Any:
@@ -131,7 +145,9 @@ def dump(tp: Any, value: Any) -> Any:
             if _fits(arg, value):
                 return [i, dump(arg, value)]
         raise _Mismatch(tp)
-    if origin in (list, tuple, Sequence):
+    if origin is tuple and _fixed(tp):
+        return [dump(a, v) for a, v in zip(_args(tp), value, strict=True)]
+    if origin in (list, tuple, Sequence, set, frozenset):
         item = _args(tp)[0]
         return [dump(item, v) for v in value]
     if origin in (dict, Mapping):
@@ -157,8 +173,8 @@ def _fits(tp: Any, value: Any) -> bool:
     origin = get_origin(tp)
     if origin is Literal:
         return value in get_args(tp)
-    if origin in (list, tuple, Sequence):
-        return isinstance(value, list | tuple)
+    if origin in (list, tuple, Sequence, set, frozenset):
+        return isinstance(value, list | tuple | set | frozenset) and not _is_record(type(value))
     if origin in (dict, Mapping):
         return isinstance(value, Mapping)
     if tp is float:
@@ -252,6 +268,25 @@ def _make_builder(tp: Any) -> Builder:
             return raw
 
         return build_literal
+    if origin is tuple and _fixed(tp):
+        parts = [_builder(a) for a in _args(tp)]
+
+        def build_fixed(raw: Any) -> Any:
+            if type(raw) is not list or len(raw) != len(parts):
+                _fail(tp)
+            return tuple(part(v) for part, v in zip(parts, raw, strict=True))
+
+        return build_fixed
+    if origin in (set, frozenset):
+        member = _builder(_args(tp)[0])
+        kind: Any = origin
+
+        def build_set(raw: Any) -> Any:
+            if type(raw) is not list:
+                _fail(tp)
+            return kind(member(v) for v in raw)
+
+        return build_set
     if origin in (list, tuple, Sequence):
         item = _builder(_args(tp)[0])
         as_tuple = origin is tuple

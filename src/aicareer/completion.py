@@ -3,7 +3,7 @@ learning-path phases.
 
 Pass a function as `autocompletion=` of a typer Argument or Option; typer calls it with the
 click context (options parsed so far, e.g. `--data-dir`) and the word being completed. The
-ids come from the same validated data the command will use (the cache makes this a pickle
+ids come from the same validated data the command will use (the cache makes this a JSON
 read), so a custom `--data-dir` or AICAREER_DATA_DIR completes its own roles and regions.
 Completion never fails loudly: data that cannot be read completes nothing.
 

@@ -26,19 +26,15 @@ cohort repeats itself); `Engine.explain()` builds the reasons for one role on de
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
-from aicareer.models import (
-    AllOf,
-    AnyOf,
-    CompanyFit,
-    Condition,
-    Leaf,
-    MatrixFile,
-    NotOf,
-    Profile,
-)
+from aicareer.conditions import Facts as _Facts
+from aicareer.conditions import Test as _Test
+from aicareer.conditions import compile_condition, expand, facts, leaves
+from aicareer.models import Profile
+from aicareer.ranking import Check, Explanation, Ranking, Readiness, Reason, RoleResult
+from aicareer.rulemodels import CompanyFit, MatrixFile
 
 __all__ = ["Check", "Engine", "Explanation", "Ranking", "Readiness", "Reason", "RoleResult"]
 
@@ -47,183 +43,6 @@ CODING_ORDER = ("none", "basic", "professional")
 _LEVEL = {c: i for i, c in enumerate(CODING_ORDER)}
 #: How many distinct profiles to remember before starting over.
 _MEMO_LIMIT = 1 << 16
-
-
-class Readiness(NamedTuple):
-    """How far a role is, and the source's own time for this starting point (if any)."""
-
-    score: int
-    #: The source's figure, word for word; None when no source gives one for this start.
-    timeline: str | None = None
-    months: tuple[int, int] | None = None
-    source: str | None = None
-    #: Who the source's figure is for.
-    audience: str | None = None
-    #: The route that gave it, and the decision-matrix row behind that route.
-    route: str | None = None
-    matrix: str | None = None
-
-
-class RoleResult(NamedTuple):
-    role_id: str
-    #: 0-100: fit and readiness combined by the data's weights.
-    score: int
-    band: str
-    fit: int
-    readiness: Readiness
-    #: False when a requirement is not met: the role is for later.
-    ready: bool
-    #: True when at least one of the person's interests (plus company points) matches the
-    #: role's work at `no_clear_fit_below` or more.
-    matched: bool = True
-
-    @property
-    def timeline(self) -> str | None:
-        return self.readiness.timeline
-
-
-class Ranking(NamedTuple):
-    #: Every core role once: ready roles best first, then later ones.
-    results: tuple[RoleResult, ...]
-    #: The top two ready roles when their scores are within the close margin.
-    close_call: tuple[str, str] | None
-    #: True when, for every role the person can aim at now, even their best-matching
-    #: interest (plus company points) stays below `no_clear_fit_below`.
-    no_clear_fit: bool
-
-    @property
-    def recommendations(self) -> tuple[RoleResult, ...]:
-        return self.results
-
-    @property
-    def close(self) -> bool:
-        return self.close_call is not None
-
-    def ready(self) -> tuple[RoleResult, ...]:
-        return tuple(r for r in self.results if r.ready)
-
-    def later(self) -> tuple[RoleResult, ...]:
-        return tuple(r for r in self.results if not r.ready)
-
-    def position(self, role_id: str) -> int:
-        """1-based place of a role in the ranking."""
-        return next(i for i, r in enumerate(self.results, 1) if r.role_id == role_id)
-
-
-class Reason(NamedTuple):
-    """One thing that moved a role's fit or readiness."""
-
-    #: "interest", "company", "suits" (fit); "route", "estimate", "coding" (readiness).
-    kind: str
-    text: str
-    #: Points it gave (fit points after weighting, or readiness points; may be negative).
-    points: int
-    source: str | None
-    #: The interest, company, rule or route id it comes from.
-    ref: str
-
-
-class Check(NamedTuple):
-    """One requirement of a role, met or not."""
-
-    #: "background", "years" or "coding".
-    what: str
-    needed: str
-    met: bool
-    #: What would change it, when not met.
-    change: str | None
-    reason: str
-    source: str
-
-
-class Explanation(NamedTuple):
-    result: RoleResult
-    fit: tuple[Reason, ...]
-    readiness: tuple[Reason, ...]
-    checks: tuple[Check, ...]
-
-
-# --- conditions ----------------------------------------------------------------------------
-
-#: A profile reduced to what conditions look at.
-_Facts = tuple[str, int, frozenset[str], str, str]
-_Test = Callable[[_Facts], bool]
-_KEY_INDEX = {"background": 0, "years": 1, "interests": 2, "company": 3, "coding": 4}
-
-
-def facts(profile: Profile) -> _Facts:
-    return (
-        profile.background,
-        profile.years,
-        frozenset(profile.interests),
-        profile.company,
-        profile.coding_level,
-    )
-
-
-def expand(value: int | str | list[str], groups: Mapping[str, Sequence[str]]) -> frozenset[str]:
-    """An id, a list of ids, or "@group" as a set of ids."""
-    if isinstance(value, str):
-        if value.startswith("@"):
-            return frozenset(groups[value[1:]])
-        return frozenset((value,))
-    if isinstance(value, list):
-        return frozenset(value)
-    raise ValueError(f"expected an id, a list of ids or @group, got {value!r}")
-
-
-def _leaf(leaf: Leaf, groups: Mapping[str, Sequence[str]]) -> _Test:
-    field, op, value = leaf.field, leaf.op, leaf.value
-    if field == "years":
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise ValueError(f"years needs a whole number, got {value!r}")
-        n = value
-        tests: dict[str, _Test] = {
-            "equals": lambda f: f[1] == n,
-            "at-least": lambda f: f[1] >= n,
-            "at-most": lambda f: f[1] <= n,
-        }
-        if op in tests:
-            return tests[op]
-    elif field == "interests":
-        wanted = expand(value, groups)
-        if op == "has-any":
-            return lambda f: not wanted.isdisjoint(f[2])
-        if op == "has-all":
-            return lambda f: wanted <= f[2]
-    elif op in ("equals", "in"):
-        i = _KEY_INDEX[field]
-        allowed = expand(value, groups)
-        return lambda f: f[i] in allowed
-    raise ValueError(f"operator {op!r} with value {value!r} does not apply to {field!r}")
-
-
-def _leaves(cond: Condition) -> Iterable[Leaf]:
-    if isinstance(cond, Leaf):
-        yield cond
-    elif isinstance(cond, AllOf):
-        for c in cond.all:
-            yield from _leaves(c)
-    elif isinstance(cond, AnyOf):
-        for c in cond.any:
-            yield from _leaves(c)
-    elif isinstance(cond, NotOf):
-        yield from _leaves(cond.not_)
-
-
-def compile_condition(cond: Condition, groups: Mapping[str, Sequence[str]]) -> _Test:
-    if isinstance(cond, Leaf):
-        return _leaf(cond, groups)
-    if isinstance(cond, AllOf):
-        parts = tuple(compile_condition(c, groups) for c in cond.all)
-        return lambda f: all(t(f) for t in parts)
-    if isinstance(cond, AnyOf):
-        parts = tuple(compile_condition(c, groups) for c in cond.any)
-        return lambda f: any(t(f) for t in parts)
-    if isinstance(cond, NotOf):
-        inner = compile_condition(cond.not_, groups)
-        return lambda f: not inner(f)
-    raise TypeError(f"not a condition: {cond!r}")
 
 
 # --- the engine ----------------------------------------------------------------------------
@@ -331,7 +150,7 @@ class Engine:
         self._route_interests = frozenset(
             i
             for r in matrix.routes
-            for leaf in _leaves(r.when)
+            for leaf in leaves(r.when)
             if leaf.field == "interests"
             for i in expand(leaf.value, groups)
         )

@@ -17,7 +17,8 @@ from rich.text import Text
 
 from aicareer.data import Dataset
 from aicareer.layout import Col, Commands, Fields, Grid
-from aicareer.models import MatrixFile, NotARole, Role
+from aicareer.models import NotARole, Role
+from aicareer.rulemodels import MatrixFile
 from aicareer.salary import (
     BASE_REGION,
     RegionalBand,

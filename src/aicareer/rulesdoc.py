@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from aicareer.models import AllOf, AnyOf, Condition, Leaf, NotOf
+from aicareer.rulemodels import AllOf, AnyOf, Condition, Leaf, NotOf
 
 if TYPE_CHECKING:
     from aicareer.data import Dataset

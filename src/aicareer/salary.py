@@ -20,7 +20,8 @@ from collections.abc import Mapping, Sequence
 from typing import Any, NamedTuple, Protocol, TypeVar
 
 from aicareer.errors import AicareerError, ExitCode
-from aicareer.models import RegionRule, Role, SalaryBand
+from aicareer.models import Role, SalaryBand
+from aicareer.rulemodels import RegionRule
 from aicareer.vocab import LEVELS
 
 #: The region the data's figures are in (their basis is "us-base" or US total comp).

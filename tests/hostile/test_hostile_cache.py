@@ -7,14 +7,16 @@ digest does not match, is a miss: the data is validated again and the command wo
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import os
 import pickle
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Literal, NamedTuple
 
 import pytest
 
@@ -169,3 +171,52 @@ def test_records_round_trip_through_json(dataset: data.Dataset) -> None:
 def home_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("AICAREER_HOME", str(tmp_path / "home"))
     return tmp_path / "home"
+
+
+def test_a_hit_builds_no_pydantic_validator(
+    home_cache: Path, folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from aicareer import models
+
+    data.load(folder)
+
+    def no_validators(*args: object) -> None:
+        raise AssertionError("a cache hit must not build a pydantic validator")
+
+    monkeypatch.setattr(models, "type_adapter", no_validators)
+    monkeypatch.setattr(models, "_ADAPTERS", {})
+    assert data.load(folder).roles["prompt-engineer"].salary.bands[0].low == 80000
+
+
+class _Inner(NamedTuple):
+    when: dt.date
+    tag: Literal["a", "b"] = "a"
+
+
+class _Shapes(NamedTuple):
+    """Shapes the lead's new records may use: the builder follows the hints, no list."""
+
+    pair: tuple[str, int]
+    many: tuple[int, ...]
+    kinds: frozenset[str]
+    table: dict[str, _Inner]
+    either: int | str | list[str] | _Inner
+    maybe: _Inner | None = None
+    seq: Sequence[_Inner] = ()
+
+
+def test_the_builder_follows_any_record_shape() -> None:
+    value = _Shapes(
+        ("x", 1),
+        (1, 2, 3),
+        frozenset({"p", "q"}),
+        {"k": _Inner(dt.date(2026, 1, 2), "b")},
+        _Inner(dt.date(2025, 5, 1)),
+        None,
+        [_Inner(dt.date(2024, 2, 29))],
+    )
+    stored = json.loads(json.dumps(cache.dump(_Shapes, value)))
+    assert cache.build(_Shapes, stored) == value
+    stored[3]["k"][1] = "c"  # not one of the literals: a miss, not a wrong record
+    with pytest.raises(cache._Mismatch):
+        cache.build(_Shapes, stored)

@@ -174,3 +174,47 @@ def test_the_writer_refuses_a_device_in_process() -> None:
     with pytest.raises(AicareerError) as caught, atomic_writer(Path("/dev/null")):
         pass
     assert caught.value.code == ExitCode.OUTPUT
+
+
+def test_the_refusal_comes_before_any_question(cli: Run, tmp_path: Path) -> None:
+    """An interactive quiz with --save over a file of yours stops before asking, not after."""
+    mine = tmp_path / "mine.toml"
+    mine.write_text("mine\n", "utf-8")
+    proc = cli("quiz", "--save", str(mine), stdin=subprocess.DEVNULL)
+    assert proc.returncode == 7  # not 6 (no terminal to ask on): the file is checked first
+    assert "use --force" in proc.stderr
+
+
+@pytest.mark.parametrize(("reply", "code"), [(b"y\r", 0), (b"n\r", 7)])
+def test_at_a_terminal_a_yes_replaces_the_file(
+    env: Env, tmp_path: Path, answers: Path, reply: bytes, code: int
+) -> None:
+    import pty
+    import select
+    import time
+
+    mine = tmp_path / "mine.md"
+    mine.write_text("mine\n", "utf-8")
+    main, child = pty.openpty()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "aicareer", "report", "--answers", str(answers), "--out", str(mine)],
+        env=env(),
+        stdin=child,
+        stdout=child,
+        stderr=child,
+    )
+    os.close(child)
+    seen = b""
+    try:
+        end = time.monotonic() + 30
+        while b"[y/N]" not in seen and time.monotonic() < end:
+            if select.select([main], [], [], 1)[0]:
+                seen += os.read(main, 4096)
+        assert b"was not written by aicareer. Replace it? [y/N]" in seen
+        os.write(main, reply)
+        assert proc.wait(timeout=30) == code
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        os.close(main)
+    assert (mine.read_text("utf-8") == "mine\n") == (code == 7)

@@ -134,6 +134,12 @@ def quiz_cmd(
             "--resume continues an unfinished quiz; it cannot be used with --answers",
             ExitCode.USAGE,
         )
+    from aicareer.fsutil import check_overwrite, is_stdio
+
+    for target in (save, report_to):  # before any question: never a refusal at the end
+        if target is not None and not is_stdio(target):
+            check_overwrite(target, force=force)
+    force = True  # checked (or confirmed at the prompt) above
     ds = dataset(data_dir)
     profile = read_profile(answers) if answers is not None else ask_profile(resume)
     if region is not None and region != profile.region:
@@ -159,7 +165,7 @@ def quiz_cmd(
             note(f"Wrote the report to {report_to}")
     if as_json:
         from aicareer.console import print_json
-        from aicareer.document import to_json
+        from aicareer.render_json import to_json
 
         print_json(to_json(result, every_role=show_all))
         return

@@ -53,7 +53,7 @@ def report_cmd(
     profile, ranking = _ranked(ds, answers)
     assert profile is not None and ranking is not None
     text = render_report(fmt, ds, profile, build(ds, profile, ranking))
-    write_output(out_file, text, force=force)
+    write_output(out_file, text, force=True)  # checked above, before any work
     if is_stdio(out_file):
         return
     from aicareer.console import note

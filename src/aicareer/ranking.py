@@ -1,0 +1,103 @@
+"""What the engine answers: a ranking of roles with fit, readiness and the reasons.
+
+Plain named tuples with no behaviour beyond lookups, so renderers and the result document
+can use them without importing the engine.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+
+class Readiness(NamedTuple):
+    """How far a role is, and the source's own time for this starting point (if any)."""
+
+    score: int
+    #: The source's figure, word for word; None when no source gives one for this start.
+    timeline: str | None = None
+    months: tuple[int, int] | None = None
+    source: str | None = None
+    #: Who the source's figure is for.
+    audience: str | None = None
+    #: The route that gave it, and the decision-matrix row behind that route.
+    route: str | None = None
+    matrix: str | None = None
+
+
+class RoleResult(NamedTuple):
+    role_id: str
+    #: 0-100: fit and readiness combined by the data's weights.
+    score: int
+    band: str
+    fit: int
+    readiness: Readiness
+    #: False when a requirement is not met: the role is for later.
+    ready: bool
+    #: True when at least one of the person's interests (plus company points) matches the
+    #: role's work at `no_clear_fit_below` or more.
+    matched: bool = True
+
+    @property
+    def timeline(self) -> str | None:
+        return self.readiness.timeline
+
+
+class Ranking(NamedTuple):
+    #: Every core role once: ready roles best first, then later ones.
+    results: tuple[RoleResult, ...]
+    #: The top two ready roles when their scores are within the close margin.
+    close_call: tuple[str, str] | None
+    #: True when, for every role the person can aim at now, even their best-matching
+    #: interest (plus company points) stays below `no_clear_fit_below`.
+    no_clear_fit: bool
+
+    @property
+    def recommendations(self) -> tuple[RoleResult, ...]:
+        return self.results
+
+    @property
+    def close(self) -> bool:
+        return self.close_call is not None
+
+    def ready(self) -> tuple[RoleResult, ...]:
+        return tuple(r for r in self.results if r.ready)
+
+    def later(self) -> tuple[RoleResult, ...]:
+        return tuple(r for r in self.results if not r.ready)
+
+    def position(self, role_id: str) -> int:
+        """1-based place of a role in the ranking."""
+        return next(i for i, r in enumerate(self.results, 1) if r.role_id == role_id)
+
+
+class Reason(NamedTuple):
+    """One thing that moved a role's fit or readiness."""
+
+    #: "interest", "company", "suits" (fit); "route", "estimate", "coding" (readiness).
+    kind: str
+    text: str
+    #: Points it gave (fit points after weighting, or readiness points; may be negative).
+    points: int
+    source: str | None
+    #: The interest, company, rule or route id it comes from.
+    ref: str
+
+
+class Check(NamedTuple):
+    """One requirement of a role, met or not."""
+
+    #: "background", "years" or "coding".
+    what: str
+    needed: str
+    met: bool
+    #: What would change it, when not met.
+    change: str | None
+    reason: str
+    source: str
+
+
+class Explanation(NamedTuple):
+    result: RoleResult
+    fit: tuple[Reason, ...]
+    readiness: tuple[Reason, ...]
+    checks: tuple[Check, ...]
