@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -32,27 +31,6 @@ def role_with_path(ds: Dataset, paths: PathsFile, name: str) -> str:
     return found.id
 
 
-def _check_ids(ids: list[str], plan: Plan, paths: PathsFile, flag: str) -> list[str]:
-    on_path = [p.id for p in plan.phases]
-    problems = []
-    for pid in ids:
-        if pid in on_path:
-            continue
-        if pid in paths.phase_ids:
-            problems.append(
-                f"{flag} {pid}: phase {pid!r} is not on this path; its phases are: "
-                + ", ".join(on_path)
-            )
-            continue
-        close = difflib.get_close_matches(pid, on_path, n=1)
-        hint = f"; did you mean {close[0]!r}?" if close else ""
-        problems.append(
-            f"{flag} {pid}: unknown phase id {pid!r}{hint} "
-            f"(this path's phases: {', '.join(on_path)})"
-        )
-    return problems
-
-
 def _update_progress(
     plan: Plan, paths: PathsFile, done: list[str], undo: list[str]
 ) -> dict[str, Any]:
@@ -70,15 +48,16 @@ def _apply_progress(
     plan: Plan, paths: PathsFile, ppath: Path, done: list[str], undo: list[str]
 ) -> dict[str, Any]:
     from aicareer.console import note
+    from aicareer.plan.timeline import phase_id_problems
     from aicareer.progress import read_path_progress, today, write_path_progress
 
     recorded = read_path_progress(ppath)
     both = sorted(set(done) & set(undo))
     if both:
         raise AicareerError(f"--done and --undo both name: {', '.join(both)}", ExitCode.USAGE)
-    problems = _check_ids(done, plan, paths, "--done")
+    problems = phase_id_problems(done, plan, paths, "--done")
     # --undo may remove any id the file holds, even one the data has dropped.
-    problems += _check_ids([u for u in undo if u not in recorded], plan, paths, "--undo")
+    problems += phase_id_problems([u for u in undo if u not in recorded], plan, paths, "--undo")
     if problems:
         raise AicareerError(problems, ExitCode.INPUT)
     if done or undo:

@@ -114,7 +114,7 @@ class Plan(NamedTuple):
     #: for comparison; the plan's own figures come from its phases.
     starting_point: str | None = None
 
-    def _weeks(self, phases: Iterable[PlannedPhase]) -> tuple[int, int]:
+    def _weeks_of(self, phases: Iterable[PlannedPhase]) -> tuple[int, int]:
         chosen = list(phases)
         lo = sum(p.min_hours for p in chosen)
         hi = sum(p.max_hours for p in chosen)
@@ -123,11 +123,11 @@ class Plan(NamedTuple):
     @property
     def total(self) -> tuple[int, int]:
         """Weeks for every phase not skipped, at the person's pace."""
-        return self._weeks(self.phases)
+        return self._weeks_of(self.phases)
 
     @property
     def remaining(self) -> tuple[int, int]:
-        return self._weeks(p for p in self.phases if not p.done)
+        return self._weeks_of(p for p in self.phases if not p.done)
 
     @property
     def finish(self) -> tuple[dt.date, dt.date]:
@@ -300,6 +300,30 @@ def with_progress(plan: Plan, done: Iterable[str]) -> Plan:
     marked = set(done)
     phases = [p._replace(done=p.id in marked, ends=None) for p in plan.phases]
     return plan._replace(phases=tuple(_milestones(phases, plan.start, plan.pace)))
+
+
+def phase_id_problems(ids: list[str], plan: Plan, paths: PathsFile, flag: str) -> list[str]:
+    """One line per id in `ids` that is not a phase of this plan (with a "did you mean")."""
+    import difflib
+
+    on_path = [p.id for p in plan.phases]
+    problems = []
+    for pid in ids:
+        if pid in on_path:
+            continue
+        if pid in paths.phase_ids:
+            problems.append(
+                f"{flag} {pid}: phase {pid!r} is not on this path; its phases are: "
+                + ", ".join(on_path)
+            )
+            continue
+        close = difflib.get_close_matches(pid, on_path, n=1)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        problems.append(
+            f"{flag} {pid}: unknown phase id {pid!r}{hint} "
+            f"(this path's phases: {', '.join(on_path)})"
+        )
+    return problems
 
 
 # --- text helpers shared by the renderers ------------------------------------------------------
