@@ -18,7 +18,6 @@ def decide_cmd(
         list[str],
         typer.Argument(
             help="Two to four role ids or aliases.",
-            show_default=False,
             metavar="ROLE",
             autocompletion=complete_role,
         ),
