@@ -293,7 +293,8 @@ class Grid:
         height = max(len(c) for c in cells)
         if header:  # as rich does, a header cell sits at the bottom of its row
             cells = [
-                [Text(" " * w)] * (height - len(c)) + c for c, w in zip(cells, widths, strict=True)
+                [Text(" " * w)] * (height - len(c)) + c
+                for c, w in zip(cells, widths, strict=True)
             ]
         out: list[Text] = []
         for k in range(height):

@@ -311,7 +311,10 @@ def role_notes(roles: Sequence[Role]) -> Group | None:
 
 
 def matrix_table(matrix: MatrixFile, ds: Dataset) -> Group:
-    rows = [(Text(row.profile), Text(row.best), Text(row.timeline)) for row in matrix.matrix]
+    rows = [
+        (Text(row.profile), Text(row.best), Text(row.timeline))
+        for row in matrix.matrix
+    ]
     cols = [
         Col("Your current profile", min_width=20, label="Profile"),
         Col("Best next role", min_width=14),

@@ -191,14 +191,10 @@ def markdown(
         lines += [f"- {w.points:+d} {md_text(w.text)}" for w in e.readiness_reasons]
         t = e.timeline
         lines += ["", f"Time: {md_text(t.text or 'not stated')} ({md_text(t.note)})", ""]
-        lines += [
-            f"- Needs {md_text(r.needed)}: {'met' if r.met else md_text(r.change)}"
-            for r in e.requirements
-        ]
-        lines += [
-            f"- Pay ({result.pay_level}): {p.text}, {md_text(p.basis)} ({md_text(p.source)})"
-            for p in e.pay
-        ]
+        lines += [f"- Needs {md_text(r.needed)}: {'met' if r.met else md_text(r.change)}"
+                  for r in e.requirements]
+        lines += [f"- Pay ({result.pay_level}): {p.text}, {md_text(p.basis)} ({md_text(p.source)})"
+                  for p in e.pay]
         lines.append("")
     if result.close_call is not None:
         c = result.close_call
@@ -209,10 +205,8 @@ def markdown(
         ]
     if result.later:
         lines += ["## Fits what you want, but later", ""]
-        lines += [
-            f"- {md_text(e.name)}: {md_text('; '.join(e.changes) or e.status_note)}"
-            for e in result.later
-        ]
+        lines += [f"- {md_text(e.name)}: {md_text('; '.join(e.changes) or e.status_note)}"
+                  for e in result.later]
         lines.append("")
     if plan is not None:
         lines += ["", f"## Your path to {md_text(ds.roles[plan.role_id].name)}", ""]
