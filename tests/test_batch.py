@@ -273,7 +273,7 @@ def test_bad_jsonl_lines_are_error_rows(tmp_path: Path) -> None:
     assert rows[2]["error"] == "expected a JSON object with the profile's fields, got a list"
     assert rows[3]["error"] == (
         "colour: unknown field; the fields are: background, years, "
-        "interests, company, coding, region"
+        "interests, company, coding, region, skills, hours_per_week"
     )
     assert rows[4]["error"].startswith(
         "years: Input should be less than or equal to 60 (got 61); expected a whole number"
@@ -345,7 +345,7 @@ def test_unknown_csv_column_is_refused(tmp_path: Path) -> None:
     assert result.stdout == ""
     assert result.stderr == (
         f"error: {src}: unknown column 'intrests' (did you mean 'interests'?); valid columns: "
-        "id, background, years, interests, company, coding, region\n"
+        "id, background, years, interests, company, coding, region, skills, hours_per_week\n"
         f"error: {src}: missing column(s): interests; required: background, years, interests\n"
     )
     assert not out.exists()

@@ -51,7 +51,7 @@ def zsh(line: str) -> str:
 
 def test_commands_complete() -> None:
     assert bash("aicareer sa") == ["salary"]
-    assert bash("aicareer d") == ["data"]
+    assert bash("aicareer d") == ["decide", "data"]
     assert bash("aicareer data ") == ["check", "rules", "info"]
 
 

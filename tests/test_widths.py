@@ -32,6 +32,18 @@ SCREENS: list[tuple[str, list[str], list[str]]] = [
     ("map", ["map"], []),
     ("data-check", ["data", "check"], []),
     ("data-info", ["data", "info"], []),
+    ("gap-mle", ["gap", "mle"], []),
+    (
+        "path-ai-engineer",
+        ["path", "ai-engineer", "--start", "2027-01-04"],
+        ["aicareer path ai-engineer --done foundations"],
+    ),
+    ("decide-2", ["decide", "ai-engineer", "harness-engineer", "--start", "2027-01-04"], []),
+    (
+        "decide-4",
+        ["decide", "ai-engineer", "mle", "ai-pm", "ai-architect", "--start", "2027-01-04"],
+        [],
+    ),
 ]
 
 

@@ -37,6 +37,7 @@ from aicareer.vocab import (
     Level,
     Region,
     RoleKind,
+    Skill,
 )
 
 Id = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60)]
@@ -176,6 +177,10 @@ class Profile(NamedTuple):
     company: Company = "any"
     coding: Coding | None = None
     region: Region = "us"
+    #: What the person can already do (vocab.SKILLS); empty: nothing stated.
+    skills: tuple[Skill, ...] = ()
+    #: Hours a week for learning; None: not stated (plans use the assumed pace).
+    hours_per_week: Annotated[int, Field(ge=1, le=80, strict=True)] | None = None
 
     @property
     def coding_level(self) -> Coding:
@@ -186,6 +191,8 @@ class Profile(NamedTuple):
 def _no_repeated_interests(profile: Profile) -> Profile:
     if len(set(profile.interests)) != len(profile.interests):
         raise ValueError("interests lists an interest twice")
+    if len(set(profile.skills)) != len(profile.skills):
+        raise ValueError("skills lists a skill twice")
     return profile
 
 

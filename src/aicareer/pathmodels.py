@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Annotated, Literal, NamedTuple
 from pydantic import AfterValidator, Field
 
 from aicareer.models import Id, Text
-from aicareer.vocab import Background
+from aicareer.vocab import Background, Skill
 
 if TYPE_CHECKING:
     from aicareer.data import Dataset
@@ -29,12 +29,19 @@ if TYPE_CHECKING:
 PATHS_FILE = "paths.toml"
 
 #: Where a phase's week figures come from (docs/path.md):
-#: "roadmap-stage" - the roadmap article's 6-8 weeks per stage, for a stage of its path;
-#: "roadmap-stage-by-analogy" - the same figure, applied to a phase the roadmap does not
-#: describe (a role-specific phase); "estimate" - no source gives a figure: aicareer's guess.
-WeeksBasis = Literal["roadmap-stage", "roadmap-stage-by-analogy", "estimate"]
+#: "roadmap-stage" - the roadmap article's "6 to 8 weeks each", which it says of its stages
+#: 1-5 only, for a phase that is one of those stages; "estimate" - no source gives a figure:
+#: aicareer's estimate at the assumed pace ([pace]).
+WeeksBasis = Literal["roadmap-stage", "estimate"]
 ResourceKind = Literal["course", "framework", "certificate", "cohort", "project"]
 Weeks = Annotated[int, Field(ge=1, le=104, strict=True)]
+
+
+class Build(NamedTuple):
+    """Something to build in a phase, credited to the source that describes it."""
+
+    text: Text
+    source: Id
 
 
 class Phase(NamedTuple):
@@ -47,7 +54,9 @@ class Phase(NamedTuple):
     learn: Annotated[list[Text], Field(min_length=1)]
     sources: Annotated[list[Id], Field(min_length=1)]
     #: What to build to show it.
-    build: Sequence[Text] = ()
+    build: Sequence[Build] = ()
+    #: Skills (vocab.SKILLS) this phase teaches: a person who has all of them skips it.
+    skills: Sequence[Skill] = ()
     #: Backgrounds that already cover this phase: it is skipped for them.
     covered_by: Sequence[Background] = ()
     #: Backgrounds that cover part of it: it is halved for them.
@@ -89,10 +98,46 @@ class RoleStep(NamedTuple):
     kind: Literal["learn", "build"] = "build"
 
 
+class RoleSkill(NamedTuple):
+    """A skill the role asks for, and the source that names it for this role."""
+
+    id: Skill
+    source: Id
+
+
+class CheapTest(NamedTuple):
+    """A small project that tells a person in a weekend or two whether they like the work."""
+
+    text: Text
+    source: Id
+    #: Which passage of the source it comes from, in a few words.
+    where: Text
+
+
+class Risk(NamedTuple):
+    """Something that makes a role a riskier bet, as a source says it."""
+
+    kind: Literal["shrinking", "emerging", "not-standardised"]
+    text: Text
+    source: Id
+
+
+class Experience(NamedTuple):
+    """For roles reached by years of work, not study: what the source says it takes."""
+
+    text: Text
+    source: Id
+
+
 class RolePath(NamedTuple):
     role: Id
     #: Phase ids, in the order they are worked through.
     phases: Annotated[list[Id], Field(min_length=1)]
+    #: The role's skills, from the sources (the skill gap compares them with the profile's).
+    skills: Sequence[RoleSkill] = ()
+    cheap_test: CheapTest | None = None
+    experience: Experience | None = None
+    risks: Sequence[Risk] = ()
     #: In the sources' order; each must sit in a phase no earlier than the one before.
     resources: Sequence[Resource] = ()
     steps: Sequence[RoleStep] = ()
@@ -105,8 +150,17 @@ class PathsMeta(NamedTuple):
     updated: Text
 
 
+class Pace(NamedTuple):
+    """The pace the week figures assume (an estimate: the sources give no hours)."""
+
+    hours_per_week: Annotated[int, Field(ge=1, le=80, strict=True)]
+    basis: Literal["estimate"]
+    note: Text
+
+
 class PathsFile(NamedTuple):
     meta: PathsMeta
+    pace: Pace
     phases: Annotated[list[CheckedPhase], Field(min_length=1)]
     paths: Annotated[list[RolePath], Field(min_length=1)]
 
@@ -149,6 +203,8 @@ def cross_check_paths(paths: PathsFile, ds: Dataset, label: str) -> list[str]:
         phase_ids.append(phase.id)
         for j, sid in enumerate(phase.sources):
             need_source(sid, f"phases[{i}].sources[{j}]")
+        for j, build in enumerate(phase.build):
+            need_source(build.source, f"phases[{i}].build[{j}].source")
 
     def hint(name: str, choices: list[str]) -> str:
         close = difflib.get_close_matches(name, choices, n=1)
@@ -176,6 +232,18 @@ def cross_check_paths(paths: PathsFile, ds: Dataset, label: str) -> list[str]:
                 )
             elif pid in rp.phases[:j]:
                 problems.append(f"{label}: {where}.phases[{j}]: phase {pid!r} is listed twice")
+        for j, skill in enumerate(rp.skills):
+            need_source(skill.source, f"{where}.skills[{j}].source")
+        if not rp.skills:
+            problems.append(f"{label}: {where}.skills: a role's path needs its skills")
+        if rp.cheap_test is None:
+            problems.append(f"{label}: {where}.cheap_test: a role's path needs a cheap test")
+        else:
+            need_source(rp.cheap_test.source, f"{where}.cheap_test.source")
+        if rp.experience is not None:
+            need_source(rp.experience.source, f"{where}.experience.source")
+        for j, risk in enumerate(rp.risks):
+            need_source(risk.source, f"{where}.risks[{j}].source")
         order = {pid: k for k, pid in enumerate(rp.phases)}
         last = -1
         for j, res in enumerate(rp.resources):

@@ -32,7 +32,7 @@ from aicareer.data import (
 from aicareer.errors import AicareerError, ExitCode, input_error
 from aicareer.fsutil import atomic_write_text, home_dir, is_stdio, write_output
 from aicareer.models import Profile, to_dict, type_adapter, validate
-from aicareer.vocab import BACKGROUNDS, CODING_LEVELS, COMPANIES, INTERESTS, REGIONS
+from aicareer.vocab import BACKGROUNDS, CODING_LEVELS, COMPANIES, INTERESTS, REGIONS, SKILLS
 
 #: The answers file's keys, in the order they are written and documented: the model's fields.
 FIELDS: tuple[str, ...] = Profile._fields
@@ -47,6 +47,8 @@ EXPECTED: dict[str, str] = {
     "company": "one of: " + ", ".join(COMPANIES),
     "coding": "one of: " + ", ".join(CODING_LEVELS),
     "region": "one of: " + ", ".join(REGIONS),
+    "skills": "a list of zero or more of: " + ", ".join(SKILLS),
+    "hours_per_week": "a whole number from 1 to 80, e.g. hours_per_week = 10",
 }
 
 
@@ -91,9 +93,10 @@ def read_profile(path: Path) -> Profile:
 
 
 def profile_dict(profile: Profile) -> dict[str, Any]:
-    """The profile as an answers file's table: documented keys, in order, no unset coding."""
+    """The profile as an answers file's table: documented keys, in order, nothing unset
+    (no coding left to the default, no empty skills, no hours_per_week not given)."""
     data = to_dict(profile)
-    return {k: data[k] for k in FIELDS if data[k] is not None}
+    return {k: data[k] for k in FIELDS if data[k] is not None and data[k] != []}
 
 
 def to_toml(answers: Mapping[str, Any]) -> str:
@@ -134,7 +137,9 @@ def parse_quiz_state(raw: Mapping[str, Any], label: str) -> dict[str, Any]:
             problems.append(f"{label}: {key}: unknown field; the fields are: " + ", ".join(FIELDS))
             continue
         try:
-            answers[key] = adapters[key].validate_python(value)
+            checked = adapters[key].validate_python(value)
+            # lists stay lists (a Sequence field validates to a tuple), as the quiz keeps them
+            answers[key] = list(checked) if isinstance(checked, tuple) else checked
         except ValidationError as exc:
             for err in exc.errors(include_url=False):
                 where = format_loc((key, *err["loc"]))

@@ -17,7 +17,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from aicareer.vocab import BACKGROUNDS, CODING_LEVELS, COMPANIES, DEFAULT_CODING, INTERESTS, REGIONS
+from aicareer.vocab import (
+    BACKGROUNDS,
+    CODING_LEVELS,
+    COMPANIES,
+    DEFAULT_CODING,
+    INTERESTS,
+    REGIONS,
+    SKILL_TEXT,
+    SKILLS,
+)
 
 Kind = Literal["select", "checkbox", "number"]
 
@@ -110,7 +119,7 @@ class Question:
             word = one if value == 1 else many
             return f"{value} {word}" if word else str(value)
         if self.kind == "checkbox":
-            return ", ".join(self.title_of(v) for v in value)
+            return ", ".join(self.title_of(v) for v in value) or "none"
         return self.title_of(str(value))
 
 
@@ -164,6 +173,8 @@ CODING_TEXT = {
     "basic": ("Some scripting", "Spreadsheets, SQL, small scripts, notebooks."),
     "professional": ("Professionally", "Writing production code is (or was) my job."),
 }
+#: The skills question shows each skill's label; the help says where the seeds name it.
+SKILL_OPTIONS = tuple(Option(s, SKILL_TEXT[s][0], f"From {SKILL_TEXT[s][1]}") for s in SKILLS)
 REGION_TEXT = {
     "us": ("United States", "Salary figures as the sources publish them."),
     "europe": ("Europe", "The roles guide's rule for Europe applied to its US figures."),
@@ -215,6 +226,26 @@ QUESTIONS: tuple[Question, ...] = (
         "select",
         _options(REGIONS, REGION_TEXT),
         default="us",
+    ),
+    Question(
+        "skills",
+        "Skills",
+        "What can you already do? Tick any that apply, or none.",
+        "checkbox",
+        SKILL_OPTIONS,
+        instruction="(space to tick, enter to confirm or skip; tick ← Back to go back)",
+        required=False,
+    ),
+    Question(
+        "hours_per_week",
+        "Hours a week",
+        "How many hours a week can you give to learning?",
+        "number",
+        low=1,
+        high=80,
+        default=10,
+        unit=("hour", "hours"),
+        required=False,
     ),
 )
 BY_ID: dict[str, Question] = {q.id: q for q in QUESTIONS}

@@ -120,7 +120,9 @@ class Fancy:
             ).unsafe_ask()
             if BACK in result:
                 return BACK
-            return result if result or question.required else None
+            # An optional checklist left empty is an answer ("none of these"), kept as []
+            # so that a resumed quiz does not ask it again.
+            return result
 
         choices = [Choice(o.title, o.value, description=o.help) for o in question.options]
         return questionary.select(
@@ -214,7 +216,7 @@ class Plain:
                     if current:
                         return list(picked)
                     if not question.required:
-                        return None
+                        return []  # "none of these": an answer, kept so resume skips it
                     self._say("  pick at least one\n")
                     continue
                 chosen = self._numbers(text.replace(",", " ").split(), n)

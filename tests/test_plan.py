@@ -1,0 +1,422 @@
+"""The personal plan: pace, skipped phases, dated milestones, skill gap, cheap test, decide."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from aicareer.cli import app
+from aicareer.data import Dataset, load
+from aicareer.errors import ExitCode
+from aicareer.models import Profile, validate
+from aicareer.pathmodels import PathsFile, load_paths
+from aicareer.plan.decide import coach_question, decide
+from aicareer.plan.gap import cheap_test, gap
+from aicareer.plan.timeline import make_plan
+from aicareer.profile import parse_profile
+
+runner = CliRunner()
+START = dt.date(2027, 1, 4)  # a Monday
+SWE = {"background": "software-engineer", "years": 5, "interests": ["building-products"]}
+
+
+@pytest.fixture(scope="module")
+def ds() -> Dataset:
+    return load()
+
+
+@pytest.fixture(scope="module")
+def paths(ds: Dataset) -> PathsFile:
+    return load_paths(ds)
+
+
+def person(**extra: object) -> Profile:
+    return validate(Profile, {**SWE, **extra})
+
+
+def run(*args: str, home: Path) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args), env={"AICAREER_HOME": str(home), "COLUMNS": "100"})
+    return result.exit_code, result.stdout, result.stderr
+
+
+def write(tmp_path: Path, text: str, name: str = "me.toml") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+# --- the data ----------------------------------------------------------------------------------
+
+
+def test_the_roadmap_stage_figure_is_used_only_for_its_stages(paths: PathsFile) -> None:
+    # "Stages 1 through 5 ... 6 to 8 weeks each": only python-basics (the roadmap's path
+    # starts "from Python fundamentals") carries it; everything else is an estimate.
+    staged = {p.id: (p.min_weeks, p.max_weeks) for p in paths.phases if p.weeks_basis != "estimate"}
+    assert staged == {"python-basics": (6, 8)}
+    assert paths.pace.hours_per_week == 10 and paths.pace.basis == "estimate"
+    assert "estimate" in paths.pace.note
+
+
+def test_every_core_role_has_skills_and_a_cheap_test_with_a_source(paths: PathsFile) -> None:
+    for rp in paths.paths:
+        assert rp.skills, rp.role
+        test = cheap_test(rp.role, paths)
+        assert test is not None and test.source and test.where, rp.role
+
+
+def test_a_software_developer_reaches_ai_engineer_within_the_roadmaps_4_to_8_months(
+    paths: PathsFile,
+) -> None:
+    # The roadmap: "4 to 8 months with consistent daily practice, assuming a background in
+    # software development" (17-35 weeks at 52/12 weeks a month), at the assumed pace.
+    lo, hi = make_plan(paths, "ai-engineer", person(), START).total
+    assert 17 <= lo <= hi <= 35
+
+
+# --- pace -------------------------------------------------------------------------------------
+
+
+def test_three_hours_a_week(paths: PathsFile) -> None:
+    # Hours: foundations and production halved (20-30 each), llm-engineering, retrieval and
+    # agents 40-60 each, show-and-apply 10-20: 170-260 hours; at 3 a week, 57-87 weeks.
+    plan = make_plan(paths, "ai-engineer", person(hours_per_week=3), START)
+    assert plan.total == (57, 87)
+    assert [(p.min_weeks, p.max_weeks) for p in plan.phases] == [
+        (7, 10),
+        (7, 10),
+        (14, 20),
+        (14, 20),
+        (14, 20),
+        (4, 7),
+    ]
+    assert plan.finish == (dt.date(2028, 2, 7), dt.date(2028, 9, 4))
+
+
+def test_twenty_hours_a_week(paths: PathsFile) -> None:
+    plan = make_plan(paths, "ai-engineer", person(hours_per_week=20), START)
+    assert plan.total == (9, 13)
+    assert plan.finish == (dt.date(2027, 3, 8), dt.date(2027, 4, 5))
+    assert plan.pace_stated
+
+
+def test_without_hours_the_assumed_pace_is_used_and_said(paths: PathsFile) -> None:
+    plan = make_plan(paths, "ai-engineer", person(), START)
+    assert (plan.pace, plan.pace_stated, plan.total) == (10, False, (17, 26))
+    assert "the assumed 10 hours a week" in plan.total_from
+
+
+# --- skipped phases and starting points -----------------------------------------------------------
+
+
+def test_phases_whose_skills_you_have_are_skipped(paths: PathsFile) -> None:
+    plan = make_plan(paths, "ai-engineer", person(skills=["rag", "evals", "agents"]), START)
+    status = {p.id: p.status for p in plan.phases}
+    assert status["retrieval"] == "has-skills"  # rag and evals: both held
+    assert status["agents"] == "todo"  # agent-frameworks is missing
+    retrieval = next(p for p in plan.phases if p.id == "retrieval")
+    assert (retrieval.min_weeks, retrieval.max_weeks, retrieval.ends) == (0, 0, None)
+    assert plan.total == (13, 20)  # 130-200 hours at 10 a week
+
+
+def test_a_student_does_not_get_the_backend_engineers_months(paths: PathsFile) -> None:
+    student = validate(Profile, {"background": "student", "years": 0, "interests": ["agents"]})
+    plan = make_plan(paths, "ai-agent-engineer", student, START)
+    assert plan.added == ("python-basics",)
+    assert plan.phases[0].id == "python-basics"
+    assert plan.total == (31, 46)  # not the builders' backend pivot of two to four months
+
+
+def test_the_architect_is_experience_not_study(paths: PathsFile, tmp_path: Path) -> None:
+    plan = make_plan(paths, "ai-architect", person(background="architect", years=15), START)
+    assert plan.experience is not None and "5-8 years" in plan.experience.text
+    assert plan.total[1] < 52  # the study part only; the years are not turned into weeks
+    code, out, _ = run("path", "ai-architect", home=tmp_path)
+    assert code == 0
+    assert "reached by experience, not study: Often takes 5-8 years" in " ".join(out.split())
+
+
+# --- dated milestones ---------------------------------------------------------------------------
+
+
+def test_milestones_are_dated_from_start(paths: PathsFile, tmp_path: Path) -> None:
+    me = write(
+        tmp_path,
+        'background = "software-engineer"\nyears = 5\ninterests = ["agents"]\n'
+        "hours_per_week = 20\n",
+    )
+    code, out, err = run(
+        "path",
+        "ai-engineer",
+        "--answers",
+        str(me),
+        "--start",
+        "2027-01-04",
+        "--json",
+        home=tmp_path,
+    )
+    assert code == 0, err
+    doc = json.loads(out)
+    assert doc["start"] == "2027-01-04"
+    assert [p["ends"] for p in doc["phases"]] == [
+        ["2027-01-11", "2027-01-18"],
+        ["2027-01-18", "2027-01-25"],
+        ["2027-02-01", "2027-02-15"],
+        ["2027-02-15", "2027-03-08"],
+        ["2027-03-01", "2027-03-29"],
+        ["2027-03-08", "2027-04-05"],
+    ]
+    assert doc["finish"] == ["2027-03-08", "2027-04-05"]
+    assert doc["pace"]["hours_per_week"] == 20 and doc["pace"]["stated"] is True
+    code, out, _ = run(
+        "path", "ai-engineer", "--answers", str(me), "--start", "2027-01-04", home=tmp_path
+    )
+    assert "ready by 8 Mar 2027 - 5 Apr 2027" in " ".join(out.split())
+    assert "Try it first, in a weekend or two" in out
+
+
+def test_a_bad_start_date_is_a_usage_error(tmp_path: Path) -> None:
+    code, out, err = run("path", "ai-engineer", "--start", "2027-13-01", home=tmp_path)
+    assert (code, out) == (ExitCode.USAGE, "")
+    assert "--start 2027-13-01: expected a date as YYYY-MM-DD" in err
+
+
+# --- skill gap ----------------------------------------------------------------------------------
+
+
+def test_gap_lists_have_and_lack_in_the_datas_order(paths: PathsFile) -> None:
+    g = gap("ai-agent-engineer", person(skills=["async-python", "tracing", "rag"]), paths)
+    assert [s.id for s in g.have] == ["async-python", "tracing"]
+    assert [s.id for s in g.lack] == ["agent-frameworks", "agents", "mcp", "guardrails", "evals"]
+    assert g.share == (2, 7) and g.stated
+
+
+def test_gap_without_skills_says_none_were_given(paths: PathsFile, tmp_path: Path) -> None:
+    assert not gap("ml-engineer", None, paths).stated
+    code, out, _ = run("gap", "mle", home=tmp_path)
+    assert code == 0
+    assert "Add `skills = [...]` to your answers" in " ".join(out.split())
+
+
+def test_gap_command(tmp_path: Path) -> None:
+    me = write(
+        tmp_path,
+        'background = "backend-engineer"\nyears = 5\ninterests = ["agents"]\n'
+        'skills = ["python", "llm-apis"]\n',
+    )
+    code, out, err = run("gap", "ai-engineer", "--answers", str(me), "--json", home=tmp_path)
+    assert code == 0, err
+    doc = json.loads(out)
+    assert (doc["held"], doc["of"]) == (2, 11)
+    assert doc["cheap_test"]["source"] == "builders"
+    code, out, _ = run("gap", "ai-engineer", "--answers", str(me), home=tmp_path)
+    assert "You have 2 of the 11 skills the role asks for." in out
+
+
+def test_an_unknown_skill_is_an_input_error(tmp_path: Path) -> None:
+    me = write(
+        tmp_path,
+        'background = "student"\nyears = 0\ninterests = ["agents"]\nskills = ["rag", "cooking"]\n',
+    )
+    code, out, err = run("gap", "ai-engineer", "--answers", str(me), home=tmp_path)
+    assert (code, out) == (ExitCode.INPUT, "")
+    assert f"{me}: skills[1]:" in err and "'cooking'" in err
+
+
+# --- decide -------------------------------------------------------------------------------------
+
+
+def test_decide_two_roles(ds: Dataset, paths: PathsFile) -> None:
+    sheet = decide(ds, paths, person(hours_per_week=5), ["ai-engineer", "ml-engineer"], START)
+    assert [c.role_id for c in sheet.columns] == ["ai-engineer", "ml-engineer"]
+    assert sheet.level == "mid"
+    ai = sheet.columns[0]
+    assert ai.fit is not None and ai.pay is not None
+    assert ai.pay.text == "$160K-$220K" and ai.pay.source.startswith("Roles guide")
+    assert ai.ready_weeks == make_plan(paths, "ai-engineer", person(hours_per_week=5), START).total
+    assert sheet.question.endswith("?")
+
+
+def test_decide_four_roles_with_risks_in_europe(ds: Dataset, paths: PathsFile) -> None:
+    roles = ["prompt-engineer", "harness-engineer", "ai-architect", "context-engineer"]
+    sheet = decide(ds, paths, person(region="europe"), roles, START)
+    risks = {c.role_id: [r.kind for r in c.risks] for c in sheet.columns}
+    assert risks["prompt-engineer"] == ["shrinking"]
+    assert risks["harness-engineer"] == ["emerging", "not-standardised"]
+    assert risks["context-engineer"] == ["emerging"]
+    harness = sheet.columns[1]
+    assert harness.pay is None and harness.no_pay == "Not yet standardized"
+    assert sheet.columns[0].pay is not None and sheet.columns[0].pay.text == "$55K-$105K"
+    assert sheet.columns[2].experience is not None
+
+
+def test_the_coach_asks_about_the_trade_off(ds: Dataset, paths: PathsFile) -> None:
+    sheet = decide(ds, paths, None, ["ai-engineer", "ai-architect"], START)
+    assert coach_question(sheet.columns).startswith("AI Architect is reached through years")
+    pm = validate(
+        Profile,
+        {"background": "product-manager", "years": 8, "interests": ["product-management"]},
+    )
+    sheet = decide(ds, paths, pm, ["ai-product-manager", "prompt-engineer"], START)
+    assert sheet.question.startswith(
+        "Prompt Engineer is the quicker way in, but it is shrinking; AI Product Manager"
+    )
+
+
+@pytest.fixture
+def fresh_console() -> Iterator[None]:
+    """The stdout console is made once per process, at the width of that moment: make it
+    again for this test, and again after it, so other tests get the usual width."""
+    from aicareer.console import out
+
+    out.cache_clear()
+    yield
+    out.cache_clear()
+
+
+@pytest.mark.parametrize("width", ["100", "60"])
+def test_decide_command_reads_at_every_width(
+    tmp_path: Path, width: str, fresh_console: None
+) -> None:
+    me = write(tmp_path, 'background = "backend-engineer"\nyears = 5\ninterests = ["agents"]\n')
+    args = ["decide", "ai-engineer", "ai-agent-engineer", "mle", "platform-engineer"]
+    result = runner.invoke(
+        app,
+        [*args, "--answers", str(me), "--start", "2027-01-04"],
+        env={"AICAREER_HOME": str(tmp_path), "COLUMNS": width},
+    )
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert max(len(line) for line in lines) <= int(width)
+    assert "…" not in result.stdout
+    assert "A coach would ask:" in result.stdout
+    if width == "60":  # stacked: one block per role
+        assert "ML Engineer (ml-engineer)" in result.stdout
+
+
+def test_decide_json(tmp_path: Path) -> None:
+    code, out, err = run(
+        "decide", "ai-engineer", "mle", "--json", "--start", "2027-01-04", home=tmp_path
+    )
+    assert code == 0, err
+    doc = json.loads(out)
+    assert [r["role"] for r in doc["roles"]] == ["ai-engineer", "ml-engineer"]
+    first = doc["roles"][0]
+    assert set(first) >= {"fit", "readiness", "pay", "demand", "risks", "gap", "cheap_test"}
+    assert doc["question"].endswith("?")
+
+
+@pytest.mark.parametrize(
+    ("roles", "message"),
+    [
+        (["ai-engineer"], "decide compares 2 to 4 roles; got 1"),
+        (["ai-engineer", "mle", "llm-engineer", "prompt-engineer", "ai-pm"], "got 5"),
+        (["ai-engineer", "ai-engineer"], "a role is named twice: ai-engineer"),
+    ],
+)
+def test_decide_refuses_one_five_or_repeated_roles(
+    tmp_path: Path, roles: list[str], message: str
+) -> None:
+    code, out, err = run("decide", *roles, home=tmp_path)
+    assert (code, out) == (ExitCode.USAGE, "")
+    assert message in err
+
+
+def test_decide_unknown_role_is_exit_5(tmp_path: Path) -> None:
+    code, _, err = run("decide", "ai-engineer", "ai-enginer", home=tmp_path)
+    assert code == ExitCode.NOT_FOUND and "did you mean" in err
+
+
+# --- old answers files -------------------------------------------------------------------------
+
+
+def _toml_blocks(markdown: str) -> list[str]:
+    return re.findall(r"```toml\n(.*?)```", markdown, flags=re.S)
+
+
+def test_todays_example_answers_files_stay_valid() -> None:
+    # The examples in README.md and docs/answers.md as they were before skills and hours.
+    import tomllib
+
+    root = Path(__file__).resolve().parents[1]
+    blocks = _toml_blocks((root / "README.md").read_text("utf-8"))
+    blocks += _toml_blocks((root / "docs" / "answers.md").read_text("utf-8"))
+    old = [
+        'background = "backend-engineer"\nyears = 5\ninterests = ["agents", "reliability"]\n'
+        'company = "scale-up"\ncoding = "professional"\nregion = "europe"\n',
+        'background = "product-manager"\nyears = 8\ninterests = ["product-management"]\n',
+    ]
+    for text in [*old, *blocks]:
+        profile = parse_profile(tomllib.loads(text), "example.toml")
+        assert profile.hours_per_week in (None, 8, 10)
+    assert parse_profile(tomllib.loads(old[1]), "x").skills == ()
+
+
+# --- every figure in paths.toml is in the source it cites ------------------------------------
+
+SEEDS = Path(__import__("os").environ.get("AICAREER_SEEDS", "/work/shared/seeds"))
+NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
+def _seed_text(ds: Dataset, source_ids: list[str]) -> str:
+    text = ""
+    for sid in source_ids:
+        seed = SEEDS / ds.sources[sid].seed
+        text += seed.read_text("utf-8") + "\n"
+    return text
+
+
+def _cited_texts(paths: PathsFile) -> list[tuple[str, str, list[str]]]:
+    """(where, text, the source ids it cites), for every text in paths.toml."""
+    out: list[tuple[str, str, list[str]]] = []
+    for ph in paths.phases:
+        for t in (*ph.learn, *([ph.note] if ph.note else [])):
+            out.append((f"phase {ph.id}", t, list(ph.sources)))
+        for b in ph.build:
+            out.append((f"phase {ph.id} build", b.text, [b.source]))
+        if ph.weeks_basis == "roadmap-stage":
+            out.append(
+                (f"phase {ph.id} weeks", f"{ph.min_weeks} to {ph.max_weeks}", ["roadmap-2026"])
+            )
+    for rp in paths.paths:
+        for s in rp.steps:
+            out.append((f"path {rp.role} step", s.text, [s.source]))
+        for r in rp.resources:
+            out.append((f"path {rp.role} resource", f"{r.title} {r.note or ''}", [r.source]))
+        if rp.cheap_test is not None:
+            out.append((f"path {rp.role} cheap test", rp.cheap_test.text, [rp.cheap_test.source]))
+        if rp.experience is not None:
+            out.append((f"path {rp.role} experience", rp.experience.text, [rp.experience.source]))
+        for r in rp.risks:
+            out.append((f"path {rp.role} risk", r.text, [r.source]))
+    return out
+
+
+def test_every_figure_in_the_paths_data_is_in_its_cited_source(
+    ds: Dataset, paths: PathsFile
+) -> None:
+    if not all((SEEDS / s.seed).is_file() for s in ds.sources.values()):
+        pytest.skip(f"the seed articles are not in {SEEDS} (set AICAREER_SEEDS)")
+    missing = []
+    for where, text, sources in _cited_texts(paths):
+        seed = _seed_text(ds, sources)
+        for figure in NUMBER.findall(text):
+            if not re.search(rf"(?<![\d.]){re.escape(figure)}(?![\d.])", seed):
+                missing.append(f"{where}: {figure!r} not in {', '.join(sources)}: {text[:60]}")
+    assert missing == []
+
+
+# --- shell completion -------------------------------------------------------------------------
+
+
+def test_role_and_phase_ids_complete() -> None:
+    from test_completion import bash
+
+    assert bash("aicareer gap ai-a") == ["ai-agent-engineer", "ai-architect"]
+    assert bash("aicareer decide ai-engineer ml-e") == ["ml-engineer"]
+    assert bash("aicareer path ai-engineer --done re") == ["retrieval"]
