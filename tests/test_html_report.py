@@ -70,11 +70,15 @@ def test_the_page_is_semantic_html(html: str, doc: dict[str, Any]) -> None:
         "Each role in detail",
         *(["Fits what you want, but later"] if doc["result"]["later"] else []),
         f"Your path to {roles[0]['name']}",
+        "Choosing between your top roles",
         "The landscape",
         "Next steps",
         "Data and sources",
     ]
-    assert html.count("<table") == 2 and html.count('<th scope="col"') == 12
+    # summary, path and the decision sheet (8 columns)
+    assert html.count("<table") == 3 and html.count('<th scope="col"') == 20
+    assert "The question to ask yourself:" in html
+    assert "Try first:" in html
     assert html.count('<article class="role"') == 3
     first = roles[0]["fit"]["reasons"][0]
     assert f'<li><span class="pts">{first["points"]:+d}</span> {escape(first["text"])}' in html
@@ -193,7 +197,7 @@ def test_in_chromium_the_page_fits_every_width(
             " font: parseFloat(getComputedStyle(document.body).fontSize)})"
         )
         assert sizes["scroll"] <= sizes["inner"] == width, sizes  # no horizontal scroll
-        assert sizes["h1"] == 1 and sizes["h2"] >= 7 and sizes["tables"] == 2
+        assert sizes["h1"] == 1 and sizes["h2"] >= 7 and sizes["tables"] == 3
         assert sizes["font"] >= 16
         # The map's labels stay legible: at least 12 px on screen.
         assert FONT * sizes["svg"] / MAP_W >= 12, sizes

@@ -143,7 +143,11 @@ class _Bare:
 
 
 def role_card(
-    ds: Dataset, role: Role, bands: Sequence[RegionalBand], region: str = BASE_REGION
+    ds: Dataset,
+    role: Role,
+    bands: Sequence[RegionalBand],
+    region: str = BASE_REGION,
+    cheap_test: str | None = None,
 ) -> Panel:
     label = ds.matrix.regions[region].label if region in ds.matrix.regions else region
     pairs: list[tuple[str, RenderableType]] = [
@@ -164,6 +168,8 @@ def role_card(
     pairs.append((f"Pay, {label}", pay_grid(ds, role, bands)))
     if role.break_in:
         pairs.append(("Break in", bullets(role.break_in)))
+    if cheap_test:
+        pairs.append(("Try first", Text(cheap_test)))
     if role.study:
         pairs.append(("Study", bullets(role.study)))
     if role.related:

@@ -282,6 +282,41 @@ def page(doc: Mapping[str, Any]) -> str:
             f"<p><strong>Total:</strong> {escape(plan['total'])}.</p>",
             "</section>",
         ]
+    sheet = doc.get("decision")
+    if sheet is not None:
+        out += [
+            '<section aria-labelledby="decide"><h2 id="decide">Choosing between your top roles'
+            "</h2>",
+            f"<p>Study time at {escape(sheet['pace'])}; pay at {escape(sheet['level'])} level.</p>",
+            _table(
+                ["Role", "Fit", "Ready", "Study", "Ready by", "Pay", "Demand", "Risks"],
+                [
+                    [
+                        r["role"],
+                        r["fit"],
+                        r["readiness"],
+                        r["study"],
+                        r["ready_by"],
+                        r["pay"],
+                        r["demand"],
+                        r["risks"],
+                    ]
+                    for r in sheet["rows"]
+                ],
+                numeric=(1, 2),
+                whole=(1, 2, 5),
+            ),
+            "<h3>What you would still need, and a cheap test</h3><ul>",
+            *(
+                f"<li><strong>{escape(r['role'])}</strong>: still to learn: {escape(r['gap'])}."
+                + (f" Try first: {escape(r['cheap_test'])}" if r["cheap_test"] else "")
+                + "</li>"
+                for r in sheet["rows"]
+            ),
+            "</ul>",
+            f"<p><strong>The question to ask yourself:</strong> {escape(sheet['question'])}</p>",
+            "</section>",
+        ]
     m = doc["map"]
     svg, legend = landscape_svg(m)
     out += [

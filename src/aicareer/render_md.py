@@ -128,6 +128,31 @@ def markdown(doc: Mapping[str, Any]) -> str:
         )
         lines += ["", f"Total: {text(plan['total'])}.", ""]
         lines.append(f"Details: `aicareer path {text(plan['role_id'])} --answers FILE`")
+    sheet = doc.get("decision")
+    if sheet is not None:
+        lines += ["", "## Choosing between your top roles", ""]
+        lines += [f"Study time at {text(sheet['pace'])}; pay at {text(sheet['level'])} level.", ""]
+        lines += table(
+            ["Role", "Fit", "Ready", "Study", "Ready by", "Pay", "Demand", "Risks"],
+            [
+                [
+                    r["role"],
+                    r["fit"],
+                    r["readiness"],
+                    r["study"],
+                    r["ready_by"],
+                    r["pay"],
+                    r["demand"],
+                    r["risks"],
+                ]
+                for r in sheet["rows"]
+            ],
+        )
+        lines.append("")
+        for r in sheet["rows"]:
+            test = f" Try first: {text(r['cheap_test'])}" if r["cheap_test"] else ""
+            lines.append(f"- {text(r['role'])}: still to learn: {text(r['gap'])}.{test}")
+        lines += ["", f"The question to ask yourself: {text(sheet['question'])}"]
     m = doc["map"]
     lines += ["", "## The landscape", ""]
     lines += [

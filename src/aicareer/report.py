@@ -21,8 +21,8 @@ if TYPE_CHECKING:
 
     from aicareer.data import Dataset
     from aicareer.document import Result
-    from aicareer.learning import Plan
     from aicareer.models import Profile
+    from aicareer.plan.timeline import Plan
 
 FORMATS = {".html": "html", ".htm": "html", ".svg": "svg", ".md": "md"}
 REPORT_WIDTH = 100
@@ -52,16 +52,22 @@ def profile_line(profile: Profile) -> str:
     )
 
 
-def top_plan(ds: Dataset, profile: Profile, result: Result) -> Plan | None:
-    """The best fit's path, fitted to the profile (None when the data has no path file)."""
-    from aicareer.learning import build_path, fit
+def top_plan(ds: Dataset, profile: Profile, result: Result, start: dt.date) -> Plan | None:
+    """The best fit's plan at the person's own pace and skills, from `start` (None when the
+    data has no path for it)."""
     from aicareer.pathmodels import load_paths
+    from aicareer.plan.timeline import make_plan
+    from aicareer.progress import path_progress_file, read_path_progress
 
     paths = load_paths(ds)
     if not result.top or paths.path_for(result.top[0].role) is None:
         return None
     best = result.top[0]
-    return fit(build_path(paths, best.role), paths, profile.background, best.timeline.text)
+    try:
+        done = list(read_path_progress(path_progress_file()))
+    except AicareerError:  # no home to keep progress in: a plan with nothing done yet
+        done = []
+    return make_plan(paths, best.role, profile, start, done, starting_point=best.timeline.text)
 
 
 def _weeks(lo: int, hi: int) -> str:
@@ -69,7 +75,7 @@ def _weeks(lo: int, hi: int) -> str:
 
 
 def _status(p: Any) -> str:
-    from aicareer.learning import STATUS_TEXT
+    from aicareer.plan.timeline import STATUS_TEXT
 
     return ("done; " if p.done else "") + STATUS_TEXT[p.status]
 
@@ -83,7 +89,7 @@ def _renderables(
 
     from aicareer import __version__
     from aicareer.landscape import dataset_layout, to_text
-    from aicareer.learning import weeks_text
+    from aicareer.plan.timeline import weeks_text
     from aicareer.render_result import render
 
     items: list[RenderableType] = [
@@ -151,7 +157,7 @@ def render_report(
         from aicareer.render_html import page
 
         return page(doc)
-    plan = top_plan(ds, profile, result)
+    plan = top_plan(ds, profile, result, day)
     from rich.console import Console
 
     console = Console(

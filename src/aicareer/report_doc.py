@@ -27,8 +27,6 @@ if TYPE_CHECKING:
     from aicareer.models import Profile
 
 
-
-
 def _answers(result: Result) -> list[list[str]]:
     from aicareer import questions
 
@@ -37,11 +35,11 @@ def _answers(result: Result) -> list[list[str]]:
     return [[q.label, q.show(given[q.id])] for q in questions.QUESTIONS if q.id in given]
 
 
-def _plan(ds: Dataset, profile: Profile, result: Result) -> dict[str, Any] | None:
-    from aicareer.learning import STATUS_TEXT, weeks_text
+def _plan(ds: Dataset, profile: Profile, result: Result, today: dt.date) -> dict[str, Any] | None:
+    from aicareer.plan.timeline import STATUS_TEXT, weeks_text
     from aicareer.report import top_plan
 
-    plan = top_plan(ds, profile, result)
+    plan = top_plan(ds, profile, result, today)
     if plan is None:
         return None
     phases = []
@@ -63,6 +61,46 @@ def _plan(ds: Dataset, profile: Profile, result: Result) -> dict[str, Any] | Non
     }
 
 
+def _decision(
+    ds: Dataset, profile: Profile, result: Result, today: dt.date
+) -> dict[str, Any] | None:
+    """The decision sheet for the top recommended roles (two to four), as `decide` prints it."""
+    from aicareer.pathmodels import load_paths
+    from aicareer.plan.decide import decide
+
+    paths = load_paths(ds)
+    ids = [e.role for e in result.top if paths.path_for(e.role) is not None][:4]
+    if len(ids) < 2:
+        return None
+    sheet = decide(ds, paths, profile, ids, today)
+    rows = []
+    for c in sheet.columns:
+        lo, hi = c.ready_weeks
+        rows.append(
+            {
+                "role": c.name,
+                "fit": "-" if c.fit is None else f"{c.fit.fit}",
+                "readiness": "-" if c.fit is None else f"{c.fit.readiness}",
+                "study": f"{lo}-{hi} weeks" if lo != hi else f"{lo} weeks",
+                "ready_by": f"{c.ready_by[0].isoformat()} to {c.ready_by[1].isoformat()}",
+                "experience": c.experience or "",
+                "pay": c.pay.text if c.pay is not None else (c.no_pay or "no figure"),
+                "demand": c.demand,
+                "risks": "; ".join(r.text for r in c.risks) or "none named",
+                "gap": (
+                    ", ".join(x.label for x in c.gap.lack) or "nothing from its list"
+                )
+                if profile.skills
+                else "(you listed no skills; its list: "
+                + ", ".join(x.label for x in c.gap.lack)
+                + ")",
+                "cheap_test": "" if c.cheap_test is None else c.cheap_test.text,
+            }
+        )
+    pace = f"{sheet.pace} hours a week" + ("" if sheet.pace_stated else " (assumed)")
+    return {"rows": rows, "question": sheet.question, "pace": pace, "level": sheet.level}
+
+
 def report_document(
     ds: Dataset, profile: Profile, result: Result, today: dt.date
 ) -> dict[str, Any]:
@@ -79,7 +117,8 @@ def report_document(
         "data_version": result.data_version,
         "answers": _answers(result),
         "result": doc,
-        "plan": _plan(ds, profile, result),
+        "plan": _plan(ds, profile, result, today),
+        "decision": _decision(ds, profile, result, today),
         "map": {
             "x_low": "closer to the model",
             "x_high": "closer to infrastructure",

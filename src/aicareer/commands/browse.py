@@ -107,9 +107,15 @@ def show_cmd(
         data["salary"]["regional"] = [b.as_json() for b in bands]
         print_json({"role": data})
         return
+    from aicareer.pathmodels import load_paths
+    from aicareer.plan.gap import cheap_test
     from aicareer.render import role_card
 
-    print_out(role_card(ds, found, bands, region))
+    try:
+        test = cheap_test(found.id, load_paths(ds))
+    except AicareerError:  # a custom data folder without paths.toml: no cheap test to show
+        test = None
+    print_out(role_card(ds, found, bands, region, test.text if test else None))
 
 
 @command(app, "compare")
