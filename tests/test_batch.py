@@ -479,3 +479,18 @@ def test_no_progress_when_stderr_is_piped(tmp_path: Path) -> None:
     src = write(tmp_path / "in.csv", HEADER + "a,student,1,agents,,,\n" * 3000)
     result = run(str(src), "--out", str(tmp_path / "o.csv"))
     assert result.stderr == f"3000 rows: 3000 scored, 0 with errors -> {tmp_path / 'o.csv'}\n"
+
+
+def test_csv_reads_skills_as_a_list_and_hours_as_a_number(tmp_path: Path) -> None:
+    src = write(
+        tmp_path / "in.csv",
+        "id,background,years,interests,skills,hours_per_week\n"
+        "a,backend-engineer,5,agents,python;async-python,8\n"
+        "b,backend-engineer,5,agents,python,lots\n",
+    )
+    out = tmp_path / "out.csv"
+    result = run(str(src), "--out", str(out))
+    assert result.exit_code == 0, result.stderr
+    rows = csv_rows(out)
+    assert rows[1][:3] == ["a", "true", "ai-agent-engineer"]
+    assert rows[2][:2] == ["b", "false"] and "hours_per_week" in rows[2][-1]

@@ -444,10 +444,10 @@ def _csv_rows(source: Input) -> Iterator[_CsvRow]:
                 cell = cell.strip()
                 if not cell or name == "id":  # an empty cell means "use the default"
                     continue
-                if name == "interests":
+                if name in ("interests", "skills"):  # lists: ids separated by ";"
                     items = [i.strip() for i in cell.split(";")]
                     raw[name] = [i for i in items if i]
-                elif name == "years":
+                elif name in ("years", "hours_per_week"):  # whole numbers
                     raw[name] = _csv_years(cell)
                 else:
                     raw[name] = cell

@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from aicareer.app import DataDirOpt, JsonOpt, app, command, dataset
+from aicareer.commands._shared import plain_list_argument
 from aicareer.commands.answers import AnswersOpt, StartOpt, optional_profile, start_date
 from aicareer.completion import complete_role
 from aicareer.errors import AicareerError, ExitCode
@@ -64,3 +65,6 @@ def decide_cmd(
     console = out()
     for item in sheet_items(ds, sheet, console.width):
         console.print(item)
+
+
+plain_list_argument("decide")
