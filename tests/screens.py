@@ -46,15 +46,21 @@ SPLIT_FIGURE = re.compile(r"(\$[\d.]+[KM]?-|\$[\d.]*)$")
 def render(args: Sequence[str], width: int, env: dict[str, str] | None = None) -> str:
     """stdout of `aicareer ARGS` at `width` columns, each line's trailing spaces removed.
     The command must succeed and print nothing on stderr."""
+    import tempfile
+
     from aicareer import console
 
     console.out.cache_clear()  # the console reads COLUMNS when it is made
-    try:
-        result = CliRunner().invoke(
-            app, list(args), env={**ENV, "COLUMNS": str(width), **(env or {})}
-        )
-    finally:
-        console.out.cache_clear()
+    # A home of its own: no kept quiz result or path progress from other tests shows here.
+    with tempfile.TemporaryDirectory(prefix="screen-home-") as home:
+        try:
+            result = CliRunner().invoke(
+                app,
+                list(args),
+                env={"AICAREER_HOME": home, **ENV, "COLUMNS": str(width), **(env or {})},
+            )
+        finally:
+            console.out.cache_clear()
     assert result.exit_code == 0, (args, width, result.stderr, result.exception)
     assert result.stderr == "", result.stderr
     text = result.stdout.replace(str(DATA_DIR), "<DATA>")

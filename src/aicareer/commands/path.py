@@ -67,17 +67,21 @@ def _apply_progress(
             if pid not in recorded:
                 recorded[pid] = day
                 changed = True
+        undone_ids = []
         for pid in undo:
             if pid in recorded:
                 del recorded[pid]
+                undone_ids.append(pid)
                 changed = True
             else:
                 note(f"{pid} was not marked done; nothing to undo")
         if changed:
             write_path_progress(ppath, recorded)
+        # Say only what happened: an --undo of a phase that was not done gets one line.
         marked = f"marked done: {', '.join(done)}" if done else ""
-        undone = f"no longer done: {', '.join(u for u in undo)}" if undo else ""
-        note("; ".join(x for x in (marked, undone) if x) + f" (progress file: {ppath})")
+        undone = f"no longer done: {', '.join(undone_ids)}" if undone_ids else ""
+        if marked or undone:
+            note("; ".join(x for x in (marked, undone) if x) + f" (progress file: {ppath})")
     from aicareer.progress import unknown_ids
 
     stale = unknown_ids(recorded, paths.phase_ids)
