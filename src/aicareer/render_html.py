@@ -289,20 +289,8 @@ def page(doc: Mapping[str, Any]) -> str:
             "</h2>",
             f"<p>Study time at {escape(sheet['pace'])}; pay at {escape(sheet['level'])} level.</p>",
             _table(
-                ["Role", "Fit", "Ready", "Study", "Ready by", "Pay", "Demand", "Risks"],
-                [
-                    [
-                        r["role"],
-                        r["fit"],
-                        r["readiness"],
-                        r["study"],
-                        r["ready_by"],
-                        r["pay"],
-                        r["demand"],
-                        r["risks"],
-                    ]
-                    for r in sheet["rows"]
-                ],
+                sheet["headers"],
+                sheet["table"],
                 numeric=(1, 2),
                 whole=(1, 2, 5),
             ),

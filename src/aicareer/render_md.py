@@ -133,20 +133,8 @@ def markdown(doc: Mapping[str, Any]) -> str:
         lines += ["", "## Choosing between your top roles", ""]
         lines += [f"Study time at {text(sheet['pace'])}; pay at {text(sheet['level'])} level.", ""]
         lines += table(
-            ["Role", "Fit", "Ready", "Study", "Ready by", "Pay", "Demand", "Risks"],
-            [
-                [
-                    r["role"],
-                    r["fit"],
-                    r["readiness"],
-                    r["study"],
-                    r["ready_by"],
-                    r["pay"],
-                    r["demand"],
-                    r["risks"],
-                ]
-                for r in sheet["rows"]
-            ],
+            sheet["headers"],
+            sheet["table"],
         )
         lines.append("")
         for r in sheet["rows"]:

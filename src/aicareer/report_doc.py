@@ -87,9 +87,7 @@ def _decision(
                 "pay": c.pay.text if c.pay is not None else (c.no_pay or "no figure"),
                 "demand": c.demand,
                 "risks": "; ".join(r.text for r in c.risks) or "none named",
-                "gap": (
-                    ", ".join(x.label for x in c.gap.lack) or "nothing from its list"
-                )
+                "gap": (", ".join(x.label for x in c.gap.lack) or "nothing from its list")
                 if profile.skills
                 else "(you listed no skills; its list: "
                 + ", ".join(x.label for x in c.gap.lack)
@@ -98,7 +96,15 @@ def _decision(
             }
         )
     pace = f"{sheet.pace} hours a week" + ("" if sheet.pace_stated else " (assumed)")
-    return {"rows": rows, "question": sheet.question, "pace": pace, "level": sheet.level}
+    cols = ("role", "fit", "readiness", "study", "ready_by", "pay", "demand", "risks")
+    return {
+        "rows": rows,
+        "headers": ["Role", "Fit", "Ready", "Study", "Ready by", "Pay", "Demand", "Risks"],
+        "table": [[r[c] for c in cols] for r in rows],
+        "question": sheet.question,
+        "pace": pace,
+        "level": sheet.level,
+    }
 
 
 def report_document(
