@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import contextlib
 import copy
 import json
 import os
@@ -112,9 +113,10 @@ def _skipped_nodes(tree: ast.AST) -> set[int]:
 
     for node in ast.walk(tree):
         body = getattr(node, "body", None)
-        if isinstance(body, list) and body and isinstance(body[0], ast.Expr):
-            if isinstance(body[0].value, ast.Constant) and isinstance(body[0].value.value, str):
-                drop(body[0])
+        first = body[0] if isinstance(body, list) and body else None
+        is_doc = isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant)
+        if is_doc and isinstance(first.value.value, str):  # type: ignore[union-attr]
+            drop(first)
         if isinstance(node, ast.arg):
             drop(node.annotation)
         if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
@@ -154,11 +156,14 @@ def find_mutants(name: str) -> list[Mutant]:
         line, end = node.lineno, node.end_lineno or node.lineno
         before = ast.unparse(node)
 
-        def add(kind: str, after: ast.AST, sub: int = 0, *, n: int = index) -> None:
-            mid = f"{name}:{line}:{getattr(node, 'col_offset', 0)}:{kind}:{sub}"
-            found.append(
-                Mutant(mid, name, line, end, kind, before, ast.unparse(after), n, sub)
-            )
+        col = getattr(node, "col_offset", 0)
+
+        def add(
+            kind: str, after: ast.AST, sub: int = 0, *,
+            n: int = index, line: int = line, end: int = end, before: str = before, col: int = col,
+        ) -> None:
+            mid = f"{name}:{line}:{col}:{kind}:{sub}"
+            found.append(Mutant(mid, name, line, end, kind, before, ast.unparse(after), n, sub))
 
         if isinstance(node, ast.Compare):
             for sub, op in enumerate(node.ops):
@@ -285,6 +290,8 @@ def _measure(out: Path, targets: list[str], tests: list[str]) -> int:
 
     files = {str((SRC / t).resolve()): t for t in targets}
     tracer = _Tracer(files)
+    # Trace from the start: conftest.py imports the targets before any plugin hook runs.
+    sys.settrace(tracer._global)
     code = int(pytest.main(["-q", "-p", "no:cacheprovider", "-x", *tests], plugins=[tracer]))
     cov = tracer.cov
     out.write_text(json.dumps({
@@ -359,10 +366,8 @@ def _killer(workdir: Path) -> str:
 def run_all(mutants: list[Mutant], cov: Coverage, workers: list[Path], timeout: float) -> None:
     """Fork one child per mutant, up to len(workers) at a time, each in its own copy."""
     for mod in _PRELOAD:
-        try:
+        with contextlib.suppress(ImportError):
             __import__(mod)
-        except ImportError:
-            pass
     free = list(workers)
     running: dict[int, tuple[Mutant, Path, str, float]] = {}
     queue = list(mutants)
