@@ -87,6 +87,10 @@ class Mutant:
     #: Index of the node in ast.walk order, and which operator of a Compare.
     node: int = 0
     sub: int = 0
+    #: The statement around it: a constant inside a multi-line literal has no line event of
+    #: its own, so the statement's lines choose the tests when its own lines have none.
+    stmt_line: int = 0
+    stmt_end: int = 0
     status: str = ""
     seconds: float = 0.0
     tests: int = 0
@@ -150,6 +154,10 @@ def find_mutants(name: str) -> list[Mutant]:
     tree = ast.parse(source)
     skip = _skipped_nodes(tree)
     found: list[Mutant] = []
+    parent: dict[int, ast.AST] = {}
+    for outer in ast.walk(tree):
+        for child in ast.iter_child_nodes(outer):
+            parent[id(child)] = outer
     for index, node in enumerate(ast.walk(tree)):
         if id(node) in skip or not hasattr(node, "lineno"):
             continue
@@ -157,13 +165,23 @@ def find_mutants(name: str) -> list[Mutant]:
         before = ast.unparse(node)
 
         col = getattr(node, "col_offset", 0)
+        stmt: ast.AST = node
+        while not isinstance(stmt, ast.stmt) and id(stmt) in parent:
+            stmt = parent[id(stmt)]
+        s_line = getattr(stmt, "lineno", line)
+        s_end = getattr(stmt, "end_lineno", end) or end
 
         def add(
             kind: str, after: ast.AST, sub: int = 0, *,
             n: int = index, line: int = line, end: int = end, before: str = before, col: int = col,
+            s_line: int = s_line, s_end: int = s_end,
         ) -> None:
-            mid = f"{name}:{line}:{col}:{kind}:{sub}"
-            found.append(Mutant(mid, name, line, end, kind, before, ast.unparse(after), n, sub))
+            # line:column is not unique (the parts of an f-string share its position).
+            mid = f"{name}:{line}:{col}:{kind}:{sub}:{n}"
+            found.append(
+                Mutant(mid, name, line, end, kind, before, ast.unparse(after), n, sub,
+                       s_line, s_end)
+            )
 
         if isinstance(node, ast.Compare):
             for sub, op in enumerate(node.ops):
@@ -307,8 +325,12 @@ def tests_for(m: Mutant, cov: Coverage) -> list[str]:
     chosen: set[str] = set()
     for line in range(m.line, m.end_line + 1):
         chosen |= per.get(line, set())
+    if not chosen:
+        for line in range(m.stmt_line, m.stmt_end + 1):
+            chosen |= per.get(line, set())
     if not chosen and any(
-        line in cov.module_level.get(m.file, set()) for line in range(m.line, m.end_line + 1)
+        line in cov.module_level.get(m.file, set())
+        for line in range(m.stmt_line, m.stmt_end + 1)
     ):
         for users in per.values():
             chosen |= users
@@ -416,6 +438,46 @@ def run_all(mutants: list[Mutant], cov: Coverage, workers: list[Path], timeout: 
                       flush=True)
 
 
+def table(mutants: list[Mutant], files: list[str]) -> None:
+    per: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for m in mutants:
+        per[m.file][m.status] += 1
+        per[m.file]["total"] += 1
+    print(f"\n{'file':18} {'killed':>7} {'timeout':>7} {'survived':>8} {'no tests':>8} "
+          f"{'total':>6} {'score':>6}")
+    every: dict[str, int] = defaultdict(int)
+    for name in [*files, "all"]:
+        c = every if name == "all" else per.get(name)
+        if not c:
+            continue
+        if name != "all":
+            for k, v in c.items():
+                every[k] += v
+        caught = c["killed"] + c["timeout"]
+        print(f"{name:18} {c['killed']:7} {c['timeout']:7} {c['survived']:8} {c['no tests']:8} "
+              f"{c['total']:6} {100 * caught / c['total']:5.1f}%")
+
+
+def _key(m: Mutant) -> tuple[str, int, str, int]:
+    return (m.file, m.node, m.kind, m.sub)
+
+
+def merge(paths: list[Path]) -> int:
+    """Print the table for several --json files: a later file's fate for a mutant replaces an
+    earlier one's (a whole run, then reruns of its survivors with more tests)."""
+    fates: dict[tuple[str, int, str, int], Mutant] = {}
+    for path in paths:
+        for raw in json.loads(path.read_text())["mutants"]:
+            m = Mutant(**raw)
+            fates[_key(m)] = m
+    mutants = list(fates.values())
+    table(mutants, [f for f in TARGETS if any(m.file == f for m in mutants)])
+    for m in mutants:
+        if m.status in ("survived", "no tests"):
+            print(f"{m.status:8} {m.id}  {m.before!r} -> {m.after!r}")
+    return 0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--files", nargs="*", default=list(TARGETS), help="modules in src/aicareer")
@@ -423,23 +485,29 @@ def main() -> int:
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--only", nargs="*", default=None, help="mutant ids (from a --json file)")
     ap.add_argument("--only-from", type=Path, help="rerun the survivors listed in this --json")
+    ap.add_argument("--status", nargs="*", default=["survived", "no tests"],
+                    help="with --only-from: which fates to rerun")
     ap.add_argument("--list", action="store_true", help="list the mutants and stop")
     ap.add_argument("--json", type=Path, help="write every mutant and its fate here")
     ap.add_argument("--timeout", type=float, default=120.0, help="seconds per mutant")
+    ap.add_argument("--merge", nargs="+", type=Path,
+                    help="print the table of these --json files (later ones win) and stop")
     ap.add_argument("--_measure", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.merge:
+        return merge(args.merge)
     if args._measure:
         return _measure(args._measure, args.files, args.tests)
 
     mutants = [m for f in args.files for m in find_mutants(f)]
-    wanted = set(args.only or [])
+    if args.only:
+        mutants = [m for m in mutants if m.id in set(args.only)]
     if args.only_from:
-        wanted |= {
-            m["id"] for m in json.loads(args.only_from.read_text())["mutants"]
-            if m["status"] in ("survived", "no tests")
+        wanted = {
+            _key(Mutant(**m)) for m in json.loads(args.only_from.read_text())["mutants"]
+            if m["status"] in args.status
         }
-    if wanted:
-        mutants = [m for m in mutants if m.id in wanted]
+        mutants = [m for m in mutants if _key(m) in wanted]
     if args.list:
         for m in mutants:
             print(f"{m.id}\t{m.before!r} -> {m.after!r}")
@@ -463,19 +531,7 @@ def main() -> int:
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
-    per: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for m in mutants:
-        per[m.file][m.status] += 1
-        per[m.file]["total"] += 1
-    print(f"\n{'file':18} {'killed':>7} {'timeout':>7} {'survived':>8} {'no tests':>8} "
-          f"{'total':>6} {'score':>6}")
-    for name in args.files:
-        c = per.get(name)
-        if not c:
-            continue
-        caught = c["killed"] + c["timeout"]
-        print(f"{name:18} {c['killed']:7} {c['timeout']:7} {c['survived']:8} {c['no tests']:8} "
-              f"{c['total']:6} {100 * caught / c['total']:5.1f}%")
+    table(mutants, args.files)
     minutes = (time.perf_counter() - began) / 60
     print(f"mutate: {len(mutants)} mutants in {minutes:.1f} min")
     if args.json:
