@@ -30,6 +30,9 @@ SCREENS = [
     ("close-by-readiness", 50),
     ("no-clear-fit", 66),
     ("two-ready", 59),
+    ("two-ready", 60),
+    ("close-by-score", 70),
+    ("close-by-score", 69),
 ]
 
 
@@ -151,3 +154,46 @@ def test_why_counts_the_roles_the_data_has(tmp_path: Path, make_data_dir) -> Non
     assert "error" not in check.lower()
     text = render(["why", "harness-engineer", "--answers", str(me), "--data-dir", str(folder)], 100)
     assert text.startswith("Harness Engineer (harness-engineer): #11 of 11,")
+
+
+def _styled(items: list[object], width: int) -> str:
+    """What a colour terminal receives: the text with its bold/dim escapes."""
+    import io
+
+    from rich.console import Console
+
+    buf = io.StringIO()
+    console = Console(
+        file=buf, width=width, force_terminal=True, color_system="standard",
+        highlight=False, soft_wrap=False, legacy_windows=False, _environ={},
+    )
+    for item in items:
+        console.print(item)
+    return "\n".join(line.rstrip() for line in buf.getvalue().split("\n"))
+
+
+@pytest.mark.parametrize("name", ["no-clear-fit", "close-by-readiness"])
+def test_the_quiz_screen_in_a_colour_terminal(dataset: Dataset, name: str) -> None:
+    """Bold and dim are what a person sees first; a lost style is a screen bug too."""
+    from aicareer.document import build
+    from aicareer.render_result import render as render_result
+
+    bg, years, interests, company, coding, region = PEOPLE[name]
+    p = Profile(bg, years, interests, company, coding, region)  # type: ignore[arg-type]
+    result = build(dataset, p)
+    text = _styled(render_result(result, 100, show_all=True), 100)
+    assert "\x1b[1m" in text and "\x1b[2m" in text
+    assert_snapshot(f"mutants-styled-{name}@100", text)
+    narrow = _styled(render_result(result, 50, show_all=True), 50)
+    assert_snapshot(f"mutants-styled-{name}@50", narrow)
+
+
+@pytest.mark.parametrize(("name", "role"), [WHYS[0], WHYS[1], WHYS[3]])
+def test_the_why_screen_in_a_colour_terminal(dataset: Dataset, name: str, role: str) -> None:
+    from aicareer.render_result import why_screen
+
+    bg, years, interests, company, coding, region = PEOPLE[name]
+    p = Profile(bg, years, interests, company, coding, region)  # type: ignore[arg-type]
+    w = why(dataset.engine, p, role)
+    text = _styled(why_screen(w, dataset.roles[role].name, 100), 100)
+    assert_snapshot(f"mutants-styled-why-{name}-{role}@100", text)
