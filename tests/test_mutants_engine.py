@@ -198,3 +198,39 @@ def test_a_years_condition_needs_a_whole_number() -> None:
     assert [at_least(facts(y)) for y in (4, 5, 6)] == [False, True, True]
     assert [at_most(facts(y)) for y in (4, 5, 6)] == [True, True, False]
     assert [equals(facts(y)) for y in (4, 5, 6)] == [False, True, False]
+
+
+def test_every_answer_a_condition_can_look_at() -> None:
+    """Background, company and coding are looked up by position in the profile's facts;
+    the shipped data has no company condition, a data dir may."""
+    f = ("student", 3, frozenset({"agents"}), "ai-lab", "basic")
+    company = compile_condition(Leaf("company", "equals", "ai-lab"), {})
+    coding = compile_condition(Leaf("coding", "in", ["basic", "professional"]), {})
+    background = compile_condition(Leaf("background", "equals", "@starters"), {"starters":
+                                                                               ["student"]})
+    assert (company(f), coding(f), background(f)) == (True, True, True)
+    other = ("architect", 3, frozenset({"agents"}), "scale-up", "none")
+    assert (company(other), coding(other), background(other)) == (False, False, False)
+    interests_all = compile_condition(Leaf("interests", "has-all", ["agents", "evals"]), {})
+    interests_any = compile_condition(Leaf("interests", "has-any", ["agents", "evals"]), {})
+    assert (interests_all(f), interests_any(f)) == (False, True)
+
+
+def test_not_turns_a_condition_round() -> None:
+    from aicareer.models import NotOf
+
+    seniors = compile_condition(NotOf(Leaf("years", "at-most", 2)), {})  # type: ignore[call-arg]
+    assert [seniors(("student", y, frozenset(), "any", "none")) for y in (2, 3)] == [False, True]
+
+
+def test_conditions_the_engine_cannot_read_are_named() -> None:
+    from aicareer.engine import expand
+
+    with pytest.raises(ValueError, match=r"^expected an id, a list of ids or @group, got 5$"):
+        expand(5, {})
+    with pytest.raises(
+        ValueError, match=r"^operator 'has-any' with value 'x' does not apply to 'company'$"
+    ):
+        compile_condition(Leaf("company", "has-any", "x"), {})  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"^not a condition: 7$"):
+        compile_condition(7, {})  # type: ignore[arg-type]
