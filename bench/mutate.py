@@ -367,8 +367,10 @@ def _child(workdir: Path, tests: list[str]) -> None:
     os.dup2(log, 2)
     code = 3
     try:
+        # A private basetemp: pytest prunes old numbered dirs under /tmp/pytest-of-USER, and
+        # a concurrent session's pruning once removed a running child's tmp_path (a false kill).
         code = int(pytest.main(["-x", "-q", "-p", "no:cacheprovider", "--no-header", "-rfE",
-                                *tests]))
+                                f"--basetemp={workdir / '.pytest-tmp'}", *tests]))
     finally:
         sys.stdout.flush()
         os._exit(code)
