@@ -141,3 +141,33 @@ def test_the_quiz_details_three_roles_unless_asked_for_all(dataset: Dataset) -> 
     assert len(ready_matched) > 3
     assert [e.role for e in build(dataset, p).top] == [r.role_id for r in ready_matched[:3]]
     assert len(build(dataset, p, top=None).top) == len(dataset.engine.role_ids)
+
+
+def test_no_clear_fit_without_a_later_role_points_at_the_roles_work(dataset: Dataset) -> None:
+    """When nothing later would fit either, the advice is where to look, word for word."""
+    p = Profile("backend-engineer", 8, ["prompting"])
+    ranking = dataset.engine.rank(p)._replace(no_clear_fit=True)
+    result = build(dataset, p, ranking=ranking)
+    assert result.later == ()
+    assert result.no_clear_fit is not None
+    assert result.no_clear_fit.suggestions == (
+        "Look at the roles' work (aicareer roles, aicareer show ROLE) and pick the interests"
+        " that describe what you want to do each day.",
+    )
+    # and a person with later roles is told each one's changes, joined by "; "
+    nofit = build(dataset, profile("no-clear-fit"))
+    assert nofit.no_clear_fit is not None
+    assert nofit.no_clear_fit.suggestions == tuple(
+        f"{e.name}: {'; '.join(e.changes)}" for e in nofit.later if e.changes
+    )
+
+
+def test_the_report_lists_every_source_by_its_label(dataset: Dataset) -> None:
+    """Result.sources is what the Markdown and HTML reports print under "Sources"."""
+    result = build(dataset, profile("two-ready"))
+    assert result.sources == tuple(
+        f"{s.short or s.publisher}, {s.as_of}" for s in dataset.roles_file.sources
+    )
+    assert result.data_version == (
+        f"{dataset.roles_file.meta.version} / {dataset.matrix.meta.version}"
+    )
