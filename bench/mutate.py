@@ -342,7 +342,7 @@ def tests_for(m: Mutant, cov: Coverage) -> list[str]:
 
 def _copy_project(into: Path) -> None:
     ignore = shutil.ignore_patterns(".venv", ".git", "__pycache__", "*.pyc", ".mypy_cache",
-                                    ".ruff_cache", ".pytest_cache", "mutants*")
+                                    ".ruff_cache", ".pytest_cache")
     shutil.copytree(ROOT, into, ignore=ignore)
 
 
