@@ -31,3 +31,29 @@ def test_conditions_combine_with_and_or_and_not() -> None:
 def test_cells_never_break_the_table() -> None:
     assert cell("a | b\nc ") == "a \\| b c"
     assert table(["x", "y"], [[1, "p|q"]]) == ["| x | y |", "|---|---|", "| 1 | p\\|q |"]
+
+
+def test_a_data_dir_with_other_shapes_renders_them(make_data_dir, dataset) -> None:  # type: ignore[no-untyped-def]
+    """A requirement without a coding level shows "-", and a "who it suits" rule that gives
+    points to several roles lists them all, comma-separated."""
+    from aicareer.data import load
+    from aicareer.rulesdoc import render
+
+    folder = make_data_dir()
+    matrix = folder / "matrix.toml"
+    text = matrix.read_text(encoding="utf-8")
+    text = text.replace(
+        'role = "founding-ai-engineer"\nbackgrounds = "@engineers"\ncoding = "basic"\n',
+        'role = "founding-ai-engineer"\nbackgrounds = "@engineers"\n',
+        1,
+    )
+    text = text.replace(
+        "weights = { ml-engineer = 10 }", "weights = { ml-engineer = 10, llm-engineer = 5 }", 1
+    )
+    matrix.write_text(text, encoding="utf-8")
+    page = render(load(folder))
+    names = {r.id: r.name for r in dataset.roles.values()}
+    founding = next(line for line in page.splitlines() if line.startswith(
+        f"| {names['founding-ai-engineer']} |"))
+    assert founding.split(" | ")[2:4] == ["-", "-"]  # no min years, no coding
+    assert f"{names['ml-engineer']} +10, {names['llm-engineer']} +5" in page

@@ -109,3 +109,28 @@ def test_the_cheapest_change_wins_and_pairs_are_tried_cheapest_first(dataset: Da
         "add the interest systems-design", "5 more years (5 in all)"
     ]
     assert arch.position_after == 3
+
+
+def test_the_fourth_recommendation_is_not_in_the_top_three(dataset: Dataset) -> None:
+    engine = dataset.engine
+    p = Profile("software-engineer", 5, ["agents", "building-products"], "scale-up")
+    ranking = engine.rank(p)
+    recommended = [r.role_id for r in ranking.results if r.ready and r.matched]
+    assert len(recommended) >= 4
+    assert [shown_position(ranking, rid)[1] for rid in recommended[:4]] == [
+        True, True, True, False
+    ]
+    fourth = why(engine, p, recommended[3])
+    assert fourth.in_top is False and fourth.changes is not None
+    assert fourth.position_after is not None and fourth.position_after <= 3
+
+
+def test_pairs_of_equal_cost_keep_the_candidates_order(dataset: Dataset) -> None:
+    """Pairs are sorted by their total cost; among equal totals the cheaper first change
+    comes first (candidate order), so the answer does not depend on the second alone."""
+    p = Profile("software-engineer", 5, ["building-products", "prompting"], "early-startup",
+                "none")
+    w = why(dataset.engine, p, "ai-agent-engineer")
+    assert w.changes is not None
+    assert [c.text for c in w.changes] == ["drop the interest prompting", "coding: professional"]
+    assert sum(c.cost for c in w.changes) == 4
