@@ -134,3 +134,14 @@ def test_pairs_of_equal_cost_keep_the_candidates_order(dataset: Dataset) -> None
     assert w.changes is not None
     assert [c.text for c in w.changes] == ["drop the interest prompting", "coding: professional"]
     assert sum(c.cost for c in w.changes) == 4
+
+
+def test_pairs_are_made_from_the_forty_cheapest_changes(dataset: Dataset) -> None:
+    """Only the 40 cheapest single changes are paired (whynot.smallest_change); pairing a
+    41st would change what this person is told."""
+    p = Profile("product-manager", 4, ["research"], "ai-lab", "professional")
+    w = why(dataset.engine, p, "harness-engineer")
+    assert w.changes is not None
+    assert [c.text for c in w.changes] == [
+        "add the interest reliability", "background: software engineer"
+    ]
