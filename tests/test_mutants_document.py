@@ -171,3 +171,56 @@ def test_the_report_lists_every_source_by_its_label(dataset: Dataset) -> None:
     assert result.data_version == (
         f"{dataset.roles_file.meta.version} / {dataset.matrix.meta.version}"
     )
+
+
+def test_a_figure_whose_basis_is_not_stated_says_so(make_data_dir) -> None:  # type: ignore[no-untyped-def]
+    from aicareer.data import load
+    from aicareer.document import pay_for
+
+    folder = make_data_dir()
+    roles = folder / "roles.toml"
+    roles.write_text(
+        roles.read_text(encoding="utf-8").replace('basis = "us-base"', 'basis = "unstated"', 1),
+        encoding="utf-8",
+    )
+    ds = load(folder)
+    changed = [
+        (r.id, b.level)
+        for r in ds.roles.values()
+        for b in r.salary.bands
+        if b.basis == "unstated" and b.segment is None
+    ]
+    assert changed
+    rid, level = changed[0]
+    assert pay_for(ds, rid, "us", level)[0].basis == "basis not stated"
+
+
+def test_later_roles_are_marked_later_and_at_most_three_are_shown(dataset: Dataset) -> None:
+    p = Profile("qa-engineer", 8, ["systems-design", "research"], "regulated-industry", "none")
+    result = build(dataset, p)
+    assert len(result.later) == 3
+    assert {e.status for e in result.later} == {"later"}
+    assert {e.status for e in result.top} == {"now"}
+    fits = [e.fit for e in result.later]
+    assert fits == sorted(fits, reverse=True)
+
+
+def test_a_later_role_as_good_a_fit_as_the_best_shown_is_listed(dataset: Dataset) -> None:
+    p = Profile("technical-writer", 0, ["agents", "prompting"], coding="none")
+    result = build(dataset, p)
+    best = max(e.fit for e in result.top)
+    assert best >= dataset.matrix.scoring.no_clear_fit_below
+    assert best in [e.fit for e in result.later]  # equal fit counts
+
+
+def test_no_clear_fit_joins_a_roles_several_changes_with_semicolons(dataset: Dataset) -> None:
+    p = Profile("student", 0, ["systems-design"], coding="none")
+    ranking = dataset.engine.rank(p)._replace(no_clear_fit=True)
+    result = build(dataset, p, ranking=ranking)
+    assert result.no_clear_fit is not None
+    several = [e for e in result.later if len(e.changes) > 1]
+    assert several
+    e = several[0]
+    assert f"{e.name}: {e.changes[0]}; {e.changes[1]}" in "\n".join(
+        result.no_clear_fit.suggestions
+    )

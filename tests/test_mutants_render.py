@@ -197,3 +197,37 @@ def test_the_why_screen_in_a_colour_terminal(dataset: Dataset, name: str, role: 
     w = why(dataset.engine, p, role)
     text = _styled(why_screen(w, dataset.roles[role].name, 100), 100)
     assert_snapshot(f"mutants-styled-why-{name}-{role}@100", text)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug: render_result.command_line's no_wrap/overflow='ignore' do not stop "
+    "Console.print from wrapping, so a command wider than the terminal is split (README: "
+    "'a suggested command is never split across lines')",
+)
+def test_a_suggested_command_is_never_split_even_when_wider_than_the_screen(
+    tmp_path: Path, dataset: Dataset
+) -> None:
+    from aicareer.document import build
+
+    name = "close-by-readiness"
+    bg, years, interests, company, coding, region = PEOPLE[name]
+    steps = build(dataset, Profile(bg, years, interests, company, coding, region)).next_steps  # type: ignore[arg-type]
+    commands = [s.command for s in steps]
+    assert max(len(c) for c in commands) > 40
+    text = render(["quiz", "--answers", str(answers(tmp_path, name))], 40)
+    lines = text.split("\n")
+    for command in commands:
+        assert f"  {command}" in lines, command
+
+
+def test_the_ranking_table_comes_only_when_asked(dataset: Dataset) -> None:
+    from aicareer.document import build
+    from aicareer.render_result import details
+    from aicareer.render_result import render as render_result
+
+    result = build(dataset, Profile("backend-engineer", 8, ["prompting"]))
+    plain = _styled(render_result(result, 100), 100)
+    assert "Every role, best first" not in plain
+    assert "Every role, best first" not in _styled(details(result, 100), 100)
+    assert "Every role, best first" in _styled(render_result(result, 100, True), 100)
