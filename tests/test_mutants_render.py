@@ -172,7 +172,7 @@ def _styled(items: list[object], width: int) -> str:
     return "\n".join(line.rstrip() for line in buf.getvalue().split("\n"))
 
 
-@pytest.mark.parametrize("name", ["no-clear-fit", "close-by-readiness"])
+@pytest.mark.parametrize("name", ["no-clear-fit", "close-by-readiness", "no-pay-figure"])
 def test_the_quiz_screen_in_a_colour_terminal(dataset: Dataset, name: str) -> None:
     """Bold and dim are what a person sees first; a lost style is a screen bug too."""
     from aicareer.document import build
