@@ -320,7 +320,7 @@ def _measure(out: Path, targets: list[str], tests: list[str]) -> int:
     return code
 
 
-def tests_for(m: Mutant, cov: Coverage) -> list[str]:
+def tests_for(m: Mutant, cov: Coverage, whole_files: bool = False) -> list[str]:
     per = cov.lines.get(m.file, {})
     chosen: set[str] = set()
     for line in range(m.line, m.end_line + 1):
@@ -334,6 +334,11 @@ def tests_for(m: Mutant, cov: Coverage) -> list[str]:
     ):
         for users in per.values():
             chosen |= users
+    if whole_files and chosen:
+        # A module- or session-scoped fixture runs inside the first test that asks for it:
+        # the tests reusing its result never execute the line themselves.
+        files = {t.split("::")[0] for t in chosen}
+        chosen |= {t for t in cov.durations if t.split("::")[0] in files}
     return sorted(chosen, key=lambda t: (cov.durations.get(t, 0.0), t))
 
 
@@ -387,7 +392,10 @@ def _killer(workdir: Path) -> str:
     return ""
 
 
-def run_all(mutants: list[Mutant], cov: Coverage, workers: list[Path], timeout: float) -> None:
+def run_all(
+    mutants: list[Mutant], cov: Coverage, workers: list[Path], timeout: float,
+    whole_files: bool = False,
+) -> None:
     """Fork one child per mutant, up to len(workers) at a time, each in its own copy."""
     for mod in _PRELOAD:
         with contextlib.suppress(ImportError):
@@ -399,7 +407,7 @@ def run_all(mutants: list[Mutant], cov: Coverage, workers: list[Path], timeout: 
     while queue or running:
         while queue and free:
             m = queue.pop(0)
-            chosen = tests_for(m, cov)
+            chosen = tests_for(m, cov, whole_files)
             m.tests = len(chosen)
             if not chosen:
                 m.status = "no tests"
@@ -492,6 +500,9 @@ def main() -> int:
     ap.add_argument("--list", action="store_true", help="list the mutants and stop")
     ap.add_argument("--json", type=Path, help="write every mutant and its fate here")
     ap.add_argument("--timeout", type=float, default=120.0, help="seconds per mutant")
+    ap.add_argument("--whole-files", action="store_true",
+                    help="run every test of each chosen test file (catches tests that only "
+                    "read a module-scoped fixture); slower")
     ap.add_argument("--merge", nargs="+", type=Path,
                     help="print the table of these --json files (later ones win) and stop")
     ap.add_argument("--_measure", type=Path, help=argparse.SUPPRESS)
@@ -529,7 +540,7 @@ def main() -> int:
         _copy_project(tmp / f"w{i}")
         workers.append(tmp / f"w{i}")
     try:
-        run_all(mutants, cov, workers, args.timeout)
+        run_all(mutants, cov, workers, args.timeout, args.whole_files)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

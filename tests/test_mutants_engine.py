@@ -189,7 +189,7 @@ def test_the_same_person_asked_twice_gets_the_same_ranking(dataset: Dataset) -> 
 
 def test_a_years_condition_needs_a_whole_number() -> None:
     for bad in (True, "5", 2.5):
-        with pytest.raises(ValueError, match=r"years needs a whole number, got "):
+        with pytest.raises(ValueError, match=r"^years needs a whole number, got "):
             compile_condition(Leaf(field="years", op="at-least", value=bad), {})  # type: ignore[arg-type]
     at_least = compile_condition(Leaf(field="years", op="at-least", value=5), {})
     at_most = compile_condition(Leaf(field="years", op="at-most", value=5), {})
@@ -234,3 +234,39 @@ def test_conditions_the_engine_cannot_read_are_named() -> None:
         compile_condition(Leaf("company", "has-any", "x"), {})  # type: ignore[arg-type]
     with pytest.raises(TypeError, match=r"^not a condition: 7$"):
         compile_condition(7, {})  # type: ignore[arg-type]
+
+
+def test_the_memo_never_serves_one_person_anothers_ranking(dataset: Dataset) -> None:
+    """Fit is remembered by interests, company and background (through "who it suits"),
+    readiness by background, years, coding, company and route interests: two people who
+    differ in any one of them get their own ranking, whoever asked first."""
+    base = Profile("backend-engineer", 3, ["reliability"], "any", "professional")
+    others = [
+        base._replace(background="data-engineer"),
+        base._replace(years=8),
+        base._replace(coding="basic"),
+        base._replace(company="ai-lab"),
+        base._replace(interests=["agents"]),
+    ]
+    shared = Engine(dataset.matrix)
+    shared.rank(base)
+    for p in others:
+        assert ranking_view(shared, p, {}) == ranking_view(Engine(dataset.matrix), p, {}), p
+
+
+@pytest.mark.parametrize(
+    ("years", "met", "change"),
+    [
+        (4, False, "after about 1 more year as an engineer"),
+        (3, False, "after about 2 more years as an engineer"),
+        (5, True, None),
+        (6, True, None),
+    ],
+)
+def test_the_years_requirement_at_its_edge(
+    dataset: Dataset, years: int, met: bool, change: str | None
+) -> None:
+    p = Profile("backend-engineer", years, ["systems-design"], coding="professional")
+    checks = {c.what: c for c in dataset.engine.explain(p, "ai-architect").checks}
+    assert checks["years"].needed == "5+ years of experience"
+    assert (checks["years"].met, checks["years"].change) == (met, change)
