@@ -270,3 +270,21 @@ def test_the_years_requirement_at_its_edge(
     checks = {c.what: c for c in dataset.engine.explain(p, "ai-architect").checks}
     assert checks["years"].needed == "5+ years of experience"
     assert (checks["years"].met, checks["years"].change) == (met, change)
+
+
+def test_a_score_below_every_band_gets_the_lowest_band(make_data_dir) -> None:  # type: ignore[no-untyped-def]
+    """A data dir whose lowest band starts above 0 still names every score: the lowest."""
+    from aicareer.data import load
+
+    folder = make_data_dir()
+    matrix = folder / "matrix.toml"
+    text = matrix.read_text(encoding="utf-8")
+    assert 'name = "long shot", min_score = 0,' in text
+    matrix.write_text(
+        text.replace('name = "long shot", min_score = 0,', 'name = "long shot", min_score = 30,'),
+        encoding="utf-8",
+    )
+    engine = Engine(load(folder).matrix)
+    results = engine.rank(Profile("student", 0, ["model-training"], coding="none")).results
+    low = [r for r in results if r.score < 30]
+    assert low and {r.band for r in low} == {"long shot"}
