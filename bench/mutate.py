@@ -372,8 +372,8 @@ def _child(workdir: Path, tests: list[str]) -> None:
     os.dup2(log, 2)
     code = 3
     try:
-        # A private basetemp: pytest prunes old numbered dirs under /tmp/pytest-of-USER, and
-        # a concurrent session's pruning once removed a running child's tmp_path (a false kill).
+        # A private basetemp: children never share or prune /tmp/pytest-of-USER with each
+        # other or with other pytest sessions on the machine.
         code = int(pytest.main(["-x", "-q", "-p", "no:cacheprovider", "--no-header", "-rfE",
                                 f"--basetemp={workdir / '.pytest-tmp'}", *tests]))
     finally:
