@@ -17,8 +17,9 @@ from typer.testing import CliRunner
 
 from aicareer.cli import app
 from aicareer.data import Dataset
-from aicareer.document import build, next_steps, pay_level, to_json
+from aicareer.document import build, next_steps, pay_level
 from aicareer.models import Profile
+from aicareer.render_json import to_json
 
 #: name -> (background, years, interests, company, coding, region)
 PEOPLE: dict[str, tuple[str, int, list[str], str, str | None, str]] = {

@@ -23,9 +23,11 @@ from typing import Any
 
 import pytest
 
+from aicareer.conditions import compile_condition
 from aicareer.data import Dataset
-from aicareer.engine import Engine, compile_condition
-from aicareer.models import Leaf, Profile
+from aicareer.engine import Engine
+from aicareer.models import Profile
+from aicareer.rulemodels import Leaf
 from aicareer.vocab import BACKGROUNDS, CODING_LEVELS, COMPANIES, INTERESTS
 
 SNAPSHOT = Path(__file__).resolve().parent / "snapshots" / "mutants-engine.json"
@@ -217,14 +219,14 @@ def test_every_answer_a_condition_can_look_at() -> None:
 
 
 def test_not_turns_a_condition_round() -> None:
-    from aicareer.models import NotOf
+    from aicareer.rulemodels import NotOf
 
     seniors = compile_condition(NotOf(Leaf("years", "at-most", 2)), {})  # type: ignore[call-arg]
     assert [seniors(("student", y, frozenset(), "any", "none")) for y in (2, 3)] == [False, True]
 
 
 def test_conditions_the_engine_cannot_read_are_named() -> None:
-    from aicareer.engine import expand
+    from aicareer.conditions import expand
 
     with pytest.raises(ValueError, match=r"^expected an id, a list of ids or @group, got 5$"):
         expand(5, {})

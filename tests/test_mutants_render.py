@@ -141,10 +141,6 @@ def _drop_core_role(folder: Path, rid: str) -> None:
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason='bug: render_result.why_screen says "#N of 12" whatever the number of core roles',
-)
 def test_why_counts_the_roles_the_data_has(tmp_path: Path, make_data_dir) -> None:  # type: ignore[no-untyped-def]
     folder = make_data_dir()
     _drop_core_role(folder, "prompt-engineer")
@@ -199,12 +195,6 @@ def test_the_why_screen_in_a_colour_terminal(dataset: Dataset, name: str, role: 
     assert_snapshot(f"mutants-styled-why-{name}-{role}@100", text)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: render_result.command_line's no_wrap/overflow='ignore' do not stop "
-    "Console.print from wrapping, so a command wider than the terminal is split (README: "
-    "'a suggested command is never split across lines')",
-)
 def test_a_suggested_command_is_never_split_even_when_wider_than_the_screen(
     tmp_path: Path, dataset: Dataset
 ) -> None:

@@ -4,8 +4,10 @@ operator, so every operator's words are pinned here."""
 
 from __future__ import annotations
 
-from aicareer.models import AllOf, AnyOf, Leaf, NotOf
-from aicareer.rulesdoc import cell, table, words
+from aicareer.rulemodels import AllOf, AnyOf, Leaf, NotOf
+from aicareer.rulesdoc import _md_table as table
+from aicareer.rulesdoc import _table_cell as cell
+from aicareer.rulesdoc import words
 
 
 def test_every_operator_reads_as_words() -> None:
@@ -37,7 +39,7 @@ def test_a_data_dir_with_other_shapes_renders_them(make_data_dir, dataset) -> No
     """A requirement without a coding level shows "-", and a "who it suits" rule that gives
     points to several roles lists them all, comma-separated."""
     from aicareer.data import load
-    from aicareer.rulesdoc import render
+    from aicareer.rulesdoc import rules_page as render
 
     folder = make_data_dir()
     matrix = folder / "matrix.toml"

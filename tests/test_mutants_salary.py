@@ -7,7 +7,8 @@ import pytest
 
 from aicareer.data import Dataset
 from aicareer.errors import AicareerError
-from aicareer.models import RegionRule, SalaryBand
+from aicareer.models import SalaryBand
+from aicareer.rulemodels import RegionRule
 from aicareer.salary import (
     basis_label,
     convert,

@@ -38,16 +38,16 @@ def show(
 ) -> bool:
     """Print `lead`; then `rest`, through a pager when it would not fit. True: paged."""
     for item in lead:
-        console.print(item)
+        console.print(item, crop=False)
     paged = bool(rest) and wants_pager(
         console, line_count(console, lead), line_count(console, rest)
     )
     if not paged:
         for item in rest:
-            console.print(item)
+            console.print(item, crop=False)
         return False
     os.environ.setdefault("LESS", "FRX")  # less: quit if one screen, keep it on screen
     with console.pager(pager=pager, styles=False):
         for item in rest:
-            console.print(item)
+            console.print(item, crop=False)
     return True
