@@ -23,9 +23,13 @@ def line_count(console: Console, items: Sequence[RenderableType]) -> int:
     return sum(len(console.render_lines(item, pad=False)) for item in items)
 
 
+def on_a_terminal(console: Console) -> bool:
+    return console.is_terminal and not console.is_dumb_terminal
+
+
 def wants_pager(console: Console, lead: int, rest: int) -> bool:
     """Page when stdout is a real terminal and the summary plus the rest overflow it."""
-    if not console.is_terminal or console.is_dumb_terminal:
+    if not on_a_terminal(console):
         return False
     return lead + rest > console.height - 1
 
@@ -39,8 +43,11 @@ def show(
     """Print `lead`; then `rest`, through a pager when it would not fit. True: paged."""
     for item in lead:
         console.print(item, crop=False)
-    paged = bool(rest) and wants_pager(
-        console, line_count(console, lead), line_count(console, rest)
+    # Counting lines renders everything once more: only worth it on a terminal.
+    paged = (
+        bool(rest)
+        and on_a_terminal(console)
+        and wants_pager(console, line_count(console, lead), line_count(console, rest))
     )
     if not paged:
         for item in rest:
