@@ -293,8 +293,7 @@ class Grid:
         height = max(len(c) for c in cells)
         if header:  # as rich does, a header cell sits at the bottom of its row
             cells = [
-                [Text(" " * w)] * (height - len(c)) + c
-                for c, w in zip(cells, widths, strict=True)
+                [Text(" " * w)] * (height - len(c)) + c for c, w in zip(cells, widths, strict=True)
             ]
         out: list[Text] = []
         for k in range(height):
@@ -391,3 +390,23 @@ class Commands:
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         return Measurement(min(options.max_width, 20), options.max_width)
+
+
+class WholeLine:
+    """One line as it is: rich neither wraps nor splits it. Printed with `crop=False`, a
+    line longer than the terminal runs past the edge whole (README: a suggested command is
+    never split across lines)."""
+
+    def __init__(self, text: Text) -> None:
+        self.text = text
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        from rich.segment import Segment
+
+        yield from self.text.render(console, end="")
+        yield Segment.line()
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        from rich.measure import Measurement
+
+        return Measurement(self.text.cell_len, self.text.cell_len)

@@ -20,9 +20,10 @@ if TYPE_CHECKING:
     from aicareer.whynot import WhyRole
 
 if TYPE_CHECKING:
-    from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
-    from rich.measure import Measurement
+    from rich.console import RenderableType
     from rich.text import Text
+
+    from aicareer.layout import WholeLine
 
 #: Below this width, tables become stacked blocks.
 NARROW = 70
@@ -95,29 +96,11 @@ def summary(result: Result, width: int) -> list[RenderableType]:
     return items
 
 
-class WholeLine:
-    """One line as it is: rich neither wraps nor splits it. Printed with `crop=False`, a
-    line longer than the terminal runs past the edge whole (README: a suggested command is
-    never split across lines)."""
-
-    def __init__(self, text: Text) -> None:
-        self.text = text
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        from rich.segment import Segment
-
-        yield from self.text.render(console, end="")
-        yield Segment.line()
-
-    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
-        from rich.measure import Measurement
-
-        return Measurement(self.text.cell_len, self.text.cell_len)
-
-
 def command_line(command: str) -> WholeLine:
     """A suggested command on a line of its own, indented, never wrapped or split."""
     from rich.text import Text
+
+    from aicareer.layout import WholeLine
 
     text = Text("  ")
     text.append(command, style="bold")

@@ -121,7 +121,13 @@ def data_info_cmd(data_dir: DataDirOpt = None, as_json: JsonOpt = False) -> None
     from aicareer.layout import Fields
 
     where = "custom folder" if ds.custom else "built-in data"
-    parts: list[RenderableType] = [Text(f"Data in use: {where}: {info['data_dir']}", style="bold")]
+    from aicareer.layout import WholeLine
+
+    # The folder on a line of its own, never wrapped: a path is copied, not read.
+    parts: list[RenderableType] = [
+        Text(f"Data in use: {where}:", style="bold"),
+        WholeLine(Text(f"  {info['data_dir']}")),
+    ]
     files = []
     for name, meta in info["files"].items():
         if "error" in meta:
