@@ -1,0 +1,193 @@
+"""Batch output: the per-role fields of a result row, and the CSV and JSONL writers
+(spreadsheet-safe CSV cells, strict JSON). Part of `aicareer batch` (see batch.py).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+import msgspec
+
+from aicareer.batch_read import RowId
+
+if TYPE_CHECKING:
+    from aicareer.engine import Ranking
+
+
+#: Write the output (and report progress) after this many rows.
+FLUSH_EVERY = 1024
+#: How many distinct profiles' results to keep: bounded, so memory stays flat (a JSONL
+#: result is about 700 bytes: 4,096 of them take about 3 MiB; 65,536 took 60 MiB).
+_MEMO_LIMIT = 1 << 10
+#: The first characters of a cell that a spreadsheet would run as a formula (OWASP).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+#: The per-role output fields, in order: JSONL keys (with the role's display name after
+#: `role`); the first CSV_ROLE_FIELDS of them are also CSV columns `{field}_{i}`.
+ROLE_FIELDS: tuple[str, ...] = (
+    "role",
+    "score",
+    "band",
+    "timeline",
+    "fit",
+    "readiness",
+    "status",
+)
+CSV_ROLE_FIELDS = 4
+#: Per-row output fields after the roles (JSONL only), in order.
+ROW_FIELDS: tuple[str, ...] = ("no_clear_fit",)
+
+
+def _row_fields(ranking: Ranking, top: int) -> tuple[list[tuple[Any, ...]], tuple[Any, ...]]:
+    """The one place that turns a Ranking into output: per role the ROLE_FIELDS values,
+    then the ROW_FIELDS values."""
+    roles = [
+        (
+            r.role_id,
+            r.score,
+            r.band,
+            r.timeline,
+            r.fit,
+            r.readiness.score,
+            "now" if r.ready else "later",
+        )
+        for r in ranking.recommendations[:top]
+    ]
+    return roles, (ranking.no_clear_fit,)
+
+
+# --- writing ---------------------------------------------------------------------------------
+
+
+def csv_cell(value: Any) -> str:
+    """One CSV cell, quoted when needed, and safe to open in a spreadsheet.
+
+    A cell starting with = + - @ tab or CR would be run as a formula by Excel, LibreOffice
+    or Google Sheets (CSV injection): it gets a leading `'`, as OWASP advises, which the
+    spreadsheet shows as text. None is an empty cell.
+    """
+    if value is None:
+        return ""
+    text = value if type(value) is str else str(value) if type(value) is int else _dumps(value)
+    if text.startswith(_FORMULA_START):
+        text = "'" + text
+    if '"' in text or "," in text or "\n" in text or "\r" in text:
+        return '"' + text.replace('"', '""') + '"'
+    return text
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+class _Format:
+    """How result rows are written; each ok row is `head(id) + fragment`, where the fragment
+    (everything after the id) is made once per distinct result."""
+
+    #: How the encoder handles a lone surrogate (from a JSONL id or value): see subclasses.
+    errors = "strict"
+
+    def __init__(self, top: int, names: dict[str, str]) -> None:
+        self.top = top
+        self.names = names
+        self._roles: dict[tuple[Any, ...], str] = {}
+
+    def role(self, fields: tuple[Any, ...]) -> str:
+        found = self._roles.get(fields)
+        if found is None:
+            if len(self._roles) >= _MEMO_LIMIT:
+                self._roles.clear()
+            found = self._roles[fields] = self._role(fields)
+        return found
+
+    def _role(self, fields: tuple[Any, ...]) -> str:
+        raise NotImplementedError
+
+    def header(self) -> str:
+        return ""
+
+    def head(self, row_id: RowId) -> str:
+        """The start of an ok row, for an id the fast path decoded."""
+        raise NotImplementedError
+
+    def any_head(self, row_id: RowId) -> str:
+        """The start of an ok row, for any id (the slow path's: lists, lone surrogates)."""
+        return self.head(row_id)
+
+    def fragment(self, roles: list[tuple[Any, ...]], row: tuple[Any, ...]) -> str:
+        raise NotImplementedError
+
+    def error(self, row_id: RowId, message: str) -> str:
+        raise NotImplementedError
+
+
+class _CsvFormat(_Format):
+    """`id,ok,role_1,score_1,band_1,timeline_1,...,role_N,...,timeline_N,error`.
+
+    Lone surrogates cannot be encoded in UTF-8: they are written as `?`.
+    """
+
+    errors = "replace"
+
+    def header(self) -> str:
+        cols = ["id", "ok"]
+        for i in range(1, self.top + 1):
+            cols += [f"{name}_{i}" for name in ROLE_FIELDS[:CSV_ROLE_FIELDS]]
+        return ",".join([*cols, "error"]) + "\n"
+
+    def _role(self, fields: tuple[Any, ...]) -> str:
+        return ",".join(csv_cell(v) for v in fields[:CSV_ROLE_FIELDS])
+
+    def head(self, row_id: RowId) -> str:
+        return csv_cell(row_id)
+
+    def fragment(self, roles: list[tuple[Any, ...]], row: tuple[Any, ...]) -> str:
+        cells = [self.role(f) for f in roles]
+        blank = "," * (CSV_ROLE_FIELDS - 1)
+        cells += [blank] * (self.top - len(roles))
+        return ",true," + ",".join(cells) + ",\n"
+
+    def error(self, row_id: RowId, message: str) -> str:
+        blanks = "," * (CSV_ROLE_FIELDS * self.top)
+        return f"{csv_cell(row_id)},false,{blanks}{csv_cell(message)}\n"
+
+
+class _JsonlFormat(_Format):
+    """`{"id": ..., "ok": true, "recommendations": [{role, name, score, ...}], "no_clear_fit": ...}`
+    or `{"id": ..., "ok": false, "error": "..."}`; keys in this order, UTF-8.
+
+    A lone surrogate (from a JSON `\\ud800` escape) is written back as that escape, so
+    every line stays valid JSON and UTF-8.
+    """
+
+    errors = "backslashreplace"
+
+    def __init__(self, top: int, names: dict[str, str]) -> None:
+        super().__init__(top, names)
+        self._encode = msgspec.json.encode
+
+    def _role(self, fields: tuple[Any, ...]) -> str:
+        record = dict(zip(ROLE_FIELDS, fields, strict=True))
+        record = {"role": record["role"], "name": self.names.get(record["role"], record["role"])}
+        record.update(zip(ROLE_FIELDS[1:], fields[1:], strict=True))
+        return _dumps(record)
+
+    def head(self, row_id: RowId) -> str:
+        if type(row_id) is int:
+            return f'{{"id": {row_id}'
+        if type(row_id) is str:
+            return '{"id": ' + self._encode(row_id).decode()
+        return '{"id": ' + _dumps(row_id)
+
+    def any_head(self, row_id: RowId) -> str:
+        return '{"id": ' + _dumps(row_id)
+
+    def fragment(self, roles: list[tuple[Any, ...]], row: tuple[Any, ...]) -> str:
+        extra = "".join(f', "{k}": {_dumps(v)}' for k, v in zip(ROW_FIELDS, row, strict=True))
+        recs = ", ".join(map(self.role, roles))
+        return f', "ok": true, "recommendations": [{recs}]{extra}}}\n'
+
+    def error(self, row_id: RowId, message: str) -> str:
+        return _dumps({"id": row_id, "ok": False, "error": message}) + "\n"
