@@ -216,19 +216,8 @@ def page(doc: Mapping[str, Any]) -> str:
     if roles:
         out.append(
             _table(
-                ["#", "Role", "Score", "Fit", "Ready", "Time", f"Pay ({level})"],
-                [
-                    [
-                        r["rank"],
-                        r["name"],
-                        f"{r['score']} {r['band']}",
-                        r["fit"]["score"],
-                        r["readiness"]["score"],
-                        r["timeline"] or "not stated",
-                        r["pay"][0]["text"] if r["pay"] else "no figure",
-                    ]
-                    for r in roles
-                ],
+                doc["summary"]["headers"],
+                doc["summary"]["rows"],
                 numeric=(0, 3, 4),
                 whole=(0, 2, 3, 4, 6),
             )

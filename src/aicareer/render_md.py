@@ -52,19 +52,8 @@ def markdown(doc: Mapping[str, Any]) -> str:
     lines += [f"## Your best-fitting AI roles (top {len(roles)})", ""]
     if roles:
         lines += table(
-            ["#", "Role", "Score", "Fit", "Ready", "Time", f"Pay ({level})"],
-            [
-                [
-                    r["rank"],
-                    r["name"],
-                    f"{r['score']} {r['band']}",
-                    r["fit"]["score"],
-                    r["readiness"]["score"],
-                    r["timeline"] or "not stated",
-                    r["pay"][0]["text"] if r["pay"] else "no figure",
-                ]
-                for r in roles
-            ],
+            doc["summary"]["headers"],
+            doc["summary"]["rows"],
         )
         lines.append("")
     close = res["close_call"]

@@ -19,6 +19,7 @@ compute nothing; `aicareer report --json` prints it. It is assembled, not comput
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -107,6 +108,25 @@ def _decision(
     }
 
 
+def _summary_table(doc: Mapping[str, Any]) -> dict[str, Any]:
+    """The recommended roles as one table, laid out once for every renderer."""
+    return {
+        "headers": ["#", "Role", "Score", "Fit", "Ready", "Time", f"Pay ({doc['pay_level']})"],
+        "rows": [
+            [
+                r["rank"],
+                r["name"],
+                f"{r['score']} {r['band']}",
+                r["fit"]["score"],
+                r["readiness"]["score"],
+                r["timeline"] or "not stated",
+                r["pay"][0]["text"] if r["pay"] else "no figure",
+            ]
+            for r in doc["recommendations"]
+        ],
+    }
+
+
 def report_document(
     ds: Dataset, profile: Profile, result: Result, today: dt.date
 ) -> dict[str, Any]:
@@ -123,6 +143,7 @@ def report_document(
         "data_version": result.data_version,
         "answers": _answers(result),
         "result": doc,
+        "summary": _summary_table(doc),
         "plan": _plan(ds, profile, result, today),
         "decision": _decision(ds, profile, result, today),
         "map": {
