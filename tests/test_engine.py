@@ -314,6 +314,16 @@ PERSONAS = [
     ),
     P(
         "student",
+        0,
+        ["building-products", "prompting"],
+        "any",
+        "basic",
+        {"ai-engineer"},
+        "000 Fastest path: 'Build something with AI APIs ... Apply for AI Engineer roles'; "
+        "004 Prompt Engineer note: 'aim one box over at AI Engineer instead'",
+    ),
+    P(
+        "student",
         1,
         ["data-retrieval"],
         "any",
