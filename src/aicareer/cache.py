@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal, NoReturn, TypeVar, Union, get_args, get_origin
 
 from aicareer import __version__
+from aicareer.errors import AicareerError
 from aicareer.fsutil import atomic_write_bytes, cache_dir
 
 T = TypeVar("T")
@@ -374,8 +375,8 @@ def get(name: str, kind: type[T]) -> T | None:
 
         value: T = rebuild(kind, from_json(body))
         return value
-    except (_Mismatch, ValueError, TypeError, RecursionError, OSError):
-        return None
+    except (_Mismatch, ValueError, TypeError, RecursionError, OSError, AicareerError):
+        return None  # AicareerError: no home to keep a cache in, so no cache
 
 
 def put(name: str, value: object, kind: type[Any]) -> None:
