@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import seeds_dir
 from typer.testing import CliRunner
 
 from aicareer.cli import app
@@ -359,14 +360,13 @@ def test_todays_example_answers_files_stay_valid() -> None:
 
 # --- every figure in paths.toml is in the source it cites ------------------------------------
 
-SEEDS = Path(__import__("os").environ.get("AICAREER_SEEDS", "/work/shared/seeds"))
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 
 def _seed_text(ds: Dataset, source_ids: list[str]) -> str:
     text = ""
     for sid in source_ids:
-        seed = SEEDS / ds.sources[sid].seed
+        seed = seeds_dir() / ds.sources[sid].seed
         text += seed.read_text("utf-8") + "\n"
     return text
 
@@ -400,8 +400,8 @@ def _cited_texts(paths: PathsFile) -> list[tuple[str, str, list[str]]]:
 def test_every_figure_in_the_paths_data_is_in_its_cited_source(
     ds: Dataset, paths: PathsFile
 ) -> None:
-    if not all((SEEDS / s.seed).is_file() for s in ds.sources.values()):
-        pytest.skip(f"the seed articles are not in {SEEDS} (set AICAREER_SEEDS)")
+    folder = seeds_dir()
+    assert all((folder / s.seed).is_file() for s in ds.sources.values())
     missing = []
     for where, text, sources in _cited_texts(paths):
         seed = _seed_text(ds, sources)

@@ -10,13 +10,13 @@ from typing import Any
 
 import pytest
 import tomli_w
+from conftest import seeds_dir
 
 from aicareer import data
 from aicareer.data import Dataset
 from aicareer.errors import AicareerError, ExitCode
 
 Mutation = Callable[[dict[str, Any]], None]
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 
 
 def route(matrix: dict[str, Any], route_id: str) -> dict[str, Any]:
@@ -196,9 +196,7 @@ def test_every_core_role_is_scored_and_ties_have_an_order(dataset: Dataset) -> N
 
 
 def seed_text() -> str:
-    if not SEEDS.is_dir():
-        pytest.skip(f"the seed articles are not beside the project ({SEEDS})")
-    text = " ".join(p.read_text("utf-8") for p in sorted(SEEDS.glob("*.txt")))
+    text = " ".join(p.read_text("utf-8") for p in sorted(seeds_dir().glob("*.txt")))
     return re.sub(r"\s+", " ", text)
 
 
