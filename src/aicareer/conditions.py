@@ -81,23 +81,19 @@ def leaves(cond: Condition) -> Iterable[Leaf]:
 def compile_condition(cond: Condition, groups: Mapping[str, Sequence[str]]) -> Test:
     if isinstance(cond, Leaf):
         return _leaf(cond, groups)
-    if isinstance(cond, AllOf):
-        parts = tuple(compile_condition(c, groups) for c in cond.all)
+    if isinstance(cond, AllOf | AnyOf):
+        every = isinstance(cond, AllOf)
+        children = cond.all if isinstance(cond, AllOf) else cond.any
+        parts = tuple(compile_condition(c, groups) for c in children)
         # One and two parts (almost every rule) without a generator: ranking runs these
         # for every distinct profile in a cohort.
         if len(parts) == 1:
             return parts[0]
         if len(parts) == 2:
             a, b = parts
-            return lambda f: a(f) and b(f)
-        return lambda f: all(t(f) for t in parts)
-    if isinstance(cond, AnyOf):
-        parts = tuple(compile_condition(c, groups) for c in cond.any)
-        if len(parts) == 1:
-            return parts[0]
-        if len(parts) == 2:
-            a, b = parts
-            return lambda f: a(f) or b(f)
+            return (lambda f: a(f) and b(f)) if every else (lambda f: a(f) or b(f))
+        if every:
+            return lambda f: all(t(f) for t in parts)
         return lambda f: any(t(f) for t in parts)
     if isinstance(cond, NotOf):
         inner = compile_condition(cond.not_, groups)
