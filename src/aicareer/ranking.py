@@ -59,12 +59,6 @@ class Ranking(NamedTuple):
     def close(self) -> bool:
         return self.close_call is not None
 
-    def ready(self) -> tuple[RoleResult, ...]:
-        return tuple(r for r in self.results if r.ready)
-
-    def later(self) -> tuple[RoleResult, ...]:
-        return tuple(r for r in self.results if not r.ready)
-
     def position(self, role_id: str) -> int:
         """1-based place of a role in the ranking."""
         return next(i for i, r in enumerate(self.results, 1) if r.role_id == role_id)
