@@ -185,27 +185,6 @@ class Engine:
 
     # -- the two questions ------------------------------------------------------------------
 
-    def _fit(self, role: _Role, f: _Facts, extra: Mapping[str, int]) -> tuple[float, int]:
-        """(fit, match): the fit, and the best single interest's weight plus extra points."""
-        weights = [role.affinity.get(i, 0) for i in f[2]] or [0]
-        best = max(weights)
-        raw = (self._best * best + self._mean * sum(weights) / len(weights)) / 100
-        more = extra.get(role.id, 0)
-        return min(100.0, max(0.0, raw + more)), best + more
-
-    def _extra_fit(self, f: _Facts) -> dict[str, int]:
-        """Company and "who it suits" points per role."""
-        extra: dict[str, int] = {}
-        company = self._company.get(f[3])
-        if company is not None:
-            for rid, pts in company.weights.items():
-                extra[rid] = extra.get(rid, 0) + pts
-        for test, suits in self._suits:
-            if test(f):
-                for rid, pts in suits.weights.items():
-                    extra[rid] = extra.get(rid, 0) + pts
-        return extra
-
     def _route(self, role: _Role, f: _Facts) -> _Route | None:
         return next((r for r in role.routes if r.test(f)), None)
 
@@ -230,15 +209,6 @@ class Engine:
         if score != base.score:
             base = Readiness(score, *base[1:])
         return base, ready
-
-    def _result(self, role: _Role, f: _Facts, extra: Mapping[str, int]) -> tuple[RoleResult, int]:
-        fit, match = self._fit(role, f, extra)
-        readiness, ready = self._readiness(role, f)
-        score = _round((self._fw * fit + self._rw * readiness.score) / 100)
-        matched = match >= self._no_fit
-        band = self._band_for[score]
-        result = RoleResult(role.id, score, band, _round(fit), readiness, ready, matched)
-        return result, match
 
     # -- ranking ------------------------------------------------------------------------------
     #

@@ -1,6 +1,6 @@
 """Why a role scored what it did: every fit and readiness reason with its points, and each
-requirement met or missed. Built from the engine's own tables, so the reasons add up to
-what `Engine.rank` computed (a property test holds `explain(...).result == rank(...)`).
+requirement met or missed. The result is the ranking's own; the reasons are read from the
+same tables, and a test checks that the fit reasons add up to the ranked fit.
 """
 
 from __future__ import annotations
@@ -22,8 +22,8 @@ def explain(engine: Engine, profile: Profile, role_id: str) -> Explanation:
     """Every reason behind one role's fit and readiness, and each requirement checked."""
     role = next(r for r in engine._roles if r.id == role_id)
     f = facts(profile)
-    extra = engine._extra_fit(f)
-    result, _ = engine._result(role, f, extra)
+    # The numbers are the ranking's own: one computation of fit and readiness, not two.
+    result = next(r for r in engine.rank(profile).results if r.role_id == role_id)
     return Explanation(
         result,
         tuple(_fit_reasons(engine, role, profile, f)),
