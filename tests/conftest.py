@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -13,21 +12,6 @@ from aicareer import data
 from aicareer.engine import Engine
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
-#: The five seed articles, beside the project as shared/seeds (AICAREER_SEEDS overrides).
-SEEDS = Path(
-    os.environ.get("AICAREER_SEEDS") or Path(__file__).resolve().parents[2] / "shared" / "seeds"
-)
-
-
-def seeds_dir() -> Path:
-    """The seed articles' folder. CI lays them beside the clone, so there a missing folder
-    fails the test; a checkout elsewhere skips, saying where it looked."""
-    if not any(SEEDS.glob("*.txt")):
-        message = f"the seed articles are not in {SEEDS} (set AICAREER_SEEDS)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
-    return SEEDS
 
 
 @pytest.fixture(scope="session", autouse=True)

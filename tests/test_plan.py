@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import seeds_dir
+from seeds import seeds_dir
 from typer.testing import CliRunner
 
 from aicareer.cli import app

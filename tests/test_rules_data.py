@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 import tomli_w
-from conftest import seeds_dir
+from seeds import seeds_dir
 
 from aicareer import data
 from aicareer.data import Dataset
