@@ -22,12 +22,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, ParamSpec, TypeVar
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
 from aicareer.errors import AicareerError, ExitCode, Terminated
+from aicareer.params import plain
 
 if TYPE_CHECKING:
-    from typer._click import Command
+    from typer._click import Command, Context, Parameter
 
     from aicareer.data import Dataset
 
@@ -96,11 +97,21 @@ class _LazyGroup(TyperGroup):
     group: ClassVar[str]
     table: ClassVar[dict[str, str]]
 
+    def get_params(self, ctx: Context) -> list[Parameter]:
+        return plain(super().get_params(ctx))
+
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         lazy = _LazyCommands(self.group, self.table)
         lazy.update(self.commands)
         self.commands = lazy
+
+
+class _Command(TyperCommand):
+    """A command whose plain parameters skip typer's pydantic coercion (aicareer.params)."""
+
+    def get_params(self, ctx: Context) -> list[Parameter]:
+        return plain(super().get_params(ctx))
 
 
 class _RootGroup(_LazyGroup):
@@ -250,7 +261,7 @@ def command(
                 raise typer.Exit(int(ExitCode.INTERNAL)) from None
 
         one = typer.Typer(add_completion=False, rich_markup_mode=None)
-        one.command(name, **kwargs)(wrapper)
+        one.command(name, cls=_Command, **kwargs)(wrapper)
         group = "data" if target is data_app else ""
         _REGISTERED[(group, name or fn.__name__)] = functools.partial(typer.main.get_command, one)
         return fn

@@ -1,0 +1,129 @@
+"""aicareer.params: the cheap coercion of command-line values gives what typer's own gives.
+
+Every parameter of every command is coerced both ways — aicareer's `_Plain` and typer's
+own pydantic-backed coercion — over values of each kind a user can type (good, out of
+range, wrong case, not a number, a file that exists, a directory, a missing one): the
+result, or the error message, must be the same. If a typer release changes its private
+hook, `test_every_parameter_gets_the_cheap_coercion` fails and says so.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import typer
+from typer._click import Context
+from typer._click.exceptions import BadParameter
+from typer._coercion import build_runtime_param
+
+from aicareer.cli import _build
+from aicareer.params import _Plain, plain
+
+
+def _commands() -> Iterator[tuple[str, Any]]:
+    root = typer.main.get_command(_build())
+
+    def walk(group: Any, prefix: str) -> Iterator[tuple[str, Any]]:
+        yield prefix or "aicareer", group
+        for name in list(group.commands):
+            cmd = group.commands[name]
+            if hasattr(cmd, "commands"):
+                yield from walk(cmd, f"{prefix} {name}".strip())
+            else:
+                yield f"{prefix} {name}".strip(), cmd
+
+    yield from walk(root, "")
+
+
+COMMANDS = dict(_commands())
+
+
+def _values(tmp: Path) -> list[Any]:
+    existing = tmp / "me.toml"
+    existing.write_text("x = 1\n", "utf-8")
+    return [
+        None,
+        True,
+        False,
+        "",
+        "ai-engineer",
+        "ünïcode",
+        "-",
+        "3",
+        "1",
+        "12",
+        "13",
+        "0",
+        "-1",
+        " 3",
+        "3.0",
+        "1_000",
+        "x",
+        "us",
+        "europe",
+        "Europe",
+        "other",
+        str(existing),
+        str(tmp),
+        str(tmp / "missing.toml"),
+        3,
+        ("ai-engineer", "ml-engineer"),
+        ["a"],
+        (),
+        ("a", 1),
+    ]
+
+
+def _outcome(runtime: Any, value: Any, param: Any, ctx: Context) -> tuple[str, Any]:
+    try:
+        return "ok", runtime.coerce(value, param=param, ctx=ctx)
+    except BadParameter as exc:
+        return "error", exc.format_message()
+    except (TypeError, ValueError) as exc:  # both must fail alike on nonsense
+        return "crash", type(exc).__name__
+
+
+@pytest.mark.parametrize("name", sorted(COMMANDS))
+def test_the_cheap_coercion_gives_what_typer_gives(name: str, tmp_path: Path) -> None:
+    cmd = COMMANDS[name]
+    ctx = Context(cmd, info_name=name)
+    params = cmd.get_params(ctx)  # aicareer's commands give their parameters _Plain here
+    assert params
+    for param in params:
+        mine = param._runtime_param
+        assert isinstance(mine, _Plain), (name, param.name)
+        theirs = build_runtime_param(param.type_descriptor)
+        for value in _values(tmp_path):
+            assert _outcome(mine, value, param, ctx) == _outcome(theirs, value, param, ctx), (
+                name,
+                param.name,
+                value,
+            )
+
+
+def test_every_parameter_gets_the_cheap_coercion() -> None:
+    """typer's private hook is still there: otherwise every command pays for pydantic."""
+    kinds = set()
+    for name, cmd in COMMANDS.items():
+        for param in cmd.get_params(Context(cmd, info_name=name)):
+            assert isinstance(param._runtime_param, _Plain), (name, param.name)
+            kinds.add(param._runtime_param.kind)
+    # Every kind aicareer declares is a cheap one; "typer" would mean a parameter type
+    # that always builds typer's pydantic coercion.
+    assert kinds == {"str", "bool", "path", "list", "int", "choice"}
+
+
+def test_a_value_it_does_not_expect_goes_to_typer(tmp_path: Path) -> None:
+    cmd = COMMANDS["quiz"]
+    ctx = Context(cmd, info_name="quiz")
+    top = next(p for p in cmd.get_params(ctx) if p.name == "top")
+    top._runtime_param = None  # a fresh one: other tests have used this parameter
+    plain([top])
+    assert top._runtime_param.coerce("5", param=top, ctx=ctx) == 5
+    assert top._runtime_param.typer == []  # typer's own coercion was never built
+    with pytest.raises(BadParameter, match="less than or equal to 12"):
+        top._runtime_param.coerce("13", param=top, ctx=ctx)
+    assert len(top._runtime_param.typer) == 1
