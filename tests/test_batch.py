@@ -415,16 +415,16 @@ def test_a_run_that_fails_midway_leaves_the_old_output(
     src = write(tmp_path / "in.jsonl", lines)
     out = write(tmp_path / "out.jsonl", '{"id": 1, "ok": false, "error": "previous"}\n')
     written = 0
-    real = batch._row_fields
+    real = batch._Scorer.result
 
-    def failing(ranking: Any, top: int) -> Any:
+    def failing(*args: Any) -> Any:  # the 50th distinct profile fails
         nonlocal written
         written += 1
         if written == 50:
             raise raised
-        return real(ranking, top)
+        return real(*args)
 
-    monkeypatch.setattr(batch, "_row_fields", failing)
+    monkeypatch.setattr(batch._Scorer, "result", failing)
     monkeypatch.setattr(batch, "FLUSH_EVERY", 16)  # some rows are on disk when it fails
 
     result = run(str(src), "--out", str(out), "--force")

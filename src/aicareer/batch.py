@@ -25,6 +25,8 @@ options and prints the summary). No rich, no questionary, no typer.
 
 from __future__ import annotations
 
+import functools
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,6 +38,7 @@ from pydantic import ValidationError
 from aicareer.errors import AicareerError
 from aicareer.fsutil import open_output
 from aicareer.models import Profile, validate
+from aicareer.vocab import DEFAULT_CODING
 
 if TYPE_CHECKING:
     from aicareer.engine import Engine
@@ -64,6 +67,7 @@ from aicareer.batch_read import (  # noqa: F401  (batch's public names live here
 )
 from aicareer.batch_write import (  # noqa: F401
     _MEMO_LIMIT,
+    _REDUCED_LIMIT,
     CSV_ROLE_FIELDS,
     FLUSH_EVERY,
     ROLE_FIELDS,
@@ -143,23 +147,43 @@ class _Scorer:
     """Turns rows into output lines: the memo, the engine call and the formats."""
 
     def __init__(self, engine: Engine, fmt: _Format, top: int) -> None:
-        self.rank = engine.rank
+        self.engine = engine
+        self.ids = engine.role_ids
         self.fmt = fmt
         self.head = fmt.head
         self.top = top
+        #: The answers as given -> fragment (exact repeats), and the answers as the engine
+        #: sees them (years by bucket, interests as a set, coding filled in) -> fragment.
         self.memo: dict[_Key, str] = {}
+        self.reduced: dict[tuple[str, int, frozenset[str], str, str], str] = {}
+        self.bucket = functools.partial(bisect_right, engine.thresholds)
 
     def result(self, key: _Key, profile: Profile | None) -> str | None:
         """The ok fragment for this profile (None: repeated interests, an error row)."""
-        if profile is None:
-            if len(set(key[2])) != len(key[2]):
-                return None  # pydantic words the error
-            background, years, interests, company, coding, region = key
-            profile = Profile(background, years, list(interests), company, coding, region)
-        memo = self.memo
-        if len(memo) >= _MEMO_LIMIT:
-            memo.clear()
-        found = memo[key] = self.fmt.fragment(*_row_fields(self.rank(profile), self.top))
+        background, years, interests, company, coding = key
+        facts = (
+            background,
+            years,
+            frozenset(interests),
+            company,
+            DEFAULT_CODING[background] if coding is None else coding,
+        )
+        if profile is None and len(facts[2]) != len(interests):
+            return None  # an interest twice: pydantic words the error
+        bucket = self.bucket(years)
+        reduced = (background, bucket, facts[2], company, facts[4])
+        found = self.reduced.get(reduced)
+        if found is None:
+            engine = self.engine
+            fit = engine.fit_part(facts)
+            ready = engine.ready_part(facts, bucket)
+            found = self.fmt.fragment(*_row_fields(engine, self.ids, fit, ready, self.top))
+            if len(self.reduced) >= _REDUCED_LIMIT:
+                self.reduced.clear()
+            self.reduced[reduced] = found
+        if len(self.memo) >= _MEMO_LIMIT:
+            self.memo.clear()
+        self.memo[key] = found
         return found
 
     def slow(self, row_id: RowId, raw: dict[str, Any] | str) -> tuple[str, bool]:
@@ -247,7 +271,7 @@ def _jsonl_results(lines: Iterable[bytes | None], start: int, scorer: _Scorer) -
                 continue
             yield slow(*_parse_jsonl(line, number))
             continue
-        key = (row.background, row.years, row.interests, row.company, row.coding, row.region)
+        key = (row.background, row.years, row.interests, row.company, row.coding)
         frag = memo.get(key) or result(key, None)
         row_id = number if row.id is unset else row.id
         if frag is None:

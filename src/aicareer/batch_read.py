@@ -102,13 +102,14 @@ class _Row(msgspec.Struct, forbid_unknown_fields=True):
     id: str | int | float | bool | msgspec.UnsetType | None = msgspec.UNSET
 
 
-#: The profile's fields as a hashable tuple: the memo's key.
-_Key = tuple[Background, int, tuple[Interest, ...], Company, "Coding | None", Region]
+#: The profile's fields that a result row depends on, as a hashable tuple: the memo's key.
+#: (Not the region: a result row carries no pay.)
+_Key = tuple[Background, int, tuple[Interest, ...], Company, "Coding | None"]
 _FAST_ERRORS = (msgspec.DecodeError, RecursionError)
 
 
 def _key(row: _Row) -> _Key:
-    return (row.background, row.years, row.interests, row.company, row.coding, row.region)
+    return (row.background, row.years, row.interests, row.company, row.coding)
 
 
 def _key_of(profile: Profile) -> _Key:
@@ -118,7 +119,6 @@ def _key_of(profile: Profile) -> _Key:
         tuple(profile.interests),
         profile.company,
         profile.coding,
-        profile.region,
     )
 
 

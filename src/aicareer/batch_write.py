@@ -12,7 +12,7 @@ import msgspec
 from aicareer.batch_read import RowId
 
 if TYPE_CHECKING:
-    from aicareer.engine import Ranking
+    from aicareer.engine import Engine, FitPart, ReadyPart
 
 
 #: Write the output (and report progress) after this many rows.
@@ -20,6 +20,12 @@ FLUSH_EVERY = 1024
 #: How many distinct profiles' results to keep: bounded, so memory stays flat (a JSONL
 #: result is about 700 bytes: 4,096 of them take about 3 MiB; 65,536 took 60 MiB).
 _MEMO_LIMIT = 1 << 10
+#: How many results to keep by the answers as the engine sees them (years by bucket,
+#: interests as a set): a cohort drawn at random repeats itself there about half the time.
+#: 32,768 of them take about 25 MiB.
+_REDUCED_LIMIT = 1 << 15
+#: How many distinct role records (one role's fields, about 200 bytes) to keep.
+_ROLE_LIMIT = 1 << 14
 #: The first characters of a cell that a spreadsheet would run as a formula (OWASP).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -40,22 +46,25 @@ CSV_ROLE_FIELDS = 4
 ROW_FIELDS: tuple[str, ...] = ("no_clear_fit",)
 
 
-def _row_fields(ranking: Ranking, top: int) -> tuple[list[tuple[Any, ...]], tuple[Any, ...]]:
-    """The one place that turns a Ranking into output: per role the ROLE_FIELDS values,
-    then the ROW_FIELDS values."""
-    roles = [
-        (
-            r.role_id,
-            r.score,
-            r.band,
-            r.timeline,
-            r.fit,
-            r.readiness.score,
-            "now" if r.ready else "later",
+def _row_fields(
+    engine: Engine, ids: tuple[str, ...], fit: FitPart, ready: ReadyPart, top: int
+) -> tuple[list[tuple[Any, ...]], tuple[Any, ...]]:
+    """The one place that turns a ranking into output: per role the ROLE_FIELDS values, then
+    the ROW_FIELDS values. Works on the engine's parts (`Engine.fit_part`, `ready_part`,
+    `order`), not on a `Ranking`: a cohort of distinct people then costs one pass over the
+    roles per person, not a Ranking's dozen records (tests/test_batch.py checks that every
+    value is the one `Engine.rank` gives)."""
+    band_for, mask, score_of = engine.band_for, engine.index_mask, engine.score_of
+    shown, readiness, ok = fit.shown, ready.readiness, ready.ready
+    roles = []
+    for o in engine.order(fit, ready)[:top]:
+        i = o & mask
+        r = readiness[i]
+        s = score_of(o)
+        roles.append(
+            (ids[i], s, band_for[s], r.timeline, shown[i], r.score, "now" if ok[i] else "later")
         )
-        for r in ranking.recommendations[:top]
-    ]
-    return roles, (ranking.no_clear_fit,)
+    return roles, (engine.no_clear_fit(fit, ready),)
 
 
 # --- writing ---------------------------------------------------------------------------------
@@ -97,7 +106,7 @@ class _Format:
     def role(self, fields: tuple[Any, ...]) -> str:
         found = self._roles.get(fields)
         if found is None:
-            if len(self._roles) >= _MEMO_LIMIT:
+            if len(self._roles) >= _ROLE_LIMIT:
                 self._roles.clear()
             found = self._roles[fields] = self._role(fields)
         return found
@@ -167,10 +176,11 @@ class _JsonlFormat(_Format):
     def __init__(self, top: int, names: dict[str, str]) -> None:
         super().__init__(top, names)
         self._encode = msgspec.json.encode
+        self._rows: dict[tuple[Any, ...], str] = {}
 
     def _role(self, fields: tuple[Any, ...]) -> str:
-        record = dict(zip(ROLE_FIELDS, fields, strict=True))
-        record = {"role": record["role"], "name": self.names.get(record["role"], record["role"])}
+        role = fields[0]
+        record = {"role": role, "name": self.names.get(role, role)}
         record.update(zip(ROLE_FIELDS[1:], fields[1:], strict=True))
         return _dumps(record)
 
@@ -185,9 +195,14 @@ class _JsonlFormat(_Format):
         return '{"id": ' + _dumps(row_id)
 
     def fragment(self, roles: list[tuple[Any, ...]], row: tuple[Any, ...]) -> str:
-        extra = "".join(f', "{k}": {_dumps(v)}' for k, v in zip(ROW_FIELDS, row, strict=True))
+        end = self._rows.get(row)
+        if end is None:  # the row's own fields: a handful of distinct values
+            if len(self._rows) >= _ROLE_LIMIT:
+                self._rows.clear()
+            end = "".join(f', "{k}": {_dumps(v)}' for k, v in zip(ROW_FIELDS, row, strict=True))
+            end = self._rows[row] = end + "}\n"
         recs = ", ".join(map(self.role, roles))
-        return f', "ok": true, "recommendations": [{recs}]{extra}}}\n'
+        return f', "ok": true, "recommendations": [{recs}]{end}'
 
     def error(self, row_id: RowId, message: str) -> str:
         return _dumps({"id": row_id, "ok": False, "error": message}) + "\n"

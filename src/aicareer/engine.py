@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Mapping
+from operator import getitem, or_
 from typing import NamedTuple
 
 from aicareer.conditions import Facts as _Facts
@@ -43,9 +44,10 @@ __all__ = ["Check", "Engine", "Explanation", "Ranking", "Readiness", "Reason", "
 CODING_ORDER = ("none", "basic", "professional")
 _LEVEL = {c: i for i, c in enumerate(CODING_ORDER)}
 #: How many rankings, and how many parts of one, to remember before starting over: enough
-#: for a cohort's repeats, small enough to keep memory flat (~10 MiB at most).
+#: for a cohort's repeats (the shipped data has about 7,700 readiness parts and 7,200 fit
+#: parts), small enough to keep memory flat (~40 MiB at most).
 _MEMO_LIMIT = 1 << 12
-_PART_LIMIT = 1 << 13
+_PART_LIMIT = 1 << 14
 
 
 # --- the engine ----------------------------------------------------------------------------
@@ -77,8 +79,32 @@ class _Role(NamedTuple):
     reqs: tuple[_Req, ...]
 
 
-def _first(pair: tuple[int, RoleResult]) -> int:
-    return pair[0]
+class FitPart(NamedTuple):
+    """Per role (in `Engine.role_ids` order), what fit adds to a ranking."""
+
+    fit: tuple[float, ...]
+    #: fit as shown, rounded half up
+    shown: tuple[int, ...]
+    #: the best interest's weight plus company and "suits" points (vs no_clear_fit_below)
+    match: tuple[int, ...]
+    #: bit i set: role i matches at least one interest (match >= no_clear_fit_below)
+    matched: int
+    #: per role, per readiness slot (`ReadyPart.slot`): the role's `order` integer without
+    #: the readiness bits, i.e. (no match) << 39 | score bits | demand_rank, plus the index
+    table: tuple[tuple[int, ...], ...]
+
+
+class ReadyPart(NamedTuple):
+    """Per role (in `Engine.role_ids` order), what readiness adds to a ranking."""
+
+    readiness: tuple[Readiness, ...]
+    ready: tuple[bool, ...]
+    #: bit i set: role i is ready (no requirement missed)
+    ready_mask: int
+    #: the readiness score's place among the role's possible scores (`FitPart.table`)
+    slot: tuple[int, ...]
+    #: (not ready) << 40 | (100 - readiness) << 20, above the index bits
+    order: tuple[int, ...]
 
 
 def _round(x: float) -> int:
@@ -167,9 +193,28 @@ class Engine:
                     n = leaf.value
                     cuts |= {n + 1} if leaf.op == "at-most" else {n, n + 1}
         self._thresholds = tuple(sorted(cuts))
-        self._ready_memo: dict[
-            tuple[str, int, str, str, frozenset[str]], tuple[tuple[Readiness, bool], ...]
-        ] = {}
+        self.thresholds = self._thresholds
+        self._ready_memo: dict[tuple[str, int, str, str, frozenset[str]], ReadyPart] = {}
+        self._fit_memo: dict[tuple[frozenset[str], str, tuple[bool, ...]], FitPart] = {}
+        #: `order` integers end with the role's index in this many bits.
+        self._index_bits = max(1, len(self._roles).bit_length())
+        self.index_mask = (1 << self._index_bits) - 1
+        self._score_shift = 30 + self._index_bits
+        #: Per role, every readiness score it can have (a route's or estimate's, less any
+        #: coding shortfall, capped for later roles), and each one's slot in that list.
+        values = []
+        for role in self._roles:
+            bases = {0, *role.estimates.values(), *(r.readiness.score for r in role.routes)}
+            scores = {
+                max(0, b - short * self._shortfall)
+                for b in bases
+                for short in range(role.comfort + 1)
+            }
+            scores |= {min(x, self._cap) for x in scores}
+            values.append(tuple(sorted(scores)))
+        self._values = tuple(values)
+        self._slots = tuple({r: k for k, r in enumerate(v)} for v in values)
+        self.band_for = self._band_for
         #: The interests that some route or requirement looks at.
         self._route_interests = frozenset(
             i
@@ -177,6 +222,15 @@ class Engine:
             for leaf in leaves(r.when)
             if leaf.field == "interests"
             for i in expand(leaf.value, groups)
+        )
+        #: The companies some route looks at (company is only ever tested for membership,
+        #: so every other company leads to the same readiness).
+        self._route_companies = frozenset(
+            c
+            for r in matrix.routes
+            for leaf in leaves(r.when)
+            if leaf.field == "company"
+            for c in expand(leaf.value, groups)
         )
 
     @property
@@ -213,11 +267,13 @@ class Engine:
     # -- ranking ------------------------------------------------------------------------------
     #
     # Speed: a cohort repeats itself and a profile is mostly shared parts, so each part is
-    # remembered by exactly what it depends on. Fit is interests (memoised per interest set)
-    # plus company and "suits" points; readiness depends on background, coding, company, the
-    # few interests routes look at, and years only through the thresholds the data uses
-    # (years 6 and 7 are the same answer when no rule cuts between them). The whole ranking
-    # is remembered by that reduced key. Every memo is bounded; none changes a result.
+    # remembered by exactly what it depends on. Fit depends on interests, company and which
+    # "who it suits" rules hold; readiness on background, coding, company, the few interests
+    # routes look at, and years only through the thresholds the data uses (years 6 and 7
+    # are the same answer when no rule cuts between them). Each part keeps, per role, what
+    # the final order needs, so ranking a new combination of known parts is one pass over
+    # the roles and one sort of integers (`order`). The whole ranking is remembered by the
+    # reduced key. Every memo is bounded; none changes a result.
 
     def reduced(self, f: _Facts) -> tuple[str, int, frozenset[str], str, str]:
         """The facts with years replaced by its bucket between the data's thresholds."""
@@ -238,26 +294,89 @@ class Engine:
             self._interest_memo[interests] = hit
         return hit
 
-    def _fits(self, f: _Facts) -> list[tuple[float, int]]:
-        """(fit, match) per role: the interests' part plus company and "suits" points."""
-        extra = self._company_points.get(f[3], self._no_points)
-        for test, points in self._suits_points:
-            if test(f):
-                extra = tuple(a + b for a, b in zip(extra, points, strict=True))
-        return [
-            (min(100.0, max(0.0, raw + more)), best + more)
-            for (raw, best), more in zip(self._interest_fits(f[2]), extra, strict=True)
-        ]
+    def fit_part(self, f: _Facts) -> FitPart:
+        """Every role's fit for these facts (interests, company, "who it suits")."""
+        suits = tuple([test(f) for test, _ in self._suits_points])
+        key = (f[2], f[3], suits)
+        hit = self._fit_memo.get(key)
+        if hit is None:
+            extra = self._company_points.get(f[3], self._no_points)
+            for (_, points), holds in zip(self._suits_points, suits, strict=True):
+                if holds:
+                    extra = tuple(a + b for a, b in zip(extra, points, strict=True))
+            fw, rw, no_fit, shift = self._fw, self._rw, self._no_fit, self._index_bits
+            score_shift = self._score_shift
+            fits, matches, tables = [], [], []
+            matched = 0
+            for i, (role, (raw, best), more, values) in enumerate(
+                zip(self._roles, self._interest_fits(f[2]), extra, self._values, strict=True)
+            ):
+                fit = min(100.0, max(0.0, raw + more))
+                match = best + more
+                fits.append(fit)
+                matches.append(match)
+                matched |= (match >= no_fit) << i
+                rest = ((match < no_fit) << 39 | role.demand_rank) << shift | i
+                # the score for each readiness the role can have: (fw x fit + rw x r) / 100,
+                # rounded half up
+                tables.append(
+                    tuple(
+                        (100 - int((fw * fit + rw * r) / 100 + 0.5)) << score_shift | rest
+                        for r in values
+                    )
+                )
+            hit = FitPart(
+                tuple(fits),
+                tuple(int(x + 0.5) for x in fits),
+                tuple(matches),
+                matched,
+                tuple(tables),
+            )
+            if len(self._fit_memo) >= _PART_LIMIT:
+                self._fit_memo.clear()
+            self._fit_memo[key] = hit
+        return hit
 
-    def _readies(self, f: _Facts, bucket: int) -> tuple[tuple[Readiness, bool], ...]:
-        key = (f[0], bucket, f[4], f[3], f[2] & self._route_interests)
+    def ready_part(self, f: _Facts, bucket: int) -> ReadyPart:
+        """Every role's readiness for these facts (`bucket`: `reduced(f)[1]`)."""
+        company = f[3] if f[3] in self._route_companies else ""
+        key = (f[0], bucket, f[4], company, f[2] & self._route_interests)
         hit = self._ready_memo.get(key)
         if hit is None:
-            hit = tuple(self._readiness(role, f) for role in self._roles)
+            pairs = [self._readiness(role, f) for role in self._roles]
+            shift = self._index_bits
+            hit = ReadyPart(
+                tuple(r for r, _ in pairs),
+                tuple(ok for _, ok in pairs),
+                sum(ok << i for i, (_, ok) in enumerate(pairs)),
+                tuple(slots[r.score] for slots, (r, _) in zip(self._slots, pairs, strict=True)),
+                tuple(((not ok) << 40 | (100 - r.score) << 20) << shift for r, ok in pairs),
+            )
             if len(self._ready_memo) >= _PART_LIMIT:
                 self._ready_memo.clear()
             self._ready_memo[key] = hit
         return hit
+
+    def order(self, fit: FitPart, ready: ReadyPart) -> list[int]:
+        """The roles in ranked order, as one integer each: `index_mask` bits give the role's
+        index (in `role_ids` order), `score_of()` its score.
+
+        An integer sorts like (ready, matched, score, readiness, demand_rank): roles the
+        person cannot aim at yet last, then roles that match none of their interests, then
+        by score, readiness (the shorter way in) and demand rank. The score is
+        `(fit_weight x fit + readiness_weight x readiness) / 100`, rounded half up: the fit
+        part holds it for every readiness the role can have, so this is table lookups and
+        one sort, with no Python loop (a cohort of distinct people ranks at C speed).
+        """
+        return sorted(map(or_, map(getitem, fit.table, ready.slot), ready.order))
+
+    def score_of(self, order: int) -> int:
+        """The score inside one of `order()`'s integers."""
+        return 100 - (order >> self._score_shift & 0x1FF)
+
+    def no_clear_fit(self, fit: FitPart, ready: ReadyPart) -> bool:
+        """Not one of the person's interests matches a role they can aim at now."""
+        return not fit.matched & ready.ready_mask
 
     def rank(self, profile: Profile) -> Ranking:
         """Every core role, ranked. Same profile, same ranking."""
@@ -266,34 +385,27 @@ class Engine:
         hit = self._memo.get(key)
         if hit is not None:
             return hit
-        fw, rw, band_for, no_fit = self._fw, self._rw, self._band_for, self._no_fit
+        fit = self.fit_part(f)
+        ready = self.ready_part(f, key[1])
+        roles, band_for, no_fit, mask = self._roles, self._band_for, self._no_fit, self.index_mask
         new = tuple.__new__  # a named tuple's own __new__ is a slower Python-level lambda
-        keyed = []
-        best_match = -1
-        for role, (fit, match), (readiness, ready) in zip(
-            self._roles, self._fits(f), self._readies(f, key[1]), strict=True
-        ):
-            score = int((fw * fit + rw * readiness.score) / 100 + 0.5)
-            matched = match >= no_fit
-            result = new(
-                RoleResult,
-                (role.id, score, band_for[score], int(fit + 0.5), readiness, ready, matched),
+        results = []
+        for o in self.order(fit, ready):
+            i, score = o & mask, self.score_of(o)
+            results.append(
+                new(
+                    RoleResult,
+                    (
+                        roles[i].id,
+                        score,
+                        band_for[score],
+                        fit.shown[i],
+                        ready.readiness[i],
+                        ready.ready[i],
+                        fit.match[i] >= no_fit,
+                    ),
+                )
             )
-            # One integer sorts like (ready, matched, score, readiness, demand): later roles
-            # last, then roles that match nothing, then by score, readiness (the shorter way
-            # in) and demand rank.
-            order = (
-                (not ready) << 40
-                | (not matched) << 39
-                | (100 - score) << 30
-                | (100 - readiness.score) << 20
-                | role.demand_rank
-            )
-            keyed.append((order, result))
-            if ready and match > best_match:
-                best_match = match
-        keyed.sort(key=_first)
-        results = tuple(r for _, r in keyed)
         close = None
         if (
             len(results) >= 2
@@ -302,8 +414,7 @@ class Engine:
             and results[0].score - results[1].score <= self._close
         ):
             close = (results[0].role_id, results[1].role_id)
-        # No clear fit: not one interest of the person's matches a role they can aim at now.
-        ranking = Ranking(results, close, best_match < no_fit)
+        ranking = Ranking(tuple(results), close, self.no_clear_fit(fit, ready))
         if len(self._memo) >= _MEMO_LIMIT:
             self._memo.clear()
         self._memo[key] = ranking
