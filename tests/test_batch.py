@@ -457,16 +457,23 @@ def test_no_output_file_when_the_run_fails_before_the_end(
 def test_run_calls_progress_and_counts(
     tmp_path: Path, engine: Engine, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """Progress comes after each block read (here 16 KiB) and at the end: rows done so far
+    and bytes read so far, both only growing, ending at every row and every byte."""
+    from aicareer import batch_read
+
     line = '{"background": "student", "years": 1, "interests": ["agents"]}\n'
     src = write(tmp_path / "in.jsonl", line * 2500 + "oops\n")
-    monkeypatch.setattr(batch, "FLUSH_EVERY", 1024)
+    monkeypatch.setattr(batch_read, "_CHUNK", 1 << 14)
     seen: list[tuple[int, int]] = []
     with batch.open_input(src) as found:
         summary = batch.run(
             engine, {}, found, tmp_path / "o.csv", progress=lambda r, b: seen.append((r, b))
         )
     size = src.stat().st_size
-    assert seen == [(1024, size), (2048, size), (2501, size)]  # one chunk read: all of it
+    assert len(seen) >= size // (1 << 14)
+    assert seen == sorted(seen)
+    assert seen[-1] == (2501, size)
+    assert seen[0][0] == (1 << 14) // len(line)  # whole rows of the first read
     assert (summary.rows, summary.scored, summary.errors) == (2501, 2500, 1)
     assert summary.line() == f"2501 rows: 2500 scored, 1 with errors -> {tmp_path / 'o.csv'}"
 

@@ -211,13 +211,18 @@ def run(
     top: int = 3,
     out_fmt: str | None = None,
     progress: Callable[[int, int], None] | None = None,
+    jobs: int = 0,
 ) -> Summary:
     """Score every row of `source` into `out`; see the module docstring for the guarantees.
 
     `names` maps role ids to display names (JSONL output). `out_fmt` defaults to the
     extension of `out` (for `-`: the input's format). `progress(rows_done, bytes_read)` is
-    called every FLUSH_EVERY rows and at the end.
+    called every FLUSH_EVERY rows (with workers: every task) and at the end. `jobs`: how
+    many worker processes (0: one per core, at most 4, for a JSONL file of 4 MiB or more;
+    1: this process only; see batch_pool.py).
     """
+    from aicareer.batch_pool import scored_chunks, workers_for
+
     if out_fmt is None:
         out_fmt = source.fmt if str(out) == STDIO else format_for(out, "output")
     fmt: _Format = (_CsvFormat if out_fmt == "csv" else _JsonlFormat)(top, names)
@@ -229,21 +234,31 @@ def run(
         encoding, errors = "utf-8", fmt.errors
         write = fh.write
         write(fmt.header().encode(encoding, errors))
-        buffer: list[str] = []
-        for line, ok in (
-            _jsonl_results(source.lines, 0, scorer)
-            if source.fmt == "jsonl"
-            else _csv_results(source, scorer)
-        ):
-            buffer.append(line)
-            scored += ok
-            rows += 1
-            if rows % FLUSH_EVERY == 0:
-                write("".join(buffer).encode(encoding, errors))
-                buffer.clear()
+        workers = workers_for(source.fmt, source.size, jobs)
+        if source.fmt == "jsonl":
+            blocks = (
+                scored_chunks(source.lines.blocks(), scorer, workers, encoding, errors)
+                if workers
+                else _blocks(source.lines.blocks(), scorer, encoding, errors)
+            )
+            for data, n, ok in blocks:
+                write(data)
+                rows += n
+                scored += ok
                 if progress is not None:
                     progress(rows, source.done)
-        write("".join(buffer).encode(encoding, errors))
+        else:
+            buffer: list[str] = []
+            for line, ok in _csv_results(source, scorer):
+                buffer.append(line)
+                scored += ok
+                rows += 1
+                if rows % FLUSH_EVERY == 0:
+                    write("".join(buffer).encode(encoding, errors))
+                    buffer.clear()
+                    if progress is not None:
+                        progress(rows, source.done)
+            write("".join(buffer).encode(encoding, errors))
     if progress is not None:
         progress(rows, source.done)
     return Summary(rows=rows, scored=scored, errors=rows - scored, out=out)
@@ -252,16 +267,33 @@ def run(
 _Out = Iterator[tuple[str, bool]]
 
 
-def _jsonl_results(lines: Iterable[bytes | None], start: int, scorer: _Scorer) -> _Out:
-    """Output lines for JSONL input lines; `start` is the number of rows before them."""
+def _blocks(
+    blocks: Iterable[list[bytes | None]], scorer: _Scorer, encoding: str, errors: str
+) -> Iterator[tuple[bytes, int, int]]:
+    """(encoded output, rows, scored rows) per block, in this process."""
+    rows = 0
+    for lines in blocks:
+        text, n, ok = _score_block(lines, rows, scorer)
+        rows += n
+        yield text.encode(encoding, errors), n, ok
+
+
+def _score_block(lines: list[bytes | None], start: int, scorer: _Scorer) -> tuple[str, int, int]:
+    """The output for a block of JSONL lines: (text, rows, rows scored). `start` is the
+    number of rows before the block (a row without an id is numbered). One process and
+    the workers (batch_pool.py) both score with this, so their output is the same."""
     decode = msgspec.json.Decoder(_Row).decode
     unset = msgspec.UNSET
-    memo, result, slow, head = scorer.memo, scorer.result, scorer.slow, scorer.head
+    memo_get, result, slow, head = scorer.memo.get, scorer.result, scorer.slow, scorer.head
+    out: list[str] = []
+    add = out.append
     number = start
+    scored = 0
     for line in lines:
         number += 1
         if line is None:
-            yield slow(number, _TOO_LONG)
+            text, ok = slow(number, _TOO_LONG)
+            add(text)
             continue
         try:
             row = decode(line)
@@ -269,15 +301,20 @@ def _jsonl_results(lines: Iterable[bytes | None], start: int, scorer: _Scorer) -
             if not line.strip():  # a blank line is not a row
                 number -= 1
                 continue
-            yield slow(*_parse_jsonl(line, number))
+            text, ok = slow(*_parse_jsonl(line, number))
+            add(text)
+            scored += ok
             continue
         key = (row.background, row.years, row.interests, row.company, row.coding)
-        frag = memo.get(key) or result(key, None)
-        row_id = number if row.id is unset else row.id
+        frag = memo_get(key) or result(key, None)
         if frag is None:
-            yield slow(*_parse_jsonl(line, number))
+            text, ok = slow(*_parse_jsonl(line, number))
+            add(text)
+            scored += ok
         else:
-            yield head(row_id) + frag, True
+            add(head(number if row.id is unset else row.id) + frag)
+            scored += 1
+    return "".join(out), number - start, scored
 
 
 def _csv_results(source: Input, scorer: _Scorer) -> _Out:

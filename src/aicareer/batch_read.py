@@ -16,6 +16,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Annotated, Any
 
@@ -129,20 +130,27 @@ class _Lines:
     """The input's physical lines (without the newline), read once in chunks.
 
     A line over ROW_LIMIT comes out as None and its bytes are skipped without being kept.
-    `done` counts the bytes read so far (for the progress bar).
+    `done` counts the bytes read so far (for the progress bar). Iterating gives one line at
+    a time; `blocks()` gives the same lines a read at a time, as lists (split in C: the
+    fast paths of `aicareer batch` work a block at a time).
     """
 
     def __init__(self, fh: IO[bytes], first: bytes = b"") -> None:
         self._read: Callable[[int], bytes] = getattr(fh, "read1", fh.read)
         self._first = first
         self.done = 0
-        self._lines = self._split()
+        self._blocks = self._split()
+        self._lines = (line for block in self._blocks for line in block)
 
     def __iter__(self) -> Iterator[bytes | None]:
         return self._lines
 
     def __next__(self) -> bytes | None:
         return next(self._lines)
+
+    def blocks(self) -> Iterator[list[bytes | None]]:
+        """The lines not read yet, a block at a time (never an empty block)."""
+        return self._blocks
 
     def _chunks(self) -> Iterator[bytes]:
         if self._first:
@@ -153,33 +161,38 @@ class _Lines:
             self.done += len(chunk)
             yield chunk
 
-    def _split(self) -> Iterator[bytes | None]:
+    def _split(self) -> Iterator[list[bytes | None]]:
         limit = ROW_LIMIT
         rest = b""
         skipping = False
         for chunk in self._chunks():
-            parts = chunk.split(b"\n")
+            parts: list[bytes | None] = chunk.split(b"\n")  # type: ignore[assignment]
             if skipping:
                 if len(parts) == 1:
                     continue  # still inside the long line
                 skipping = False
-                yield None
-                parts[0] = b""
-                del parts[0]
+                parts[0] = None  # the long line ends here: one row, skipped
                 rest = b""
-                if not parts:
-                    continue
-            parts[0] = rest + parts[0]
-            rest = parts.pop()
-            for line in parts:
-                yield line if len(line) <= limit else None
+            else:
+                parts[0] = rest + parts[0]  # type: ignore[operator]
+            last = parts.pop()
+            assert last is not None
+            rest = last
             if len(rest) > limit:
                 skipping = True
                 rest = b""
+            if parts:
+                head = parts[0]
+                tail: Iterator[bytes] = islice(parts, 1, None)  # type: ignore[arg-type]
+                if (head is not None and len(head) > limit) or max(
+                    map(len, tail), default=0
+                ) > limit:
+                    parts = [x if x is None or len(x) <= limit else None for x in parts]
+                yield parts
         if skipping:
-            yield None
+            yield [None]
         elif rest:
-            yield rest
+            yield [rest]
 
 
 def _open_stream(path: Path) -> IO[bytes]:

@@ -151,6 +151,8 @@ class Result(NamedTuple):
 #: Years of experience from which each pay level applies (aicareer's reading, documented
 #: in docs/rules.md): 0-2 entry, 3-7 mid, 8 and more senior.
 PAY_LEVELS = (("senior", 8), ("mid", 3), ("entry", 0))
+
+
 def pay_level(years: int) -> str:
     return next(level for level, start in PAY_LEVELS if years >= start)
 

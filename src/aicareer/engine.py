@@ -79,6 +79,27 @@ class _Role(NamedTuple):
     reqs: tuple[_Req, ...]
 
 
+class _ScoreTable(dict[int, int]):
+    """One role's score for one fit, by readiness score, filled in on first use: a lookup
+    that misses computes `(fit_weight x fit + readiness_weight x readiness) / 100` rounded
+    half up, and keeps it as the role's `order` integer without the readiness bits
+    ((no match) << 39 | (100 - score) << score bits | demand_rank, plus the role's index).
+    A hit is a plain dict lookup, so `Engine.order` runs at C speed."""
+
+    __slots__ = ("fit", "rest", "rw", "shift")
+
+    def __init__(self, fit: float, rw: int, shift: int, rest: int) -> None:
+        super().__init__()
+        #: fit_weight x fit
+        self.fit = fit
+        self.rw, self.shift, self.rest = rw, shift, rest
+
+    def __missing__(self, readiness: int) -> int:
+        score = int((self.fit + self.rw * readiness) / 100 + 0.5)
+        found = self[readiness] = (100 - score) << self.shift | self.rest
+        return found
+
+
 class FitPart(NamedTuple):
     """Per role (in `Engine.role_ids` order), what fit adds to a ranking."""
 
@@ -89,9 +110,8 @@ class FitPart(NamedTuple):
     match: tuple[int, ...]
     #: bit i set: role i matches at least one interest (match >= no_clear_fit_below)
     matched: int
-    #: per role, per readiness slot (`ReadyPart.slot`): the role's `order` integer without
-    #: the readiness bits, i.e. (no match) << 39 | score bits | demand_rank, plus the index
-    table: tuple[tuple[int, ...], ...]
+    #: per role, readiness score -> the role's `order` integer without the readiness bits
+    table: tuple[_ScoreTable, ...]
 
 
 class ReadyPart(NamedTuple):
@@ -101,8 +121,8 @@ class ReadyPart(NamedTuple):
     ready: tuple[bool, ...]
     #: bit i set: role i is ready (no requirement missed)
     ready_mask: int
-    #: the readiness score's place among the role's possible scores (`FitPart.table`)
-    slot: tuple[int, ...]
+    #: per role, the readiness score (the key into `FitPart.table`)
+    score: tuple[int, ...]
     #: (not ready) << 40 | (100 - readiness) << 20, above the index bits
     order: tuple[int, ...]
 
@@ -200,20 +220,6 @@ class Engine:
         self._index_bits = max(1, len(self._roles).bit_length())
         self.index_mask = (1 << self._index_bits) - 1
         self._score_shift = 30 + self._index_bits
-        #: Per role, every readiness score it can have (a route's or estimate's, less any
-        #: coding shortfall, capped for later roles), and each one's slot in that list.
-        values = []
-        for role in self._roles:
-            bases = {0, *role.estimates.values(), *(r.readiness.score for r in role.routes)}
-            scores = {
-                max(0, b - short * self._shortfall)
-                for b in bases
-                for short in range(role.comfort + 1)
-            }
-            scores |= {min(x, self._cap) for x in scores}
-            values.append(tuple(sorted(scores)))
-        self._values = tuple(values)
-        self._slots = tuple({r: k for k, r in enumerate(v)} for v in values)
         self.band_for = self._band_for
         #: The interests that some route or requirement looks at.
         self._route_interests = frozenset(
@@ -308,8 +314,8 @@ class Engine:
             score_shift = self._score_shift
             fits, matches, tables = [], [], []
             matched = 0
-            for i, (role, (raw, best), more, values) in enumerate(
-                zip(self._roles, self._interest_fits(f[2]), extra, self._values, strict=True)
+            for i, (role, (raw, best), more) in enumerate(
+                zip(self._roles, self._interest_fits(f[2]), extra, strict=True)
             ):
                 fit = min(100.0, max(0.0, raw + more))
                 match = best + more
@@ -317,14 +323,7 @@ class Engine:
                 matches.append(match)
                 matched |= (match >= no_fit) << i
                 rest = ((match < no_fit) << 39 | role.demand_rank) << shift | i
-                # the score for each readiness the role can have: (fw x fit + rw x r) / 100,
-                # rounded half up
-                tables.append(
-                    tuple(
-                        (100 - int((fw * fit + rw * r) / 100 + 0.5)) << score_shift | rest
-                        for r in values
-                    )
-                )
+                tables.append(_ScoreTable(fw * fit, rw, score_shift, rest))
             hit = FitPart(
                 tuple(fits),
                 tuple(int(x + 0.5) for x in fits),
@@ -349,7 +348,7 @@ class Engine:
                 tuple(r for r, _ in pairs),
                 tuple(ok for _, ok in pairs),
                 sum(ok << i for i, (_, ok) in enumerate(pairs)),
-                tuple(slots[r.score] for slots, (r, _) in zip(self._slots, pairs, strict=True)),
+                tuple(r.score for r, _ in pairs),
                 tuple(((not ok) << 40 | (100 - r.score) << 20) << shift for r, ok in pairs),
             )
             if len(self._ready_memo) >= _PART_LIMIT:
@@ -365,10 +364,10 @@ class Engine:
         person cannot aim at yet last, then roles that match none of their interests, then
         by score, readiness (the shorter way in) and demand rank. The score is
         `(fit_weight x fit + readiness_weight x readiness) / 100`, rounded half up: the fit
-        part holds it for every readiness the role can have, so this is table lookups and
+        part remembers it per readiness score (`_ScoreTable`), so this is dict lookups and
         one sort, with no Python loop (a cohort of distinct people ranks at C speed).
         """
-        return sorted(map(or_, map(getitem, fit.table, ready.slot), ready.order))
+        return sorted(map(or_, map(getitem, fit.table, ready.score), ready.order))
 
     def score_of(self, order: int) -> int:
         """The score inside one of `order()`'s integers."""

@@ -46,6 +46,16 @@ def batch_cmd(
         bool,
         typer.Option("--force", help="Replace --out even if aicareer did not write it."),
     ] = False,
+    jobs: Annotated[
+        int,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=0,
+            help="Worker processes for a JSONL file: 0 picks one per core (at most 4) for "
+            "files of 4 MiB or more; 1 uses this process only.",
+        ),
+    ] = 0,
     data_dir: DataDirOpt = None,
 ) -> None:
     """Score many profiles at once: one result row per input row, in order.
@@ -87,7 +97,14 @@ def batch_cmd(
         gc.set_threshold(700, 10, 10)
         with _progress(found.size) as progress:
             summary = batch.run(
-                ds.engine, names, found, out, top=top, out_fmt=out_fmt, progress=progress
+                ds.engine,
+                names,
+                found,
+                out,
+                top=top,
+                out_fmt=out_fmt,
+                progress=progress,
+                jobs=jobs,
             )
     if as_json:
         sys.stdout.write(json.dumps(summary.as_dict(), ensure_ascii=False) + "\n")

@@ -1,0 +1,232 @@
+"""More than one core for `aicareer batch`: forked workers over plain pipes.
+
+A big JSONL file is cut into tasks, a read at a time (256 KiB, about 2,000 rows).
+Each worker is a forked copy of the process (engine, data and formats already loaded)
+that reads a task from its own pipe, scores it with the same code as one process
+(`batch._score_block`) and writes the encoded output back on another pipe. The parent
+hands tasks out in turn and writes the results in the same turn, so the output is byte
+for byte what one process writes.
+
+Why not `multiprocessing`: its pools pickle (never load a format that can run code), they
+keep helper threads that could deadlock when SIGTERM arrived under load (seen in an
+earlier version), and a worker killed from outside left `Pool` waiting forever. Here there
+are no threads and no pickle, only length-prefixed bytes, and every failure has one
+outcome:
+
+* SIGTERM or Ctrl-C in the parent: `finally` kills and reaps every worker, then the usual
+  clean-up runs (the temporary output is deleted; exit 143 or 130).
+* A worker that dies (killed, out of memory): the parent reads end-of-file, kills the
+  rest and raises AicareerError (exit 1, one line), and the output is not written.
+* A bug in a worker: it sends the error's text and exits; the parent raises it.
+* The parent dies: each worker reads end-of-file on its task pipe and exits.
+
+Each worker has at most one task at a time, and the parent only sends a worker its next
+task after reading its last result, so neither side can block on a full pipe while the
+other waits: memory stays flat whatever the size of the input.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import struct
+import sys
+from collections.abc import Iterable, Iterator
+from contextlib import suppress
+from typing import TYPE_CHECKING
+
+from aicareer.errors import AicareerError, ExitCode
+
+if TYPE_CHECKING:
+    from aicareer.batch import _Scorer
+
+#: A regular JSONL file at least this big is scored in workers (about 30,000 rows), where
+#: the few milliseconds forking costs are repaid; smaller files, CSV and streams are not.
+PARALLEL_MIN_BYTES = 4 << 20
+#: At most this many workers.
+MAX_WORKERS = 4
+
+_TASK = struct.Struct("<QII")  # first row number, lines, lines that were too long (None)
+_RESULT = struct.Struct("<BQQQ")  # status (0 ok, 1 error), rows, scored, payload length
+_INDEX = struct.Struct("<I")
+
+
+def cores() -> int:
+    """The cores this process may run on."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+def workers_for(fmt: str, size: int | None, jobs: int) -> int:
+    """How many workers to use: 0 for one process. `jobs` is --jobs (0: decide)."""
+    if fmt != "jsonl" or not hasattr(os, "fork") or jobs == 1:
+        return 0
+    if jobs == 0:
+        if size is None or size < PARALLEL_MIN_BYTES:
+            return 0
+        jobs = min(cores(), MAX_WORKERS)
+    return jobs if jobs >= 2 else 0
+
+
+# --- framing -----------------------------------------------------------------------------
+
+
+def _read_exactly(fd: int, n: int) -> bytes:
+    """n bytes from fd; fewer only at end-of-file."""
+    parts = []
+    while n:
+        part = os.read(fd, min(n, 1 << 20))
+        if not part:
+            break
+        parts.append(part)
+        n -= len(part)
+    return b"".join(parts)
+
+
+def _write_all(fd: int, data: bytes | memoryview) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
+
+
+def _encode_task(start: int, lines: list[bytes | None]) -> bytes:
+    missing = [i for i, line in enumerate(lines) if line is None]
+    body = b"\n".join(b"" if line is None else line for line in lines)
+    head = _TASK.pack(start, len(lines), len(missing))
+    return head + b"".join(_INDEX.pack(i) for i in missing) + struct.pack("<Q", len(body)) + body
+
+
+def _read_task(fd: int) -> tuple[int, list[bytes | None]] | None:
+    head = _read_exactly(fd, _TASK.size)
+    if len(head) < _TASK.size:
+        return None  # the parent is done (or gone)
+    start, count, n_missing = _TASK.unpack(head)
+    index = _read_exactly(fd, _INDEX.size * n_missing)
+    (length,) = struct.unpack("<Q", _read_exactly(fd, 8))
+    lines: list[bytes | None] = list(_read_exactly(fd, length).split(b"\n"))
+    assert len(lines) == count
+    for (i,) in _INDEX.iter_unpack(index):
+        lines[i] = None
+    return start, lines
+
+
+# --- the worker ----------------------------------------------------------------------------
+
+
+def _serve(scorer: _Scorer, tasks: int, results: int, encoding: str, errors: str) -> None:
+    from aicareer.batch import _score_block
+
+    while (task := _read_task(tasks)) is not None:
+        start, lines = task
+        try:
+            text, rows, scored = _score_block(lines, start, scorer)
+            payload = text.encode(encoding, errors)
+            status = 0
+        except Exception as exc:  # a bug: the parent reports it
+            payload = f"{type(exc).__name__}: {exc}".encode("utf-8", "replace")
+            status, rows, scored = 1, 0, 0
+        _write_all(results, _RESULT.pack(status, rows, scored, len(payload)) + payload)
+
+
+def _start(scorer: _Scorer, encoding: str, errors: str) -> tuple[int, int, int]:
+    """Fork one worker: (pid, its task pipe, its result pipe), the parent's ends."""
+    task_r, task_w = os.pipe()
+    result_r, result_w = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the worker: never returns, never runs the parent's clean-up
+        code = 0
+        try:
+            signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+            signal.signal(signal.SIGTERM, signal.SIG_DFL)  # how the parent stops a worker
+            os.close(task_w)
+            os.close(result_r)
+            _serve(scorer, task_r, result_w, encoding, errors)
+        except BaseException:  # a pipe closed under it, a signal: just end
+            code = 1
+        finally:
+            os._exit(code)  # no atexit, no flushing of the parent's buffered output file
+    os.close(task_r)
+    os.close(result_w)
+    return pid, task_w, result_r
+
+
+# --- the parent ----------------------------------------------------------------------------
+
+
+def _tasks(blocks: Iterable[list[bytes | None]]) -> Iterator[tuple[int, list[bytes | None]]]:
+    """(row number before the task, its lines), a block at a time; blank lines are not
+    rows (counted in C: `bytes.strip` over the block)."""
+    number = 0
+    for block in blocks:
+        yield number, block
+        if None in block:
+            number += sum(1 for x in block if x is None or x.strip())
+        else:
+            number += len(block) - list(map(bytes.strip, block)).count(b"")  # type: ignore[arg-type]
+
+
+def _result(pid: int, fd: int) -> tuple[bytes, int, int]:
+    head = _read_exactly(fd, _RESULT.size)
+    if len(head) < _RESULT.size:
+        _, status = os.waitpid(pid, 0)
+        how = (
+            f"was stopped by signal {os.WTERMSIG(status)}"
+            if os.WIFSIGNALED(status)
+            else f"ended with exit code {os.waitstatus_to_exitcode(status)}"
+        )
+        raise AicareerError(
+            f"a batch worker process {how} before it finished; no output was written "
+            "(run again with --jobs 1 to use one process)",
+            ExitCode.INTERNAL,
+        )
+    status, rows, scored, length = _RESULT.unpack(head)
+    payload = _read_exactly(fd, length)
+    if status:
+        raise RuntimeError(f"in a batch worker: {payload.decode('utf-8', 'replace')}")
+    return payload, rows, scored
+
+
+def scored_chunks(
+    blocks: Iterable[list[bytes | None]],
+    scorer: _Scorer,
+    workers: int,
+    encoding: str,
+    errors: str,
+) -> Iterator[tuple[bytes, int, int]]:
+    """(encoded output, rows, scored rows) per block, in input order, from `workers` forks."""
+    # Everything a worker might import is imported before forking.
+    import aicareer.data
+    import aicareer.profile  # noqa: F401
+
+    sys.stdout.flush()
+    sys.stderr.flush()
+    procs: list[tuple[int, int, int]] = []
+    try:
+        for _ in range(workers):
+            procs.append(_start(scorer, encoding, errors))
+        tasks = _tasks(blocks)
+        busy = 0
+        for k, (start, chunk) in zip(range(workers), tasks, strict=False):
+            _write_all(procs[k][1], _encode_task(start, chunk))
+            busy += 1
+        k = 0
+        while busy:
+            pid, task_fd, result_fd = procs[k]
+            yield _result(pid, result_fd)
+            busy -= 1
+            following = next(tasks, None)
+            if following is not None:
+                _write_all(task_fd, _encode_task(*following))
+                busy += 1
+            k = (k + 1) % workers
+    finally:
+        for pid, task_fd, result_fd in procs:
+            for fd in (task_fd, result_fd):
+                with suppress(OSError):
+                    os.close(fd)
+            with suppress(OSError):
+                os.kill(pid, signal.SIGKILL)
+        for pid, _, _ in procs:
+            with suppress(ChildProcessError):
+                os.waitpid(pid, 0)

@@ -1,0 +1,180 @@
+"""`aicareer batch` on more than one core (aicareer/batch_pool.py): the same bytes as one
+process, and every way a run can end leaves no worker behind and no half-written file."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from aicareer import batch, batch_pool, batch_read
+from aicareer.cli import app
+from aicareer.vocab import BACKGROUNDS, INTERESTS
+
+pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="workers are forked")
+
+
+def run(*args: str) -> Result:
+    return CliRunner().invoke(app, ["batch", *args])
+
+
+def cohort(rows: int) -> str:
+    """Distinct profiles, with the awkward lines a real export has among them."""
+    lines = []
+    for i in range(rows):
+        if i % 97 == 0:
+            lines.append("")  # blank: not a row
+        if i % 101 == 0:
+            lines.append("  \r")  # whitespace only: not a row either
+        if i % 53 == 0:
+            lines.append("not json")
+        if i % 211 == 0:
+            lines.append('{"background": "student", "years": 1, "interests": ["agents", "agents"]}')
+        if i % 307 == 0:
+            lines.append("{" + " " * (batch_read.ROW_LIMIT + 10) + "}")  # too long
+        row: dict[str, Any] = {
+            "background": BACKGROUNDS[i % len(BACKGROUNDS)],
+            "years": i % 41,
+            "interests": [INTERESTS[i % len(INTERESTS)], INTERESTS[(i * 7 + 3) % len(INTERESTS)]],
+        }
+        if row["interests"][0] == row["interests"][1]:
+            row["interests"].pop()
+        if i % 3:
+            row["id"] = f"p{i}"
+        if i % 5 == 0:
+            row["coding"] = ("none", "basic", "professional")[i % 3]
+        lines.append(json.dumps(row))
+    return "\n".join(lines) + "\n"
+
+
+@pytest.fixture
+def small_reads(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Reads of 16 KiB, so a small file is many tasks."""
+    monkeypatch.setattr(batch_read, "_CHUNK", 1 << 14)
+
+
+@pytest.mark.parametrize("jobs", ["2", "3"])
+@pytest.mark.parametrize("suffix", [".jsonl", ".csv"])
+def test_workers_write_exactly_what_one_process_writes(
+    tmp_path: Path, small_reads: None, jobs: str, suffix: str
+) -> None:
+    src = tmp_path / "in.jsonl"
+    src.write_text(cohort(3001), "utf-8")  # the last row (i = 3000) has no id
+    one, many = tmp_path / f"one{suffix}", tmp_path / f"many{suffix}"
+    first = run(str(src), "--out", str(one), "--jobs", "1")
+    assert first.exit_code == 0, first.stderr
+    second = run(str(src), "--out", str(many), "--jobs", jobs)
+    assert second.exit_code == 0, second.stderr
+    assert many.read_bytes() == one.read_bytes()
+    assert second.stderr == first.stderr.replace(str(one), str(many))
+    # row numbers run on across tasks: the last row has no id, so it is numbered
+    summary = first.stderr.split(" rows:")[0]
+    if suffix == ".jsonl":
+        last = json.loads(one.read_text("utf-8").splitlines()[-1])
+        assert last["id"] == int(summary)
+
+
+def test_a_big_file_uses_the_cores_and_a_small_one_does_not(tmp_path: Path) -> None:
+    cores = batch_pool.cores()
+    want = min(cores, batch_pool.MAX_WORKERS) if cores >= 2 else 0
+    assert batch_pool.workers_for("jsonl", batch_pool.PARALLEL_MIN_BYTES, 0) == want
+    assert batch_pool.workers_for("jsonl", batch_pool.PARALLEL_MIN_BYTES - 1, 0) == 0
+    assert batch_pool.workers_for("jsonl", None, 0) == 0  # a stream: size unknown
+    assert batch_pool.workers_for("csv", 1 << 30, 0) == 0  # CSV: one process
+    assert batch_pool.workers_for("jsonl", 1 << 30, 1) == 0  # --jobs 1
+    assert batch_pool.workers_for("jsonl", 10, 2) == 2  # --jobs 2, however small
+
+
+def test_a_worker_that_dies_stops_the_run_with_one_line(
+    tmp_path: Path, small_reads: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    src = tmp_path / "in.jsonl"
+    src.write_text(cohort(2000), "utf-8")
+    out = tmp_path / "out.jsonl"
+    out.write_text('{"id": 1, "ok": false, "error": "previous"}\n', "utf-8")
+    real = batch._score_block
+    calls = []
+
+    def dies(lines: Any, start: int, scorer: Any) -> Any:
+        calls.append(start)
+        if len(calls) == 2:  # the second task this worker gets: killed from outside
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real(lines, start, scorer)
+
+    monkeypatch.setattr(batch, "_score_block", dies)
+    result = run(str(src), "--out", str(out), "--jobs", "2", "--force")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "error: a batch worker process was stopped by signal 9 before it finished; no output "
+        "was written (run again with --jobs 1 to use one process)\n"
+    )
+    assert out.read_text("utf-8") == '{"id": 1, "ok": false, "error": "previous"}\n'
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl", "out.jsonl"]
+
+
+def test_a_bug_in_a_worker_is_an_internal_error(
+    tmp_path: Path, small_reads: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    src = tmp_path / "in.jsonl"
+    src.write_text(cohort(1000), "utf-8")
+
+    def broken(lines: Any, start: int, scorer: Any) -> Any:
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr(batch, "_score_block", broken)
+    result = run(str(src), "--out", str(tmp_path / "out.jsonl"), "--jobs", "2")
+    assert result.exit_code == 1
+    assert result.stderr.startswith(
+        "error: internal error: RuntimeError: in a batch worker: "
+        "ZeroDivisionError: division by zero\n"
+    )
+    assert not (tmp_path / "out.jsonl").exists()
+
+
+def _workers_alive(marker: str) -> list[int]:
+    """Processes whose command line names `marker` (the forked workers share the parent's)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            cmdline = (entry / "cmdline").read_bytes()
+            state = (entry / "stat").read_text().split(") ")[-1][:1]
+        except OSError:
+            continue
+        if marker.encode() in cmdline and state != "Z":
+            found.append(int(entry.name))
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="looks for workers in /proc")
+@pytest.mark.parametrize(("sig", "code"), [(signal.SIGTERM, 143), (signal.SIGINT, 130)])
+def test_a_signal_mid_run_leaves_no_worker_and_no_file(
+    tmp_path: Path, sig: signal.Signals, code: int
+) -> None:
+    src = tmp_path / "in.jsonl"
+    src.write_text(cohort(4000) * 40, "utf-8")  # a few seconds of work
+    out = tmp_path / "out-signal-test.jsonl"
+    env = {**os.environ, "AICAREER_HOME": str(tmp_path / "home")}
+    env.pop("AICAREER_DATA_DIR", None)
+    args = [sys.executable, "-m", "aicareer", "batch", str(src), "--out", str(out), "-j", "2"]
+    proc = subprocess.Popen(args, env=env, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while len(_workers_alive(out.name)) < 3 and time.monotonic() < deadline:
+        time.sleep(0.05)  # the parent and its two workers are running
+    assert proc.poll() is None, proc.stderr.read() if proc.stderr else ""
+    proc.send_signal(sig)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == code, err
+    assert err.strip() == ("Terminated." if sig == signal.SIGTERM else "Interrupted.")
+    time.sleep(0.2)
+    assert _workers_alive(out.name) == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["home", "in.jsonl"]
