@@ -91,8 +91,11 @@ def _write_all(fd: int, data: bytes | memoryview) -> None:
 
 
 def _encode_task(start: int, lines: list[bytes | None]) -> bytes:
-    missing = [i for i, line in enumerate(lines) if line is None]
-    body = b"\n".join(b"" if line is None else line for line in lines)
+    missing: list[int] = []
+    if None in lines:  # a line over ROW_LIMIT (rare): sent as its index
+        missing = [i for i, line in enumerate(lines) if line is None]
+        lines = [b"" if line is None else line for line in lines]
+    body = b"\n".join(lines)  # type: ignore[arg-type]
     head = _TASK.pack(start, len(lines), len(missing))
     return head + b"".join(_INDEX.pack(i) for i in missing) + struct.pack("<Q", len(body)) + body
 

@@ -77,6 +77,10 @@ class _Role(NamedTuple):
     affinity: Mapping[str, int]
     routes: tuple[_Route, ...]
     reqs: tuple[_Req, ...]
+    #: the interests and companies this role's routes look at (its readiness depends on
+    #: no other interest or company)
+    interests: frozenset[str]
+    companies: frozenset[str]
 
 
 class _ScoreTable(dict[int, int]):
@@ -188,8 +192,29 @@ class Engine:
                 if q.role == rs.id
             )
             comfort = _LEVEL[rs.coding]
+            looked_at = [leaf for r in matrix.routes if r.role == rs.id for leaf in leaves(r.when)]
             roles.append(
-                _Role(rs.id, rs.demand_rank, comfort, rs.readiness, affinity, routes, reqs)
+                _Role(
+                    rs.id,
+                    rs.demand_rank,
+                    comfort,
+                    rs.readiness,
+                    affinity,
+                    routes,
+                    reqs,
+                    frozenset(
+                        i
+                        for leaf in looked_at
+                        if leaf.field == "interests"
+                        for i in expand(leaf.value, groups)
+                    ),
+                    frozenset(
+                        c
+                        for leaf in looked_at
+                        if leaf.field == "company"
+                        for c in expand(leaf.value, groups)
+                    ),
+                )
             )
         self._roles = tuple(roles)
         self._company: dict[str, CompanyFit] = {c.company: c for c in matrix.company}
@@ -216,6 +241,9 @@ class Engine:
         self.thresholds = self._thresholds
         self._ready_memo: dict[tuple[str, int, str, str, frozenset[str]], ReadyPart] = {}
         self._fit_memo: dict[tuple[frozenset[str], str, tuple[bool, ...]], FitPart] = {}
+        self._role_ready: tuple[dict[tuple[object, ...], tuple[Readiness, bool]], ...] = tuple(
+            {} for _ in self._roles
+        )
         #: `order` integers end with the role's index in this many bits.
         self._index_bits = max(1, len(self._roles).bit_length())
         self.index_mask = (1 << self._index_bits) - 1
@@ -342,7 +370,23 @@ class Engine:
         key = (f[0], bucket, f[4], company, f[2] & self._route_interests)
         hit = self._ready_memo.get(key)
         if hit is None:
-            pairs = [self._readiness(role, f) for role in self._roles]
+            pairs = []
+            none: frozenset[str] = frozenset()
+            for role, memo in zip(self._roles, self._role_ready, strict=True):
+                # One role's readiness, remembered by what that role's rules look at.
+                role_key = (
+                    f[0],
+                    bucket,
+                    f[4],
+                    f[3] if f[3] in role.companies else "",
+                    f[2] & role.interests if role.interests else none,
+                )
+                pair = memo.get(role_key)
+                if pair is None:
+                    if len(memo) >= _PART_LIMIT:
+                        memo.clear()
+                    pair = memo[role_key] = self._readiness(role, f)
+                pairs.append(pair)
             shift = self._index_bits
             hit = ReadyPart(
                 tuple(r for r, _ in pairs),
