@@ -26,14 +26,17 @@ def out() -> Console:
             self.quiet = True
             raise BrokenPipeError(32, "Broken pipe")
 
-    return _Out(highlight=False, soft_wrap=False)
+    # markup and emoji off: a plain string given to rich (a table cell, a padded line) is
+    # shown as it is, never read as [style] tags or :emoji: codes (and rich does not load
+    # its emoji table, ~3 ms).
+    return _Out(highlight=False, soft_wrap=False, markup=False, emoji=False)
 
 
 @cache
 def err() -> Console:
     from rich.console import Console
 
-    return Console(stderr=True, highlight=False)
+    return Console(stderr=True, highlight=False, markup=False, emoji=False)
 
 
 def print_json(obj: Any) -> None:

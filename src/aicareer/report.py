@@ -169,6 +169,8 @@ def render_report(
         force_terminal=True,
         highlight=False,
         soft_wrap=False,
+        markup=False,
+        emoji=False,
     )
     for item in _renderables(ds, profile, result, plan, day):
         console.print(item)
