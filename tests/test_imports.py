@@ -207,3 +207,29 @@ def test_building_a_validator_leaves_the_plugin_setting_as_it_was(
     monkeypatch.setenv("PYDANTIC_DISABLE_PLUGINS", "logfire")
     type_adapter(str)
     assert os.environ["PYDANTIC_DISABLE_PLUGINS"] == "logfire"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["roles"],
+        ["show", "ai-engineer", "--json"],
+        ["compare", "ai-engineer", "ml-engineer"],
+        ["salary", "--region", "europe"],
+        ["matrix"],
+        ["map", "--json"],
+        ["path", "ai-engineer"],
+        ["data", "check"],
+    ],
+    ids=lambda v: " ".join(v),
+)
+def test_with_the_data_cached_a_command_imports_no_pydantic(
+    args: list[str], tmp_path: Path
+) -> None:
+    """pydantic (25-35 ms) is for validating: once the data is in the cache, commands that
+    read no answers file never import it (aicareer/constraints.py)."""
+    first = imported(args, tmp_path)  # fills the cache: validates, so pydantic is needed
+    assert "pydantic" in first
+    again = imported(args, tmp_path)
+    assert "aicareer.cli" in again
+    assert [m for m in again if m.split(".")[0] in ("pydantic", "pydantic_core")] == []

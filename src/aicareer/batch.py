@@ -33,7 +33,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import msgspec
-from pydantic import ValidationError
 
 from aicareer.errors import AicareerError
 from aicareer.fsutil import open_output
@@ -41,6 +40,8 @@ from aicareer.models import Profile, validate
 from aicareer.vocab import DEFAULT_CODING
 
 if TYPE_CHECKING:
+    from pydantic import ValidationError
+
     from aicareer.engine import Engine
 
 
@@ -191,6 +192,8 @@ class _Scorer:
         fmt = self.fmt
         if isinstance(raw, str):
             return fmt.error(row_id, raw), False
+        from pydantic import ValidationError  # imported once, by the first row that needs it
+
         try:
             profile = validate(Profile, raw)
         except ValidationError as exc:

@@ -42,12 +42,12 @@ def err() -> Console:
 def print_json(obj: Any) -> None:
     """Stable JSON on stdout: sorted keys would reorder rankings, so keep insertion order.
 
-    pydantic_core writes it (the same text as `json.dumps(obj, indent=2, ensure_ascii=False)`):
-    typer has already loaded it to parse the options, while `json` would be one more import.
+    The standard library writes it (`json` costs ~2 ms to import, pydantic_core ~16 ms, and
+    a command that reads its data from the cache imports no pydantic at all).
     """
-    from pydantic_core import to_json
+    import json
 
-    sys.stdout.write(to_json(obj, indent=2).decode() + "\n")
+    sys.stdout.write(json.dumps(obj, indent=2, ensure_ascii=False) + "\n")
 
 
 #: Control characters (C0, DEL, C1) that a terminal would act on, as their escapes.

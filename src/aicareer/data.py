@@ -13,8 +13,6 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
-from pydantic import ValidationError
-
 from aicareer.errors import AicareerError, ExitCode, data_error
 from aicareer.models import NotARole, Role, RolesFile, validate
 from aicareer.rulemodels import MatrixFile
@@ -24,6 +22,8 @@ ROLES_FILE = "roles.toml"
 MATRIX_FILE = "matrix.toml"
 
 if TYPE_CHECKING:
+    from pydantic import ValidationError
+
     from aicareer.engine import Engine
 
 M = TypeVar("M")
@@ -236,6 +236,8 @@ def check_tree(doc: Any, limits: Limits) -> list[str]:
 
 
 def parse_model(model: type[M], raw: Mapping[str, Any], label: str, code: ExitCode) -> M:
+    from pydantic import ValidationError  # only when a file is validated (a cache miss)
+
     try:
         return validate(model, raw)
     except ValidationError as exc:

@@ -168,11 +168,11 @@ def _written_path() -> Path:
 
 
 def _read_written() -> dict[str, str]:
-    from pydantic_core import from_json
+    import json
 
     try:
         raw = _written_path().read_bytes()
-        found = from_json(raw)
+        found = json.loads(raw)
     except (OSError, ValueError, AicareerError):
         return {}
     if not isinstance(found, dict):

@@ -23,9 +23,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from typing import Annotated, Any, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, NamedTuple, TypeVar
 
-from pydantic import AfterValidator, Field, TypeAdapter
+from aicareer import constraints
+
+if TYPE_CHECKING:
+    from pydantic import AfterValidator, Field, TypeAdapter
+else:  # pydantic is imported only when something is validated (see constraints.py)
+    from aicareer.constraints import AfterValidator, Field
 
 from aicareer.vocab import (
     DEFAULT_CODING,
@@ -227,6 +232,9 @@ def type_adapter(shape: Any) -> TypeAdapter[Any]:
     does for its own validators, aicareer builds its validators with
     PYDANTIC_DISABLE_PLUGINS set, then puts the variable back as it was.
     """
+    constraints.use_pydantic()
+    from pydantic import TypeAdapter
+
     saved = os.environ.get(_NO_PLUGINS)
     os.environ[_NO_PLUGINS] = "1"
     try:
@@ -241,8 +249,9 @@ def type_adapter(shape: Any) -> TypeAdapter[Any]:
 def adapter(kind: type[_T]) -> TypeAdapter[_T]:
     """The validator for `kind`, built on first use so importing this module stays cheap."""
     if kind not in _ADAPTERS:
+        constraints.use_pydantic()
         check = _CHECKS.get(kind)
-        shape: Any = kind if check is None else Annotated[kind, AfterValidator(check)]
+        shape: Any = kind if check is None else Annotated[kind, constraints.AfterValidator(check)]
         _ADAPTERS[kind] = type_adapter(shape)
     found: TypeAdapter[_T] = _ADAPTERS[kind]
     return found
@@ -251,3 +260,6 @@ def adapter(kind: type[_T]) -> TypeAdapter[_T]:
 def validate(kind: type[_T], raw: object) -> _T:
     """Validate `raw` (parsed TOML or JSON) into `kind`; raises pydantic's ValidationError."""
     return adapter(kind).validate_python(raw)
+
+
+constraints.register(__name__)

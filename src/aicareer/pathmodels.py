@@ -18,13 +18,16 @@ import difflib
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Annotated, Literal, NamedTuple
 
-from pydantic import AfterValidator, Field
-
+from aicareer import constraints
 from aicareer.models import Id, Text
 from aicareer.vocab import Background, Skill
 
 if TYPE_CHECKING:
+    from pydantic import AfterValidator, Field
+
     from aicareer.data import Dataset
+else:  # pydantic is imported only when something is validated (see constraints.py)
+    from aicareer.constraints import AfterValidator, Field
 
 PATHS_FILE = "paths.toml"
 
@@ -297,3 +300,6 @@ def load_paths(ds: Dataset) -> PathsFile:
     if problems:
         raise data_error(problems)
     return paths
+
+
+constraints.register(__name__)

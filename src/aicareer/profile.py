@@ -17,9 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, get_type_hints
-
-from pydantic import TypeAdapter, ValidationError
+from typing import TYPE_CHECKING, Any, get_type_hints
 
 from aicareer.data import (
     ANSWERS_LIMITS,
@@ -33,6 +31,9 @@ from aicareer.errors import AicareerError, ExitCode, input_error
 from aicareer.fsutil import atomic_write_text, home_dir, is_stdio, write_output
 from aicareer.models import Profile, to_dict, type_adapter, validate
 from aicareer.vocab import BACKGROUNDS, CODING_LEVELS, COMPANIES, INTERESTS, REGIONS, SKILLS
+
+if TYPE_CHECKING:
+    from pydantic import TypeAdapter, ValidationError
 
 #: The answers file's keys, in the order they are written and documented: the model's fields.
 FIELDS: tuple[str, ...] = Profile._fields
@@ -70,6 +71,8 @@ def _lines(label: str, exc: ValidationError) -> list[str]:
 
 def parse_profile(raw: Mapping[str, Any], label: str) -> Profile:
     """Validate a parsed answers file; `label` names it in messages."""
+    from pydantic import ValidationError
+
     try:
         return validate(Profile, raw)
     except ValidationError as exc:
@@ -121,6 +124,9 @@ def quiz_state_path() -> Path:
 
 def _field_adapters() -> dict[str, TypeAdapter[Any]]:
     """One validator per Profile field, keeping its constraints (years 0-60, 1+ interests)."""
+    from aicareer.constraints import use_pydantic
+
+    use_pydantic()  # before the hints are read: they must carry pydantic's metadata
     return {
         name: type_adapter(hint)
         for name, hint in get_type_hints(Profile, include_extras=True).items()
@@ -129,6 +135,8 @@ def _field_adapters() -> dict[str, TypeAdapter[Any]]:
 
 def parse_quiz_state(raw: Mapping[str, Any], label: str) -> dict[str, Any]:
     """Validate the answers present in the quiz state; missing ones are simply missing."""
+    from pydantic import ValidationError
+
     adapters = _field_adapters()
     answers: dict[str, Any] = {}
     problems: list[str] = []

@@ -7,9 +7,14 @@ keys refused, cross-field checks as `AfterValidator`s. The engine trusts them af
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Annotated, Literal, NamedTuple
+from typing import TYPE_CHECKING, Annotated, Literal, NamedTuple
 
-from pydantic import AfterValidator, Discriminator, Field, Tag
+from aicareer import constraints
+
+if TYPE_CHECKING:
+    from pydantic import AfterValidator, Discriminator, Field, Tag
+else:  # pydantic is imported only when something is validated (see constraints.py)
+    from aicareer.constraints import AfterValidator, Discriminator, Field, Tag
 
 from aicareer.models import Id, Text
 from aicareer.vocab import Background, Coding, Company, Interest
@@ -249,3 +254,6 @@ class MatrixFile(NamedTuple):
     requirements: Sequence[Requirement] = ()
     company: Sequence[CompanyFit] = ()
     suits: Sequence[Suits] = ()
+
+
+constraints.register(__name__)
