@@ -28,7 +28,7 @@ from typer.testing import CliRunner, Result
 from aicareer import batch
 from aicareer.cli import app
 from aicareer.models import Profile, validate
-from aicareer.vocab import BACKGROUNDS, INTERESTS, Coding, Company, Region
+from aicareer.vocab import BACKGROUNDS, INTERESTS, SKILLS, Coding, Company, Region
 
 VOCAB = (*BACKGROUNDS, *INTERESTS, *get_args(Company), *get_args(Coding), *get_args(Region))
 
@@ -504,3 +504,45 @@ def test_a_quoted_csv_cell_may_span_lines(tmp_path: Path) -> None:
     with out.open(newline="", encoding="utf-8") as fh:
         rows = list(csv.reader(fh))
     assert [r[:2] for r in rows[1:]] == [["two\nlines", "true"], ["b", "true"]]
+
+
+# --- the answers file's fast path (aicareer/wellformed.py) -------------------------------------
+
+answers_like = st.dictionaries(
+    st.sampled_from([*batch.FIELDS, "colour"]),
+    st.one_of(
+        field_values,
+        st.lists(st.sampled_from(SKILLS), max_size=3),
+        st.integers(0, 90),
+        st.tuples(st.sampled_from(INTERESTS)),
+    ),
+    max_size=9,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(raw=answers_like)
+def test_the_answers_fast_path_accepts_only_what_pydantic_accepts_as_the_same(
+    raw: dict[str, Any],
+) -> None:
+    from aicareer.wellformed import answers
+
+    fast = answers(raw)
+    if fast is None:
+        return
+    assert validate(Profile, raw) == fast  # raises if the fast path was too lenient
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        {"background": "student", "years": 60, "interests": ["agents"]},
+        {"background": "student", "years": 0, "interests": ["agents"], "coding": None},
+        {"background": "student", "years": 1, "interests": ["agents"], "hours_per_week": 80},
+        {"background": "student", "years": 1, "interests": ["agents"], "skills": list(SKILLS)},
+    ],
+)
+def test_the_answers_fast_path_takes_well_formed_files(raw: dict[str, Any]) -> None:
+    from aicareer.wellformed import answers
+
+    assert answers(raw) == validate(Profile, raw)

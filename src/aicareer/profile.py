@@ -71,6 +71,11 @@ def _lines(label: str, exc: ValidationError) -> list[str]:
 
 def parse_profile(raw: Mapping[str, Any], label: str) -> Profile:
     """Validate a parsed answers file; `label` names it in messages."""
+    from aicareer.wellformed import answers
+
+    found = answers(raw)  # the usual case, without importing pydantic
+    if found is not None:
+        return found
     from pydantic import ValidationError
 
     try:
