@@ -178,7 +178,7 @@ class _Scorer:
             engine = self.engine
             fit = engine.fit_part(facts)
             ready = engine.ready_part(facts, bucket)
-            found = self.fmt.fragment(*_row_fields(engine, self.ids, fit, ready, self.top))
+            found = self.fmt.fragment(*_row_fields(engine, self.ids, fit, ready, self.fmt))
             if len(self.reduced) >= _REDUCED_LIMIT:
                 self.reduced.clear()
             self.reduced[reduced] = found

@@ -48,24 +48,32 @@ ROW_FIELDS: tuple[str, ...] = ("no_clear_fit",)
 
 
 def _row_fields(
-    engine: Engine, ids: tuple[str, ...], fit: FitPart, ready: ReadyPart, top: int
-) -> tuple[list[tuple[Any, ...]], tuple[Any, ...]]:
-    """The one place that turns a ranking into output: per role the ROLE_FIELDS values, then
-    the ROW_FIELDS values. Works on the engine's parts (`Engine.fit_part`, `ready_part`,
-    `order`), not on a `Ranking`: a cohort of distinct people then costs one pass over the
-    roles per person, not a Ranking's dozen records (tests/test_batch.py checks that every
-    value is the one `Engine.rank` gives)."""
-    band_for, mask, score_of = engine.band_for, engine.index_mask, engine.score_of
+    engine: Engine, ids: tuple[str, ...], fit: FitPart, ready: ReadyPart, fmt: _Format
+) -> tuple[list[str], tuple[Any, ...]]:
+    """The one place that turns a ranking into output: each top role's record as `fmt`
+    writes it (from its ROLE_FIELDS values), then the ROW_FIELDS values.
+
+    Works on the engine's parts (`Engine.fit_part`, `ready_part`, `order`), not on a
+    `Ranking`: a cohort of distinct people then costs one sort per person, not a Ranking's
+    dozen records. A role's record is remembered by its `order` integer (role, score,
+    readiness, status), its shown fit and its timeline, which decide every field
+    (tests/test_batch.py checks every value against `Engine.rank`)."""
+    records = fmt.records
+    mask, shift, band_for = engine.index_mask, engine.score_shift, engine.band_for
     shown, readiness, ok = fit.shown, ready.readiness, ready.ready
-    roles = []
-    for o in engine.order(fit, ready)[:top]:
+    out = []
+    for o in engine.order(fit, ready)[: fmt.top]:
         i = o & mask
         r = readiness[i]
-        s = score_of(o)
-        roles.append(
-            (ids[i], s, band_for[s], r.timeline, shown[i], r.score, "now" if ok[i] else "later")
-        )
-    return roles, (engine.no_clear_fit(fit, ready),)
+        key = (o, shown[i], r.timeline)
+        found = records.get(key)
+        if found is None:
+            score = 100 - (o >> shift & 0x1FF)  # as Engine.score_of
+            status = "now" if ok[i] else "later"
+            fields = (ids[i], score, band_for[score], r.timeline, shown[i], r.score, status)
+            found = fmt.record(key, fields)
+        out.append(found)
+    return out, (engine.no_clear_fit(fit, ready),)
 
 
 # --- writing ---------------------------------------------------------------------------------
@@ -102,14 +110,14 @@ class _Format:
     def __init__(self, top: int, names: dict[str, str]) -> None:
         self.top = top
         self.names = names
-        self._roles: dict[tuple[Any, ...], str] = {}
+        #: A role's record as written, by the key `_row_fields` gives it (bounded).
+        self.records: dict[tuple[Any, ...], str] = {}
 
-    def role(self, fields: tuple[Any, ...]) -> str:
-        found = self._roles.get(fields)
-        if found is None:
-            if len(self._roles) >= _ROLE_LIMIT:
-                self._roles.clear()
-            found = self._roles[fields] = self._role(fields)
+    def record(self, key: tuple[Any, ...], fields: tuple[Any, ...]) -> str:
+        """The record for one role's ROLE_FIELDS values, remembered under `key`."""
+        if len(self.records) >= _ROLE_LIMIT:
+            self.records.clear()
+        found = self.records[key] = self._role(fields)
         return found
 
     def _role(self, fields: tuple[Any, ...]) -> str:
@@ -126,7 +134,8 @@ class _Format:
         """The start of an ok row, for any id (the slow path's: lists, lone surrogates)."""
         return self.head(row_id)
 
-    def fragment(self, roles: list[tuple[Any, ...]], row: tuple[Any, ...]) -> str:
+    def fragment(self, records: list[str], row: tuple[Any, ...]) -> str:
+        """Everything after the id, from the top roles' records and the row's own fields."""
         raise NotImplementedError
 
     def error(self, row_id: RowId, message: str) -> str:
@@ -153,10 +162,9 @@ class _CsvFormat(_Format):
     def head(self, row_id: RowId) -> str:
         return csv_cell(row_id)
 
-    def fragment(self, roles: list[tuple[Any, ...]], row: tuple[Any, ...]) -> str:
-        cells = [self.role(f) for f in roles]
+    def fragment(self, records: list[str], row: tuple[Any, ...]) -> str:
         blank = "," * (CSV_ROLE_FIELDS - 1)
-        cells += [blank] * (self.top - len(roles))
+        cells = records + [blank] * (self.top - len(records))
         return ",true," + ",".join(cells) + ",\n"
 
     def error(self, row_id: RowId, message: str) -> str:
@@ -178,12 +186,27 @@ class _JsonlFormat(_Format):
         super().__init__(top, names)
         self._encode = msgspec.json.encode
         self._rows: dict[tuple[Any, ...], str] = {}
+        self._values: dict[Any, str] = {}
 
     def _role(self, fields: tuple[Any, ...]) -> str:
+        """`{"role": ..., "name": ..., "score": ..., ...}`: each value as `json.dumps`
+        writes it (remembered: a handful of distinct strings), joined in ROLE_FIELDS order,
+        the display name after the role."""
         role = fields[0]
-        record = {"role": role, "name": self.names.get(role, role)}
-        record.update(zip(ROLE_FIELDS[1:], fields[1:], strict=True))
-        return _dumps(record)
+        js = self._json
+        parts = [f'"role": {js(role)}', f'"name": {js(self.names.get(role, role))}']
+        parts += [f'"{k}": {js(v)}' for k, v in zip(ROLE_FIELDS[1:], fields[1:], strict=True)]
+        return "{" + ", ".join(parts) + "}"
+
+    def _json(self, value: Any) -> str:
+        if type(value) is int:
+            return str(value)
+        found = self._values.get(value)
+        if found is None:
+            if len(self._values) >= _ROLE_LIMIT:
+                self._values.clear()
+            found = self._values[value] = _dumps(value)
+        return found
 
     def head(self, row_id: RowId) -> str:
         if type(row_id) is int:
@@ -195,15 +218,14 @@ class _JsonlFormat(_Format):
     def any_head(self, row_id: RowId) -> str:
         return '{"id": ' + _dumps(row_id)
 
-    def fragment(self, roles: list[tuple[Any, ...]], row: tuple[Any, ...]) -> str:
+    def fragment(self, records: list[str], row: tuple[Any, ...]) -> str:
         end = self._rows.get(row)
         if end is None:  # the row's own fields: a handful of distinct values
             if len(self._rows) >= _ROLE_LIMIT:
                 self._rows.clear()
             end = "".join(f', "{k}": {_dumps(v)}' for k, v in zip(ROW_FIELDS, row, strict=True))
             end = self._rows[row] = end + "}\n"
-        recs = ", ".join(map(self.role, roles))
-        return f', "ok": true, "recommendations": [{recs}]{end}'
+        return f', "ok": true, "recommendations": [{", ".join(records)}]{end}'
 
     def error(self, row_id: RowId, message: str) -> str:
         return _dumps({"id": row_id, "ok": False, "error": message}) + "\n"

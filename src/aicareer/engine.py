@@ -241,6 +241,13 @@ class Engine:
         self.thresholds = self._thresholds
         self._ready_memo: dict[tuple[str, int, str, str, frozenset[str]], ReadyPart] = {}
         self._fit_memo: dict[tuple[frozenset[str], str, tuple[bool, ...]], FitPart] = {}
+        self._fit_by_answer: dict[tuple[object, ...], FitPart] = {}
+        #: The "suits" rules look only at background and interests (as in the shipped
+        #: data): fit is then remembered by interests, company and background.
+        self._suits_simple = {leaf.field for x in matrix.suits for leaf in leaves(x.when)} <= {
+            "background",
+            "interests",
+        }
         self._role_ready: tuple[dict[tuple[object, ...], tuple[Readiness, bool]], ...] = tuple(
             {} for _ in self._roles
         )
@@ -248,6 +255,7 @@ class Engine:
         self._index_bits = max(1, len(self._roles).bit_length())
         self.index_mask = (1 << self._index_bits) - 1
         self._score_shift = 30 + self._index_bits
+        self.score_shift = self._score_shift
         self.band_for = self._band_for
         #: The interests that some route or requirement looks at.
         self._route_interests = frozenset(
@@ -330,6 +338,17 @@ class Engine:
 
     def fit_part(self, f: _Facts) -> FitPart:
         """Every role's fit for these facts (interests, company, "who it suits")."""
+        # First by the answers themselves, so the "suits" rules run once per answer.
+        answer = (f[2], f[3], f[0]) if self._suits_simple else f
+        found = self._fit_by_answer.get(answer)
+        if found is not None:
+            return found
+        if len(self._fit_by_answer) >= _PART_LIMIT:
+            self._fit_by_answer.clear()
+        found = self._fit_by_answer[answer] = self._fit_part(f)
+        return found
+
+    def _fit_part(self, f: _Facts) -> FitPart:
         suits = tuple([test(f) for test, _ in self._suits_points])
         key = (f[2], f[3], suits)
         hit = self._fit_memo.get(key)
