@@ -48,6 +48,9 @@ _LEVEL = {c: i for i, c in enumerate(CODING_ORDER)}
 #: parts), small enough to keep memory flat (~40 MiB at most).
 _MEMO_LIMIT = 1 << 12
 _PART_LIMIT = 1 << 14
+#: Fit parts by the answers they came from: a shortcut past the "suits" rules, kept small
+#: (a miss only reruns those rules; the fit part itself is remembered above).
+_ANSWER_LIMIT = 1 << 14
 
 
 # --- the engine ----------------------------------------------------------------------------
@@ -242,6 +245,10 @@ class Engine:
         self._ready_memo: dict[tuple[str, int, str, str, frozenset[str]], ReadyPart] = {}
         self._fit_memo: dict[tuple[frozenset[str], str, tuple[bool, ...]], FitPart] = {}
         self._fit_by_answer: dict[tuple[object, ...], FitPart] = {}
+        self._interest_sets: dict[frozenset[str], frozenset[str]] = {}
+        self._tables: tuple[dict[tuple[float, bool], _ScoreTable], ...] = tuple(
+            {} for _ in self._roles
+        )
         #: The "suits" rules look only at background and interests (as in the shipped
         #: data): fit is then remembered by interests, company and background.
         self._suits_simple = {leaf.field for x in matrix.suits for leaf in leaves(x.when)} <= {
@@ -343,9 +350,15 @@ class Engine:
         found = self._fit_by_answer.get(answer)
         if found is not None:
             return found
-        if len(self._fit_by_answer) >= _PART_LIMIT:
+        if len(self._fit_by_answer) >= _ANSWER_LIMIT:
             self._fit_by_answer.clear()
-        found = self._fit_by_answer[answer] = self._fit_part(f)
+        found = self._fit_part(f)
+        if self._suits_simple:  # one interest set object for all its keys, not one per row
+            sets = self._interest_sets
+            if len(sets) >= _PART_LIMIT:
+                sets.clear()
+            answer = (sets.setdefault(f[2], f[2]), f[3], f[0])
+        self._fit_by_answer[answer] = found
         return found
 
     def _fit_part(self, f: _Facts) -> FitPart:
@@ -369,8 +382,18 @@ class Engine:
                 fits.append(fit)
                 matches.append(match)
                 matched |= (match >= no_fit) << i
-                rest = ((match < no_fit) << 39 | role.demand_rank) << shift | i
-                tables.append(_ScoreTable(fw * fit, rw, score_shift, rest))
+                # One table per role and distinct fit, shared by every fit part that has it
+                # (most roles take few fit values): less memory, fewer scores to compute.
+                shared = self._tables[i]
+                table = shared.get((fit, match < no_fit))
+                if table is None:
+                    if len(shared) >= _PART_LIMIT:
+                        shared.clear()
+                    rest = ((match < no_fit) << 39 | role.demand_rank) << shift | i
+                    table = shared[fit, match < no_fit] = _ScoreTable(
+                        fw * fit, rw, score_shift, rest
+                    )
+                tables.append(table)
             hit = FitPart(
                 tuple(fits),
                 tuple(int(x + 0.5) for x in fits),
