@@ -73,6 +73,7 @@ from aicareer.batch_write import (  # noqa: F401
     FLUSH_EVERY,
     ROLE_FIELDS,
     ROW_FIELDS,
+    Fragment,
     _CsvFormat,
     _Format,
     _JsonlFormat,
@@ -155,11 +156,13 @@ class _Scorer:
         self.top = top
         #: The answers as given -> fragment (exact repeats), and the answers as the engine
         #: sees them (years by bucket, interests as a set, coding filled in) -> fragment.
-        self.memo: dict[_Key, str] = {}
-        self.reduced: dict[tuple[str, int, frozenset[str], str, str], str] = {}
+        self.memo: dict[_Key, Fragment] = {}
+        self.reduced: dict[tuple[str, int, frozenset[str], str, str], Fragment] = {}
+        #: One object per interest set, for the reduced memo's keys.
+        self.sets: dict[frozenset[str], frozenset[str]] = {}
         self.bucket = functools.partial(bisect_right, engine.thresholds)
 
-    def result(self, key: _Key, profile: Profile | None) -> str | None:
+    def result(self, key: _Key, profile: Profile | None) -> Fragment | None:
         """The ok fragment for this profile (None: repeated interests, an error row)."""
         background, years, interests, company, coding = key
         facts = (
@@ -181,7 +184,9 @@ class _Scorer:
             found = self.fmt.fragment(*_row_fields(engine, self.ids, fit, ready, self.fmt))
             if len(self.reduced) >= _REDUCED_LIMIT:
                 self.reduced.clear()
-            self.reduced[reduced] = found
+                self.sets.clear()
+            shared = self.sets.setdefault(facts[2], facts[2])
+            self.reduced[(background, bucket, shared, company, facts[4])] = found
         if len(self.memo) >= _MEMO_LIMIT:
             self.memo.clear()
         self.memo[key] = found
@@ -203,7 +208,7 @@ class _Scorer:
         key = _key_of(profile)
         frag = self.memo.get(key) or self.result(key, profile)
         assert frag is not None  # validated: no repeated interests
-        return fmt.any_head(row_id) + frag, True
+        return fmt.any_head(row_id) + "".join(frag), True
 
 
 def run(
@@ -289,7 +294,7 @@ def _score_block(lines: list[bytes | None], start: int, scorer: _Scorer) -> tupl
     unset = msgspec.UNSET
     memo_get, result, slow, head = scorer.memo.get, scorer.result, scorer.slow, scorer.head
     out: list[str] = []
-    add = out.append
+    add, extend = out.append, out.extend
     number = start
     scored = 0
     for line in lines:
@@ -315,7 +320,8 @@ def _score_block(lines: list[bytes | None], start: int, scorer: _Scorer) -> tupl
             add(text)
             scored += ok
         else:
-            add(head(number if row.id is unset else row.id) + frag)
+            add(head(number if row.id is unset else row.id))
+            extend(frag)
             scored += 1
     return "".join(out), number - start, scored
 
@@ -337,4 +343,4 @@ def _csv_results(source: Input, scorer: _Scorer) -> _Out:
         if frag is None:
             yield slow(row_id, raw)
         else:
-            yield head(row_id) + frag, True
+            yield head(row_id) + "".join(frag), True
