@@ -520,8 +520,27 @@ answers_like = st.dictionaries(
 )
 
 
+#: Mostly well-formed answers files, each with a fair chance of one thing wrong (a
+#: repeated interest or skill, an unknown company or key, hours out of range).
+nearly_answers = st.fixed_dictionaries(
+    {
+        "background": st.sampled_from(BACKGROUNDS),
+        "years": st.integers(0, 61),
+        "interests": st.lists(st.sampled_from(INTERESTS), min_size=1, max_size=3),
+    },
+    optional={
+        "company": st.sampled_from([*get_args(Company), "unicorn"]),
+        "coding": st.sampled_from([*get_args(Coding), None]),
+        "region": st.sampled_from([*get_args(Region), "mars"]),
+        "skills": st.lists(st.sampled_from(SKILLS), max_size=3),
+        "hours_per_week": st.integers(0, 81) | st.none(),
+        "colour": st.just("blue"),
+    },
+)
+
+
 @settings(max_examples=400, deadline=None)
-@given(raw=answers_like)
+@given(raw=answers_like | nearly_answers)
 def test_the_answers_fast_path_accepts_only_what_pydantic_accepts_as_the_same(
     raw: dict[str, Any],
 ) -> None:
@@ -546,3 +565,24 @@ def test_the_answers_fast_path_takes_well_formed_files(raw: dict[str, Any]) -> N
     from aicareer.wellformed import answers
 
     assert answers(raw) == validate(Profile, raw)
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        {"colour": "blue"},  # an unknown key
+        {"interests": ["agents", "agents"]},
+        {"skills": ["python", "python"]},
+        {"hours_per_week": 0},
+        {"years": True},
+        {"company": "unicorn"},
+    ],
+    ids=["unknown-key", "interest-twice", "skill-twice", "no-hours", "bool-years", "company"],
+)
+def test_the_answers_fast_path_leaves_every_mistake_to_pydantic(extra: dict[str, Any]) -> None:
+    from aicareer.wellformed import answers
+
+    raw = {"background": "student", "years": 1, "interests": ["agents"], **extra}
+    assert answers(raw) is None
+    with pytest.raises(ValidationError):
+        validate(Profile, raw)

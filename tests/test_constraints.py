@@ -126,3 +126,8 @@ def test_a_mark_becomes_pydantic_metadata() -> None:
     (meta,) = inner.__metadata__
     assert isinstance(meta, FieldInfo)
     assert repr(meta) == repr(PydanticField(ge=1))
+
+
+def test_a_mark_says_what_it_stands_for() -> None:
+    mark = constraints.Mark("Field", (), {"ge": 1})
+    assert repr(mark) == "Mark(Field, (), {'ge': 1})"

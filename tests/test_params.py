@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import pytest
 import typer
@@ -127,3 +127,65 @@ def test_a_value_it_does_not_expect_goes_to_typer(tmp_path: Path) -> None:
     with pytest.raises(BadParameter, match="less than or equal to 12"):
         top._runtime_param.coerce("13", param=top, ctx=ctx)
     assert len(top._runtime_param.typer) == 1
+
+
+def _usual_values(param: Any, tmp: Path) -> list[Any]:
+    """What a user types for this parameter, edges included: none of it needs typer's own
+    (pydantic) coercion."""
+    kind, extra = param._runtime_param.kind, param._runtime_param.extra
+    existing = tmp / "answers.toml"
+    existing.write_text("x = 1\n", "utf-8")
+    if kind == "str":
+        return ["ai-engineer", ""]
+    if kind == "bool":
+        return [True, False]
+    if kind == "path":
+        return [str(existing), str(tmp / "new.toml")]
+    if kind == "list":
+        return [("ai-engineer", "ml-engineer"), ()]
+    if kind == "int":
+        low, high = extra
+        return [str(low if low is not None else 0), str(high if high is not None else 99), 3]
+    if kind == "choice":
+        return sorted(extra)
+    raise AssertionError(kind)
+
+
+@pytest.mark.parametrize("name", sorted(COMMANDS))
+def test_the_values_a_user_types_never_build_typers_coercion(name: str, tmp_path: Path) -> None:
+    """The point of `_Plain`: typer's pydantic-backed coercion is built only for a value
+    that is wrong or unusual, never for the usual ones (bounds and every choice included)."""
+    cmd = COMMANDS[name]
+    ctx = Context(cmd, info_name=name)
+    for param in cmd.get_params(ctx):
+        param._runtime_param = None  # fresh: other tests have used these parameters
+        plain([param])
+        mine = param._runtime_param
+        for value in _usual_values(param, tmp_path):
+            theirs = build_runtime_param(param.type_descriptor)
+            assert _outcome(mine, value, param, ctx) == _outcome(theirs, value, param, ctx)
+        assert mine.typer == [], (name, param.name)
+
+
+@pytest.mark.parametrize(
+    ("annotation", "info", "kind"),
+    [
+        (str, {}, "str"),
+        (str, {"parser": str.upper}, "typer"),  # a parser is typer's to run
+        (Path, {}, "path"),
+        (Path, {"path_type": str}, "typer"),
+        (Literal["us", "europe"], {}, "choice"),
+        (Literal["us", "europe"], {"case_sensitive": False}, "typer"),
+        (int, {"min": 1, "clamp": True}, "typer"),
+        (float, {}, "typer"),
+    ],
+)
+def test_only_plain_declarations_get_the_cheap_coercion(
+    annotation: Any, info: dict[str, Any], kind: str
+) -> None:
+    from typer._coercion import resolve_type_descriptor
+    from typer.models import OptionInfo
+
+    from aicareer.params import _kind
+
+    assert _kind(resolve_type_descriptor(annotation, OptionInfo(**info)))[0] == kind

@@ -8,18 +8,18 @@ record modules take those four names from here (mypy sees pydantic's own, see th
 imports): until `use_pydantic()` runs, they are inert marks that only keep their
 arguments, enough for the cache to read the records' type hints. `use_pydantic()` — called
 by `models.type_adapter()` before the first validator is built — imports pydantic, gives
-every record module pydantic's own four names, rebuilds each module-level alias (`Id`,
-`Text`, `Percent`, `Condition`, ...) with real metadata in place of the marks, and makes
-the records' annotations be read again. Validation is therefore exactly what it would be
-with pydantic imported at the top (tests/test_constraints.py checks that no mark is left).
+every record module pydantic's own four names and rebuilds each module-level alias (`Id`,
+`Text`, `Percent`, `Condition`, ...) with real metadata in place of the marks. The
+records' own annotations are strings (ForwardRefs), read from the module when pydantic
+builds a validator, so they see the real names. Validation is therefore exactly what it
+would be with pydantic imported at the top: tests/test_constraints.py validates broken
+records after a cache hit in the same process, and checks that no mark is left.
 """
 
 from __future__ import annotations
 
-import inspect
 import sys
 import types
-import typing
 from typing import Annotated, Any, Union, get_args, get_origin
 
 #: The modules whose records pydantic validates (each registers itself when imported).
@@ -82,17 +82,8 @@ def _make_real(name: str) -> None:
     for key, value in list(space.items()):
         if key in _NAMES:
             space[key] = _REAL[key]
-        elif key.startswith("__"):
-            continue
         elif has_marks(value):
             space[key] = real(value)
-        elif isinstance(value, type) and issubclass(value, tuple) and hasattr(value, "_fields"):
-            # A named tuple keeps its annotations as ForwardRefs, which remember the value
-            # they were last read as: make them read again, now with the real metadata.
-            for ref in inspect.get_annotations(value).values():
-                if isinstance(ref, typing.ForwardRef):
-                    ref.__forward_evaluated__ = False
-                    ref.__forward_value__ = None
 
 
 def register(name: str) -> None:

@@ -32,6 +32,7 @@ try:
     from typer._coercion import RuntimeParam, TypeDescriptor, build_runtime_param
     from typer._param_types import coerce_cli_path
     from typer._typing import is_literal_type, literal_values
+    from typer.core import _TyperParameter
 except ImportError:  # pragma: no cover - a typer without the hook: typer's own coercion
     RuntimeParam = None  # type: ignore[assignment,misc]
 
@@ -107,11 +108,11 @@ def plain(params: list[Parameter]) -> list[Parameter]:
     if RuntimeParam is None:  # pragma: no cover
         return params
     for param in params:
-        if getattr(param, "_runtime_param", 0) is not None:
+        if not isinstance(param, _TyperParameter) or param._runtime_param is not None:
             continue  # not a typer parameter, or its coercion is already chosen
-        descriptor = param.type_descriptor  # type: ignore[attr-defined]
+        descriptor = param.type_descriptor
         kind, extra = _kind(descriptor)
-        param._runtime_param = _Plain(  # type: ignore[attr-defined]
+        param._runtime_param = _Plain(
             descriptor.parameter_info, descriptor.annotation, descriptor, kind, extra
         )
     return params
