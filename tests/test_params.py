@@ -108,7 +108,11 @@ def test_every_parameter_gets_the_cheap_coercion() -> None:
     """typer's private hook is still there: otherwise every command pays for pydantic."""
     kinds = set()
     for name, cmd in COMMANDS.items():
-        for param in cmd.get_params(Context(cmd, info_name=name)):
+        ctx = Context(cmd, info_name=name)
+        first = [p._runtime_param for p in cmd.get_params(ctx)]
+        again = [p._runtime_param for p in cmd.get_params(ctx)]
+        assert all(a is b for a, b in zip(first, again, strict=True))  # chosen once
+        for param in cmd.get_params(ctx):
             assert isinstance(param._runtime_param, _Plain), (name, param.name)
             kinds.add(param._runtime_param.kind)
     # Every kind aicareer declares is a cheap one; "typer" would mean a parameter type
