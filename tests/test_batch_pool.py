@@ -82,7 +82,16 @@ def test_workers_write_exactly_what_one_process_writes(
         assert last["id"] == int(summary)
 
 
-def test_a_big_file_uses_the_cores_and_a_small_one_does_not(tmp_path: Path) -> None:
+def test_a_big_file_uses_the_cores_and_a_small_one_does_not(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # docs/batch.md: "a JSONL file of 4 MiB or more", "one per core (at most 4)"
+    assert batch_pool.PARALLEL_MIN_BYTES == 4 * 1024 * 1024
+    monkeypatch.setattr(batch_pool, "cores", lambda: 8)
+    assert batch_pool.workers_for("jsonl", 1 << 30, 0) == 4
+    monkeypatch.setattr(batch_pool, "cores", lambda: 1)
+    assert batch_pool.workers_for("jsonl", 1 << 30, 0) == 0  # one core: one process
+    monkeypatch.undo()
     cores = batch_pool.cores()
     want = min(cores, batch_pool.MAX_WORKERS) if cores >= 2 else 0
     assert batch_pool.workers_for("jsonl", batch_pool.PARALLEL_MIN_BYTES, 0) == want
