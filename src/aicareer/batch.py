@@ -15,8 +15,11 @@ options and prints the summary). No rich, no questionary, no typer.
 * A bad row is never dropped and never stops the run: it becomes an error row in its place.
   That includes rows the parsers themselves choke on: numbers too long to convert, values
   nested too deep, lone surrogates, NaN/Infinity, lines or cells over ROW_LIMIT.
-* A profile is ranked once per run: results are memoised by the profile's fields (bounded).
-* Rows are read, scored and written a chunk at a time: memory does not grow with the input.
+* A profile is ranked once per run: results are remembered by the answers as given and as
+  the engine sees them (both bounded), and built from the engine's parts.
+* Rows are read, scored and written a block at a time: memory does not grow with the input.
+* A JSONL file of 4 MiB or more is scored by forked workers, one per core (batch_pool.py);
+  the output is the same as one process's.
   Output goes to a temporary file beside the final one and is moved into place with
   `os.replace` only when every row is written; on any error, Ctrl-C or SIGTERM (any
   BaseException) the temporary file is deleted, so the output path holds either the old
@@ -225,7 +228,7 @@ def run(
 
     `names` maps role ids to display names (JSONL output). `out_fmt` defaults to the
     extension of `out` (for `-`: the input's format). `progress(rows_done, bytes_read)` is
-    called every FLUSH_EVERY rows (with workers: every task) and at the end. `jobs`: how
+    called after every block read (CSV: every FLUSH_EVERY rows) and at the end. `jobs`: how
     many worker processes (0: one per core, at most 4, for a JSONL file of 4 MiB or more;
     1: this process only; see batch_pool.py).
     """
