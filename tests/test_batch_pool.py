@@ -187,3 +187,25 @@ def test_a_signal_mid_run_leaves_no_worker_and_no_file(
     time.sleep(0.2)
     assert _workers_alive(out.name) == []
     assert sorted(p.name for p in tmp_path.iterdir()) == ["home", "in.jsonl"]
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="looks for workers in /proc")
+def test_workers_end_when_the_parent_is_killed(tmp_path: Path) -> None:
+    """kill -9 cannot be caught: the workers notice their pipes closing and end."""
+    src = tmp_path / "in.jsonl"
+    src.write_text(cohort(4000) * 40, "utf-8")
+    out = tmp_path / "out-kill-test.jsonl"
+    env = {**os.environ, "AICAREER_HOME": str(tmp_path / "home")}
+    env.pop("AICAREER_DATA_DIR", None)
+    args = [sys.executable, "-m", "aicareer", "batch", str(src), "--out", str(out), "-j", "2"]
+    proc = subprocess.Popen(args, env=env, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while len(_workers_alive(out.name)) < 3 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert proc.poll() is None
+    proc.kill()
+    proc.wait(timeout=30)
+    deadline = time.monotonic() + 30
+    while _workers_alive(out.name) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert _workers_alive(out.name) == []

@@ -132,8 +132,12 @@ def _serve(scorer: _Scorer, tasks: int, results: int, encoding: str, errors: str
         _write_all(results, _RESULT.pack(status, rows, scored, len(payload)) + payload)
 
 
-def _start(scorer: _Scorer, encoding: str, errors: str) -> tuple[int, int, int]:
-    """Fork one worker: (pid, its task pipe, its result pipe), the parent's ends."""
+def _start(
+    scorer: _Scorer, encoding: str, errors: str, others: list[tuple[int, int, int]]
+) -> tuple[int, int, int]:
+    """Fork one worker: (pid, its task pipe, its result pipe), the parent's ends. `others`:
+    the workers started before, whose pipe ends the new one closes (so each worker sees
+    end-of-file as soon as the parent closes, or loses, its end)."""
     task_r, task_w = os.pipe()
     result_r, result_w = os.pipe()
     pid = os.fork()
@@ -144,6 +148,9 @@ def _start(scorer: _Scorer, encoding: str, errors: str) -> tuple[int, int, int]:
             signal.signal(signal.SIGTERM, signal.SIG_DFL)  # how the parent stops a worker
             os.close(task_w)
             os.close(result_r)
+            for _, other_task, other_result in others:
+                os.close(other_task)
+                os.close(other_result)
             _serve(scorer, task_r, result_w, encoding, errors)
         except BaseException:  # a pipe closed under it, a signal: just end
             code = 1
@@ -207,7 +214,7 @@ def scored_chunks(
     procs: list[tuple[int, int, int]] = []
     try:
         for _ in range(workers):
-            procs.append(_start(scorer, encoding, errors))
+            procs.append(_start(scorer, encoding, errors, procs))
         tasks = _tasks(blocks)
         busy = 0
         for k, (start, chunk) in zip(range(workers), tasks, strict=False):
