@@ -15,8 +15,8 @@ This uses typer's private `_TyperParameter._runtime_param` hook and its `Runtime
 contract (aicareer.app's command and group classes call `plain()` from `get_params`).
 Where they are missing (a typer release that changed them), nothing is replaced and
 typer works as usual, only slower. tests/test_params.py checks that `_Plain` gives what
-typer's own coercion gives for every parameter of every command, and that browse
-commands do not import typer's adapters.
+typer's own coercion gives for every parameter of every command and never builds it for
+the usual values; tests/test_imports.py that no command imports typer's adapters.
 """
 
 from __future__ import annotations
