@@ -17,8 +17,10 @@ outcome:
   clean-up runs (the temporary output is deleted; exit 143 or 130).
 * A worker that dies (killed, out of memory): the parent reads end-of-file, kills the
   rest and raises AicareerError (exit 1, one line), and the output is not written.
-* A bug in a worker: it sends the error's text and exits; the parent raises it.
-* The parent dies: each worker reads end-of-file on its task pipe and exits.
+* A bug in a worker: it sends the error's text instead of a result; the parent raises it
+  (an internal error: one line, exit 1) and stops the workers.
+* The parent dies (even by SIGKILL): each worker reads end-of-file on its task pipe, or
+  fails to write its result, and exits.
 
 Each worker has at most one task at a time, and the parent only sends a worker its next
 task after reading its last result, so neither side can block on a full pipe while the
