@@ -290,3 +290,35 @@ def test_a_score_below_every_band_gets_the_lowest_band(make_data_dir) -> None:  
     results = engine.rank(Profile("student", 0, ["model-training"], coding="none")).results
     low = [r for r in results if r.score < 30]
     assert low and {r.band for r in low} == {"long shot"}
+
+
+def test_one_engine_ranks_neighbours_alike_in_any_order(dataset: Dataset) -> None:
+    """Every part of a ranking is remembered by what it depends on, so the order in which
+    one engine meets people never changes what it says. Neighbours here differ in one
+    answer at a time, at every years cut the rules use, for every company (one route
+    looks at "early-startup"), coding level and single interest; two engines rank them in
+    opposite orders and must agree on every one. And "no clear fit" means exactly that no
+    role the person can aim at now matches an interest."""
+    import itertools
+
+    from aicareer.vocab import BACKGROUNDS, CODING_LEVELS, COMPANIES, INTERESTS
+
+    people = [
+        Profile(bg, years, [interest], company, coding)  # type: ignore[arg-type]
+        for bg, years, interest, coding, company in itertools.product(
+            BACKGROUNDS, (0, 2, 3, 4, 5, 6, 7), INTERESTS, CODING_LEVELS, COMPANIES
+        )
+    ]
+    forward, backward = Engine(dataset.matrix), Engine(dataset.matrix)
+    ahead = [forward.rank(p) for p in people]
+    behind = [backward.rank(p) for p in reversed(people)][::-1]
+    for p, a, b in zip(people, ahead, behind, strict=True):
+        assert a == b, p
+        assert a.no_clear_fit == (not any(x.ready and x.matched for x in a.results)), p
+    founding = {
+        p.company: next(x for x in r.results if x.role_id == "founding-ai-engineer")
+        for p, r in zip(people, ahead, strict=True)
+        if p.background == "backend-engineer" and p.years == 5 and p.coding == "professional"
+    }
+    assert founding["early-startup"].readiness.route == "engineer-at-early-startup-to-founding"
+    assert founding["any"].readiness.route != "engineer-at-early-startup-to-founding"

@@ -29,7 +29,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Mapping
 from operator import getitem, or_
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from aicareer.conditions import Facts as _Facts
 from aicareer.conditions import Test as _Test
@@ -346,7 +346,7 @@ class Engine:
     def fit_part(self, f: _Facts) -> FitPart:
         """Every role's fit for these facts (interests, company, "who it suits")."""
         # First by the answers themselves, so the "suits" rules run once per answer.
-        answer = (f[2], f[3], f[0]) if self._suits_simple else f
+        answer: tuple[Any, ...] = (f[2], f[3], f[0]) if self._suits_simple else f
         found = self._fit_by_answer.get(answer)
         if found is not None:
             return found
@@ -357,7 +357,7 @@ class Engine:
             sets = self._interest_sets
             if len(sets) >= _PART_LIMIT:
                 sets.clear()
-            answer = (sets.setdefault(f[2], f[2]), f[3], f[0])
+            answer = (sets.setdefault(answer[0], answer[0]), *answer[1:])
         self._fit_by_answer[answer] = found
         return found
 
