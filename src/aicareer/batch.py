@@ -28,8 +28,6 @@ options and prints the summary). No rich, no questionary, no typer.
 
 from __future__ import annotations
 
-import functools
-from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -163,7 +161,7 @@ class _Scorer:
         self.reduced: dict[tuple[str, int, frozenset[str], str, str], Fragment] = {}
         #: One object per interest set, for the reduced memo's keys.
         self.sets: dict[frozenset[str], frozenset[str]] = {}
-        self.bucket = functools.partial(bisect_right, engine.thresholds)
+        self.bucket = engine.bucket
 
     def result(self, key: _Key, profile: Profile | None) -> Fragment | None:
         """The ok fragment for this profile (None: repeated interests, an error row)."""

@@ -61,7 +61,7 @@ def _row_fields(
     readiness, status), its shown fit and its timeline, which decide every field
     (tests/test_batch.py checks every value against `Engine.rank`)."""
     records = fmt.records
-    mask, shift, band_for = engine.index_mask, engine.score_shift, engine.band_for
+    mask, score_of, band_for = engine.index_mask, engine.score_of, engine.band_for
     shown, readiness, ok = fit.shown, ready.readiness, ready.ready
     out = []
     for o in engine.order(fit, ready)[: fmt.top]:
@@ -70,7 +70,7 @@ def _row_fields(
         key = (o, shown[i], r.timeline)
         found = records.get(key)
         if found is None:
-            score = 100 - (o >> shift & 0x1FF)  # as Engine.score_of
+            score = score_of(o)
             status = "now" if ok[i] else "later"
             fields = (ids[i], score, band_for[score], r.timeline, shown[i], r.score, status)
             found = fmt.record(key, fields)

@@ -26,6 +26,7 @@ cohort repeats itself); `Engine.explain()` builds the reasons for one role on de
 
 from __future__ import annotations
 
+import functools
 from bisect import bisect_right
 from collections.abc import Mapping
 from operator import getitem, or_
@@ -152,7 +153,7 @@ class Engine:
         self._shortfall = s.coding_shortfall
         self._cap = s.later_readiness_cap
         bands = sorted(s.bands, key=lambda b: -b.min_score)
-        self._band_for = tuple(
+        self.band_for = tuple(
             next((b.name for b in bands if score >= b.min_score), bands[-1].name)
             for score in range(101)
         )
@@ -240,8 +241,8 @@ class Engine:
                 if leaf.field == "years" and isinstance(leaf.value, int):
                     n = leaf.value
                     cuts |= {n + 1} if leaf.op == "at-most" else {n, n + 1}
-        self._thresholds = tuple(sorted(cuts))
-        self.thresholds = self._thresholds
+        #: years -> its bucket between those cuts (batch uses it too)
+        self.bucket = functools.partial(bisect_right, tuple(sorted(cuts)))
         self._ready_memo: dict[tuple[str, int, str, str, frozenset[str]], ReadyPart] = {}
         self._fit_memo: dict[tuple[frozenset[str], str, tuple[bool, ...]], FitPart] = {}
         self._fit_by_answer: dict[tuple[object, ...], FitPart] = {}
@@ -261,26 +262,12 @@ class Engine:
         #: `order` integers end with the role's index in this many bits.
         self._index_bits = max(1, len(self._roles).bit_length())
         self.index_mask = (1 << self._index_bits) - 1
-        self._score_shift = 30 + self._index_bits
-        self.score_shift = self._score_shift
-        self.band_for = self._band_for
-        #: The interests that some route or requirement looks at.
-        self._route_interests = frozenset(
-            i
-            for r in matrix.routes
-            for leaf in leaves(r.when)
-            if leaf.field == "interests"
-            for i in expand(leaf.value, groups)
-        )
-        #: The companies some route looks at (company is only ever tested for membership,
-        #: so every other company leads to the same readiness).
-        self._route_companies = frozenset(
-            c
-            for r in matrix.routes
-            for leaf in leaves(r.when)
-            if leaf.field == "company"
-            for c in expand(leaf.value, groups)
-        )
+        self.score_shift = 30 + self._index_bits
+        #: The interests and companies some route looks at: every role's own, together
+        #: (company is only ever tested for membership, so every other company leads to
+        #: the same readiness).
+        self._route_interests = frozenset().union(*(r.interests for r in self._roles))
+        self._route_companies = frozenset().union(*(r.companies for r in self._roles))
 
     @property
     def role_ids(self) -> tuple[str, ...]:
@@ -326,7 +313,7 @@ class Engine:
 
     def reduced(self, f: _Facts) -> tuple[str, int, frozenset[str], str, str]:
         """The facts with years replaced by its bucket between the data's thresholds."""
-        return (f[0], bisect_right(self._thresholds, f[1]), f[2], f[3], f[4])
+        return (f[0], self.bucket(f[1]), f[2], f[3], f[4])
 
     def _interest_fits(self, interests: frozenset[str]) -> tuple[tuple[float, int], ...]:
         hit = self._interest_memo.get(interests)
@@ -371,7 +358,7 @@ class Engine:
                 if holds:
                     extra = tuple(a + b for a, b in zip(extra, points, strict=True))
             fw, rw, no_fit, shift = self._fw, self._rw, self._no_fit, self._index_bits
-            score_shift = self._score_shift
+            score_shift = self.score_shift
             fits, matches, tables = [], [], []
             matched = 0
             for i, (role, (raw, best), more) in enumerate(
@@ -457,7 +444,7 @@ class Engine:
 
     def score_of(self, order: int) -> int:
         """The score inside one of `order()`'s integers."""
-        return 100 - (order >> self._score_shift & 0x1FF)
+        return 100 - (order >> self.score_shift & 0x1FF)
 
     def no_clear_fit(self, fit: FitPart, ready: ReadyPart) -> bool:
         """Not one of the person's interests matches a role they can aim at now."""
@@ -472,7 +459,7 @@ class Engine:
             return hit
         fit = self.fit_part(f)
         ready = self.ready_part(f, key[1])
-        roles, band_for, no_fit, mask = self._roles, self._band_for, self._no_fit, self.index_mask
+        roles, band_for, no_fit, mask = self._roles, self.band_for, self._no_fit, self.index_mask
         new = tuple.__new__  # a named tuple's own __new__ is a slower Python-level lambda
         results = []
         for o in self.order(fit, ready):
