@@ -16,10 +16,12 @@ through `open_output` / `write_output`, which add three rules (docs/files.md):
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import stat
 import sys
 import tempfile
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -103,12 +105,23 @@ def refuse_special(path: Path) -> os.stat_result | None:
     return st
 
 
+class _HashingFile(io.FileIO):
+    """A file that keeps the SHA-256 of what was written to it, so `open_output` can
+    record it without reading the file back (a batch output can be 50 MiB)."""
+
+    def __init__(self, fd: int) -> None:
+        super().__init__(fd, "w")
+        self.sha256 = hashlib.sha256()
+
+    def write(self, data: Any) -> int:
+        n = super().write(data)
+        if n:
+            self.sha256.update(memoryview(data).cast("B")[:n])
+        return n or 0
+
+
 @contextmanager
-def atomic_writer(path: Path, *, binary: bool = False, mode: int = PRIVATE) -> Iterator[IO[Any]]:
-    """A file beside `path` that replaces it (fsync, then os.replace) only if the block
-    finishes; on any error, Ctrl-C or SIGTERM the temp file is removed and `path` is left
-    as it was. Never a half-written file under the final name. `mode`: the new file's
-    permissions (private, 0600, unless said otherwise)."""
+def _atomic(path: Path, binary: bool, mode: int) -> Iterator[tuple[IO[Any], _HashingFile]]:
     path = Path(path)
     refuse_special(path)
     try:
@@ -120,13 +133,12 @@ def atomic_writer(path: Path, *, binary: bool = False, mode: int = PRIVATE) -> I
         try:
             if mode != PRIVATE and hasattr(os, "fchmod"):
                 os.fchmod(fd, mode)
-            fh: IO[Any]
-            if binary:
-                fh = open(fd, "wb", buffering=1 << 16)  # noqa: SIM115 (closed by the with below)
-            else:
-                fh = open(fd, "w", encoding="utf-8", newline="", buffering=1 << 16)  # noqa: SIM115
+            raw = _HashingFile(fd)
+            fh: IO[Any] = io.BufferedWriter(raw, 1 << 16)
+            if not binary:
+                fh = io.TextIOWrapper(fh, encoding="utf-8", newline="")  # type: ignore[arg-type]
             with fh:
-                yield fh
+                yield fh, raw
                 fh.flush()
                 os.fsync(fh.fileno())
             os.replace(tmp, path)
@@ -135,6 +147,16 @@ def atomic_writer(path: Path, *, binary: bool = False, mode: int = PRIVATE) -> I
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+@contextmanager
+def atomic_writer(path: Path, *, binary: bool = False, mode: int = PRIVATE) -> Iterator[IO[Any]]:
+    """A file beside `path` that replaces it (fsync, then os.replace) only if the block
+    finishes; on any error, Ctrl-C or SIGTERM the temp file is removed and `path` is left
+    as it was. Never a half-written file under the final name. `mode`: the new file's
+    permissions (private, 0600, unless said otherwise)."""
+    with _atomic(path, binary, mode) as (fh, _):
+        yield fh
 
 
 def atomic_write_bytes(path: Path, data: bytes, *, mode: int = PRIVATE) -> None:
@@ -167,7 +189,9 @@ def _written_path() -> Path:
     return home_dir() / WRITTEN_FILE
 
 
-def _read_written() -> dict[str, str]:
+def _read_written() -> dict[str, Any]:
+    """path -> what aicareer last wrote there: {"sha256": hex digest, "stat": [device,
+    inode, size, mtime_ns, ctime_ns]} (a plain digest string from before 2026-11-30)."""
     import json
 
     try:
@@ -177,17 +201,57 @@ def _read_written() -> dict[str, str]:
         return {}
     if not isinstance(found, dict):
         return {}
-    return {k: v for k, v in found.items() if isinstance(k, str) and isinstance(v, str)}
+    return {k: v for k, v in found.items() if isinstance(k, str) and isinstance(v, (str, dict))}
 
 
 def _record_key(path: Path) -> str:
     return str(Path(os.path.abspath(path)))
 
 
-def wrote(path: Path) -> bool:
-    """Whether the file at `path` holds exactly what aicareer last wrote there."""
+def _identity(st: os.stat_result) -> list[int]:
+    """What changes whenever a file's content is changed or the file is replaced: its
+    device, inode, size, and modification and change times (the change time cannot be
+    set back by a program; `git status` trusts the same fields)."""
+    return [st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns]
+
+
+#: Linux stamps files from a clock that lags the real one by at most this (one tick of
+#: CLOCK_REALTIME_COARSE, id 5, which the time module does not name).
+_TICK_NS = int(time.clock_getres(5) * 1e9) if sys.platform.startswith("linux") else None
+#: A file at least this big is worth waiting out the tick for (see `_settled`): reading
+#: it back to check its digest on the next run costs more.
+_SETTLE_MIN_BYTES = 1 << 20
+
+
+def _settled(st: os.stat_result) -> bool:
+    """Whether any later change to the file is sure to show in its stat: its times are
+    more than a clock tick old, so a change made from now on gets later ones. A big file
+    written less than a tick ago waits the rest of it (at most a few ms). Not on Linux
+    (other clocks, coarser file times): False, and the digest decides."""
+    if _TICK_NS is None:
+        return False
+    late = max(st.st_mtime_ns, st.st_ctime_ns) + _TICK_NS - time.time_ns()
+    if late >= 0:
+        if st.st_size < _SETTLE_MIN_BYTES or late > _TICK_NS:
+            return False  # small: the digest is cheap; from the future: another clock
+        time.sleep((late + 1) / 1e9)
+    return True
+
+
+def wrote(path: Path, st: os.stat_result | None = None) -> bool:
+    """Whether the file at `path` holds exactly what aicareer last wrote there: the same
+    file, unchanged since (by its stat `st`, no reading), else the same SHA-256."""
     recorded = _read_written().get(_record_key(path))
-    if recorded is None:
+    if isinstance(recorded, dict):
+        try:
+            if st is None:
+                st = os.stat(path)
+        except OSError:
+            return False
+        if recorded.get("stat") == _identity(st):
+            return True
+        recorded = recorded.get("sha256")
+    if not isinstance(recorded, str):
         return False
     try:
         return _digest(path) == recorded
@@ -195,19 +259,23 @@ def wrote(path: Path) -> bool:
         return False
 
 
-def _remember(path: Path) -> None:
-    """Record the digest of what aicareer just wrote at `path` (under a lock, atomically).
-    A home that cannot be written only means the next overwrite needs --force."""
+def _remember(path: Path, digest: str) -> None:
+    """Record what aicareer just wrote at `path` (its SHA-256, computed while writing, and
+    its stat), under a lock, atomically. A home that cannot be written only means the
+    next overwrite needs --force."""
     try:
         from filelock import FileLock
 
-        digest = _digest(path)
+        entry: dict[str, Any] = {"sha256": digest}
+        st = os.stat(path)
+        if _settled(st):  # else a change within the same clock tick could go unseen
+            entry["stat"] = _identity(st)
         record = _written_path()
         record.parent.mkdir(parents=True, exist_ok=True)
         with FileLock(str(record) + ".lock", timeout=10):
             written = _read_written()
             written.pop(_record_key(path), None)
-            written[_record_key(path)] = digest
+            written[_record_key(path)] = entry
             while len(written) > WRITTEN_MAX:
                 written.pop(next(iter(written)))
             from pydantic_core import to_json
@@ -232,7 +300,7 @@ def _ask_yes(question: str) -> bool:
 def check_overwrite(path: Path, *, force: bool) -> None:
     """Refuse (exit 7) to replace a file aicareer did not write, unless `force`."""
     st = refuse_special(path)
-    if st is None or force or st.st_size == 0 or wrote(path):
+    if st is None or force or st.st_size == 0 or wrote(path, st):
         return
     if _ask_yes(f"{path} exists and was not written by aicareer. Replace it?"):
         return
@@ -261,9 +329,9 @@ def open_output(
         return
     target = Path(path)
     check_overwrite(target, force=force)
-    with atomic_writer(target, binary=binary, mode=PRIVATE if private else shared_mode()) as fh:
+    with _atomic(target, binary, PRIVATE if private else shared_mode()) as (fh, raw):
         yield fh
-    _remember(target)
+    _remember(target, raw.sha256.hexdigest())
 
 
 def write_output(

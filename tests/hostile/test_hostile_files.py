@@ -218,3 +218,75 @@ def test_at_a_terminal_a_yes_replaces_the_file(
             proc.kill()
         os.close(main)
     assert (mine.read_text("utf-8") == "mine\n") == (code == 7)
+
+
+def _cohort(path: Path, rows: int) -> Path:
+    line = '{"id": "p%06d", "background": "student", "years": 0, "interests": ["agents"]}\n'
+    path.write_text("".join(line % i for i in range(rows)), "utf-8")
+    return path
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the stat shortcut is Linux's")
+def test_a_big_output_is_known_by_its_stat_yet_an_edit_that_keeps_size_and_times_is_seen(
+    cli: Run, tmp_path: Path, home: Path
+) -> None:
+    """The digest of a batch output is taken while it is written, with its stat, so a
+    rerun does not read 50 MiB back; an edit in place that keeps the size and puts the
+    modification time back still changes the stat (the change time), and is refused."""
+    import hashlib
+    import json
+
+    cohort, out = _cohort(tmp_path / "c.jsonl", 3000), tmp_path / "r.jsonl"
+    proc = cli("batch", str(cohort), "--out", str(out))
+    assert proc.returncode == 0, proc.stderr
+    st = out.stat()
+    assert st.st_size >= 1 << 20
+    entry = json.loads((home / "written.json").read_text("utf-8"))[str(out)]
+    assert entry["sha256"] == hashlib.sha256(out.read_bytes()).hexdigest()
+    assert entry["stat"] == [st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns]
+    proc = cli("batch", str(cohort), "--out", str(out))  # its own output: replaced
+    assert proc.returncode == 0, proc.stderr
+    st = out.stat()
+    with out.open("r+b") as fh:
+        fh.seek(9)
+        fh.write(b"X")
+    os.utime(out, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert out.stat().st_size == st.st_size and out.stat().st_mtime_ns == st.st_mtime_ns
+    proc = cli("batch", str(cohort), "--out", str(out))
+    assert proc.returncode == ExitCode.OUTPUT, proc.stderr
+    assert "was not written by aicareer" in proc.stderr
+    assert out.read_bytes()[9:10] == b"X"
+
+
+def test_what_was_written_is_checked_by_stat_first_then_by_digest(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import hashlib
+    import json
+
+    from aicareer import fsutil
+
+    monkeypatch.setenv("AICAREER_HOME", str(tmp_path / "home"))
+    path = tmp_path / "out.txt"
+    path.write_bytes(b"results\n")
+    digest = hashlib.sha256(b"results\n").hexdigest()
+    st = path.stat()
+    record = tmp_path / "home" / "written.json"
+    record.parent.mkdir()
+
+    def written(entry: object) -> bool:
+        record.write_text(json.dumps({str(path): entry}), "utf-8")
+        return fsutil.wrote(path)
+
+    # The same stat: the file is not read.
+    reads: list[Path] = []
+    real = fsutil._digest
+    monkeypatch.setattr(fsutil, "_digest", lambda p: reads.append(p) or real(p))
+    identity = [st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns]
+    assert written({"sha256": "0" * 64, "stat": identity}) and reads == []
+    # Another stat (or none, or a record from before stats): the digest decides.
+    other = [*identity[:4], identity[4] + 1]
+    assert written({"sha256": digest, "stat": other}) and reads == [path]
+    assert not written({"sha256": "0" * 64, "stat": other})
+    assert written({"sha256": digest}) and written(digest)
+    assert not written("0" * 64) and not written({"stat": other}) and not written(7)
