@@ -82,6 +82,40 @@ def test_workers_write_exactly_what_one_process_writes(
         assert last["id"] == int(summary)
 
 
+@pytest.mark.parametrize(("ahead", "in_flight"), [(1, 1), (1, 2), (2, 2), (8, 3)])
+def test_every_task_is_handed_out_whatever_the_limits(
+    tmp_path: Path, ahead: int, in_flight: int
+) -> None:
+    """The parent hands out tasks until each worker holds IN_FLIGHT, while at most AHEAD
+    results per worker wait for an earlier one. With tight limits it once stopped
+    handing out tasks with none in flight and waited forever: run in a child with a
+    time limit, so a hang fails here instead of stopping the suite."""
+    src = tmp_path / "in.jsonl"
+    src.write_text(cohort(3001), "utf-8")
+    one, many = tmp_path / "one.jsonl", tmp_path / "many.jsonl"
+    assert run(str(src), "--out", str(one), "--jobs", "1").exit_code == 0
+    code = (
+        "import sys\n"
+        "from aicareer import batch_pool, batch_read, cli\n"
+        "batch_read._CHUNK = 1 << 14\n"
+        f"batch_pool.AHEAD, batch_pool.IN_FLIGHT = {ahead}, {in_flight}\n"
+        "sys.argv = ['aicareer', *sys.argv[1:]]\n"
+        "cli.main()\n"
+    )
+    env = {**os.environ, "AICAREER_HOME": str(tmp_path / "home")}
+    env.pop("AICAREER_DATA_DIR", None)
+    proc = subprocess.run(
+        [sys.executable, "-c", code, "batch", str(src), "--out", str(many), "-j", "3"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert many.read_bytes() == one.read_bytes()
+
+
 def test_a_big_file_uses_the_cores_and_a_small_one_does_not(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

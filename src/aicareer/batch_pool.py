@@ -4,8 +4,8 @@ A big JSONL file is cut into tasks, a read at a time (256 KiB, about 2,000 rows)
 Each worker is a forked copy of the process (engine, data and formats already loaded)
 that reads a task from its own pipe, scores it with the same code as one process
 (`batch._score_block`) and writes the encoded output back on another pipe. The parent
-hands tasks out in turn and writes the results in the same turn, so the output is byte
-for byte what one process writes.
+writes the results in input order, so the output is byte for byte what one process
+writes.
 
 Why not `multiprocessing`: its pools pickle (never load a format that can run code), they
 keep helper threads that could deadlock when SIGTERM arrived under load (seen in an
@@ -22,17 +22,22 @@ outcome:
 * The parent dies (even by SIGKILL): each worker reads end-of-file on its task pipe, or
   fails to write its result, and exits.
 
-Each worker has at most one task at a time, and the parent only sends a worker its next
-task after reading its last result, so neither side can block on a full pipe while the
-other waits: memory stays flat whatever the size of the input.
+A worker holds up to two tasks (IN_FLIGHT): it starts the next one as soon as it has
+sent a result, instead of idling until the parent comes round to it. The parent never
+blocks on a pipe: it writes tasks without blocking and waits on all the pipes at once
+(poll), reading whichever result is ready, so neither side can wait on the other while
+a pipe is full. Results that finish early wait for the earlier ones (at most AHEAD per
+worker), so memory stays flat whatever the size of the input.
 """
 
 from __future__ import annotations
 
 import os
+import select
 import signal
 import struct
 import sys
+from collections import deque
 from collections.abc import Iterable, Iterator
 from contextlib import suppress
 from typing import TYPE_CHECKING
@@ -47,6 +52,13 @@ if TYPE_CHECKING:
 PARALLEL_MIN_BYTES = 4 << 20
 #: At most this many workers.
 MAX_WORKERS = 4
+#: Tasks a worker may hold at once: the one it scores and the next, already in its pipe.
+IN_FLIGHT = 2
+#: Results, per worker, that may wait for an earlier task's before the parent stops
+#: handing out tasks (memory stays bounded if one worker is slow).
+AHEAD = 4
+#: The most the parent reads from a result pipe at once.
+_READ = 1 << 20
 
 _TASK = struct.Struct("<QII")  # first row number, lines, lines that were too long (None)
 _RESULT = struct.Struct("<BQQQ")  # status (0 ok, 1 error), rows, scored, payload length
@@ -178,25 +190,64 @@ def _tasks(blocks: Iterable[list[bytes | None]]) -> Iterator[tuple[int, list[byt
             number += len(block) - list(map(bytes.strip, block)).count(b"")  # type: ignore[arg-type]
 
 
-def _result(pid: int, fd: int) -> tuple[bytes, int, int]:
-    head = _read_exactly(fd, _RESULT.size)
-    if len(head) < _RESULT.size:
-        _, status = os.waitpid(pid, 0)
-        how = (
-            f"was stopped by signal {os.WTERMSIG(status)}"
-            if os.WIFSIGNALED(status)
-            else f"ended with exit code {os.waitstatus_to_exitcode(status)}"
-        )
-        raise AicareerError(
-            f"a batch worker process {how} before it finished; no output was written "
-            "(run again with --jobs 1 to use one process)",
-            ExitCode.INTERNAL,
-        )
-    status, rows, scored, length = _RESULT.unpack(head)
-    payload = _read_exactly(fd, length)
-    if status:
-        raise RuntimeError(f"in a batch worker: {payload.decode('utf-8', 'replace')}")
-    return payload, rows, scored
+def _died(pid: int) -> AicareerError:
+    """The error for a worker whose pipe closed under the parent."""
+    _, status = os.waitpid(pid, 0)
+    how = (
+        f"was stopped by signal {os.WTERMSIG(status)}"
+        if os.WIFSIGNALED(status)
+        else f"ended with exit code {os.waitstatus_to_exitcode(status)}"
+    )
+    return AicareerError(
+        f"a batch worker process {how} before it finished; no output was written "
+        "(run again with --jobs 1 to use one process)",
+        ExitCode.INTERNAL,
+    )
+
+
+class _Worker:
+    """The parent's view of one worker: its tasks in flight (oldest first), the bytes
+    still to send it, and the bytes of its results read so far."""
+
+    __slots__ = ("inbox", "pending", "pid", "result_fd", "task_fd", "tasks")
+
+    def __init__(self, pid: int, task_fd: int, result_fd: int) -> None:
+        self.pid, self.task_fd, self.result_fd = pid, task_fd, result_fd
+        os.set_blocking(task_fd, False)  # the parent never waits on a full pipe
+        self.tasks: deque[int] = deque()
+        self.pending: deque[memoryview] = deque()
+        self.inbox = bytearray()
+
+    def send(self) -> None:
+        """Write as much of the pending tasks as the pipe takes now."""
+        while self.pending:
+            try:
+                n = os.write(self.task_fd, self.pending[0])
+            except BlockingIOError:
+                return
+            except BrokenPipeError:
+                raise _died(self.pid) from None
+            if n == len(self.pending[0]):
+                self.pending.popleft()
+            else:
+                self.pending[0] = self.pending[0][n:]
+
+    def receive(self, done: dict[int, tuple[bytes, int, int]]) -> None:
+        """Read what has arrived; each whole result goes into `done` by its task's index."""
+        data = os.read(self.result_fd, _READ)
+        if not data:
+            raise _died(self.pid)
+        inbox = self.inbox
+        inbox += data
+        while len(inbox) >= _RESULT.size:
+            status, rows, scored, length = _RESULT.unpack_from(inbox)
+            if len(inbox) < _RESULT.size + length:
+                return
+            payload = bytes(inbox[_RESULT.size : _RESULT.size + length])
+            del inbox[: _RESULT.size + length]
+            if status:
+                raise RuntimeError(f"in a batch worker: {payload.decode('utf-8', 'replace')}")
+            done[self.tasks.popleft()] = (payload, rows, scored)
 
 
 def scored_chunks(
@@ -206,7 +257,12 @@ def scored_chunks(
     encoding: str,
     errors: str,
 ) -> Iterator[tuple[bytes, int, int]]:
-    """(encoded output, rows, scored rows) per block, in input order, from `workers` forks."""
+    """(encoded output, rows, scored rows) per block, in input order, from `workers` forks.
+
+    Each worker has up to IN_FLIGHT tasks, so it starts the next one as soon as it has sent
+    a result; the parent waits on every pipe at once (poll), writes tasks without
+    blocking and hands results on in input order, keeping at most AHEAD results that
+    are waiting for an earlier one."""
     # Everything a worker might import is imported before forking.
     import aicareer.data
     import aicareer.profile  # noqa: F401
@@ -217,21 +273,39 @@ def scored_chunks(
     try:
         for _ in range(workers):
             procs.append(_start(scorer, encoding, errors, procs))
+        pool = [_Worker(*proc) for proc in procs]
+        by_fd = {w.result_fd: w for w in pool} | {w.task_fd: w for w in pool}
         tasks = _tasks(blocks)
-        busy = 0
-        for k, (start, chunk) in zip(range(workers), tasks, strict=False):
-            _write_all(procs[k][1], _encode_task(start, chunk))
-            busy += 1
-        k = 0
-        while busy:
-            pid, task_fd, result_fd = procs[k]
-            yield _result(pid, result_fd)
-            busy -= 1
-            following = next(tasks, None)
-            if following is not None:
-                _write_all(task_fd, _encode_task(*following))
-                busy += 1
-            k = (k + 1) % workers
+        done: dict[int, tuple[bytes, int, int]] = {}
+        given = following = 0  # tasks handed out; the next result to hand on
+        more = True
+        limit = AHEAD * workers
+        while True:
+            while following in done:
+                yield done.pop(following)
+                following += 1
+            for w in pool:  # after handing results on, so `limit` counts only those waiting
+                while more and len(w.tasks) < IN_FLIGHT and given < following + limit:
+                    task = next(tasks, None)
+                    if task is None:
+                        more = False
+                        break
+                    w.tasks.append(given)
+                    w.pending.append(memoryview(_encode_task(*task)))
+                    given += 1
+                w.send()
+            if following == given:  # nothing in flight: then nothing is left
+                return
+            poll = select.poll()
+            for w in pool:
+                if w.tasks:
+                    poll.register(w.result_fd, select.POLLIN)
+                if w.pending:
+                    poll.register(w.task_fd, select.POLLOUT)
+            for fd, _ in poll.poll():
+                w = by_fd[fd]
+                if fd == w.result_fd:
+                    w.receive(done)
     finally:
         for pid, task_fd, result_fd in procs:
             for fd in (task_fd, result_fd):

@@ -189,9 +189,10 @@ def _written_path() -> Path:
     return home_dir() / WRITTEN_FILE
 
 
-def _read_written() -> dict[str, Any]:
-    """path -> what aicareer last wrote there: {"sha256": hex digest, "stat": [device,
-    inode, size, mtime_ns, ctime_ns]} (a plain digest string from before 2026-11-30)."""
+def _read_written() -> dict[str, str]:
+    """path -> what aicareer last wrote there: the SHA-256 (hex), followed for a big
+    file by ` stat:` and its stat (see `_identity`). Plain strings, so an older aicareer
+    reading this file keeps every entry (it just does not know the stat)."""
     import json
 
     try:
@@ -201,18 +202,18 @@ def _read_written() -> dict[str, Any]:
         return {}
     if not isinstance(found, dict):
         return {}
-    return {k: v for k, v in found.items() if isinstance(k, str) and isinstance(v, (str, dict))}
+    return {k: v for k, v in found.items() if isinstance(k, str) and isinstance(v, str)}
 
 
 def _record_key(path: Path) -> str:
     return str(Path(os.path.abspath(path)))
 
 
-def _identity(st: os.stat_result) -> list[int]:
+def _identity(st: os.stat_result) -> str:
     """What changes whenever a file's content is changed or the file is replaced: its
     device, inode, size, and modification and change times (the change time cannot be
     set back by a program; `git status` trusts the same fields)."""
-    return [st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns]
+    return f"stat:{st.st_dev},{st.st_ino},{st.st_size},{st.st_mtime_ns},{st.st_ctime_ns}"
 
 
 #: Linux stamps files from a clock that lags the real one by at most this (one tick of
@@ -240,36 +241,29 @@ def _settled(st: os.stat_result) -> bool:
 
 def wrote(path: Path, st: os.stat_result | None = None) -> bool:
     """Whether the file at `path` holds exactly what aicareer last wrote there: the same
-    file, unchanged since (by its stat `st`, no reading), else the same SHA-256."""
+    file, unchanged since (by its stat `st`, without reading it), else the same SHA-256."""
     recorded = _read_written().get(_record_key(path))
-    if isinstance(recorded, dict):
-        try:
-            if st is None:
-                st = os.stat(path)
-        except OSError:
-            return False
-        if recorded.get("stat") == _identity(st):
-            return True
-        recorded = recorded.get("sha256")
-    if not isinstance(recorded, str):
+    if recorded is None:
         return False
+    digest, _, identity = recorded.partition(" ")
     try:
-        return _digest(path) == recorded
+        if identity and identity == _identity(os.stat(path) if st is None else st):
+            return True
+        return _digest(path) == digest
     except OSError:
         return False
 
 
 def _remember(path: Path, digest: str) -> None:
     """Record what aicareer just wrote at `path` (its SHA-256, computed while writing, and
-    its stat), under a lock, atomically. A home that cannot be written only means the
-    next overwrite needs --force."""
+    for a big file its stat), under a lock, atomically. A home that cannot be written
+    only means the next overwrite needs --force."""
     try:
         from filelock import FileLock
 
-        entry: dict[str, Any] = {"sha256": digest}
         st = os.stat(path)
-        if _settled(st):  # else a change within the same clock tick could go unseen
-            entry["stat"] = _identity(st)
+        # Without a settled stat, a change within the same clock tick could go unseen.
+        entry = f"{digest} {_identity(st)}" if _settled(st) else digest
         record = _written_path()
         record.parent.mkdir(parents=True, exist_ok=True)
         with FileLock(str(record) + ".lock", timeout=10):

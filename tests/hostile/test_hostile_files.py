@@ -242,8 +242,10 @@ def test_a_big_output_is_known_by_its_stat_yet_an_edit_that_keeps_size_and_times
     st = out.stat()
     assert st.st_size >= 1 << 20
     entry = json.loads((home / "written.json").read_text("utf-8"))[str(out)]
-    assert entry["sha256"] == hashlib.sha256(out.read_bytes()).hexdigest()
-    assert entry["stat"] == [st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns]
+    assert entry == (
+        hashlib.sha256(out.read_bytes()).hexdigest()
+        + f" stat:{st.st_dev},{st.st_ino},{st.st_size},{st.st_mtime_ns},{st.st_ctime_ns}"
+    )
     proc = cli("batch", str(cohort), "--out", str(out))  # its own output: replaced
     assert proc.returncode == 0, proc.stderr
     st = out.stat()
@@ -282,11 +284,12 @@ def test_what_was_written_is_checked_by_stat_first_then_by_digest(
     reads: list[Path] = []
     real = fsutil._digest
     monkeypatch.setattr(fsutil, "_digest", lambda p: reads.append(p) or real(p))
-    identity = [st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns]
-    assert written({"sha256": "0" * 64, "stat": identity}) and reads == []
-    # Another stat (or none, or a record from before stats): the digest decides.
-    other = [*identity[:4], identity[4] + 1]
-    assert written({"sha256": digest, "stat": other}) and reads == [path]
-    assert not written({"sha256": "0" * 64, "stat": other})
-    assert written({"sha256": digest}) and written(digest)
-    assert not written("0" * 64) and not written({"stat": other}) and not written(7)
+    same = f"stat:{st.st_dev},{st.st_ino},{st.st_size},{st.st_mtime_ns},{st.st_ctime_ns}"
+    other = f"stat:{st.st_dev},{st.st_ino},{st.st_size},{st.st_mtime_ns},{st.st_ctime_ns + 1}"
+    assert written("0" * 64 + " " + same) and reads == []
+    # Another stat, or none (a small file, or one written before stats were kept): the
+    # digest decides.
+    assert written(digest + " " + other) and reads == [path]
+    assert not written("0" * 64 + " " + other)
+    assert written(digest)
+    assert not written("0" * 64) and not written(other) and not written(7)
