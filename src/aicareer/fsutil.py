@@ -272,9 +272,10 @@ def _remember(path: Path, digest: str) -> None:
             written[_record_key(path)] = entry
             while len(written) > WRITTEN_MAX:
                 written.pop(next(iter(written)))
-            from pydantic_core import to_json
+            import json
 
-            atomic_write_bytes(record, to_json(written, indent=1))
+            # ASCII, so a path that is not valid UTF-8 (a lone surrogate) round-trips.
+            atomic_write_bytes(record, json.dumps(written, indent=1).encode("ascii"))
     except Exception:
         return
 

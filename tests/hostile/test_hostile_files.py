@@ -293,3 +293,14 @@ def test_what_was_written_is_checked_by_stat_first_then_by_digest(
     assert not written("0" * 64 + " " + other)
     assert written(digest)
     assert not written("0" * 64) and not written(other) and not written(7)
+
+
+def test_an_output_whose_name_is_not_utf8_is_remembered(cli: Run, tmp_path: Path) -> None:
+    """written.json is ASCII JSON: a file name with a byte that is not UTF-8 (a lone
+    surrogate in Python) is recorded and found again, so a rerun may replace it."""
+    cohort = _cohort(tmp_path / "c.jsonl", 3)
+    out = Path(os.fsdecode(bytes(tmp_path) + b"/r\xff.jsonl"))
+    for _ in range(2):
+        proc = cli("batch", str(cohort), "--out", str(out))
+        assert proc.returncode == 0, proc.stderr
+    assert out.read_bytes().count(b"\n") == 3
