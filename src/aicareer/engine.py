@@ -29,7 +29,7 @@ from __future__ import annotations
 import functools
 from bisect import bisect_right
 from collections.abc import Mapping
-from operator import getitem, or_
+from operator import getitem
 from typing import Any, NamedTuple
 
 from aicareer.conditions import Facts as _Facts
@@ -88,11 +88,13 @@ class _Role(NamedTuple):
 
 
 class _ScoreTable(dict[int, int]):
-    """One role's score for one fit, by readiness score, filled in on first use: a lookup
-    that misses computes `(fit_weight x fit + readiness_weight x readiness) / 100` rounded
-    half up, and keeps it as the role's `order` integer without the readiness bits
-    ((no match) << 39 | (100 - score) << score bits | demand_rank, plus the role's index).
-    A hit is a plain dict lookup, so `Engine.order` runs at C speed."""
+    """One role's `order` integer for one fit, by the readiness part's key for the role
+    (`ReadyPart.key`: the readiness score, plus 128 if the role is not ready), filled in
+    on first use: a lookup that misses computes the score, `(fit_weight x fit +
+    readiness_weight x readiness) / 100` rounded half up, and keeps the whole integer
+    ((not ready) << 40 | (no match) << 39 | (100 - score) << 30 | (100 - readiness) << 20
+    | demand_rank, then the role's index). A hit is a plain dict lookup, so
+    `Engine.order` runs at C speed."""
 
     __slots__ = ("fit", "rest", "rw", "shift")
 
@@ -102,9 +104,13 @@ class _ScoreTable(dict[int, int]):
         self.fit = fit
         self.rw, self.shift, self.rest = rw, shift, rest
 
-    def __missing__(self, readiness: int) -> int:
+    def __missing__(self, key: int) -> int:
+        readiness, later = key & 0x7F, key >> 7
         score = int((self.fit + self.rw * readiness) / 100 + 0.5)
-        found = self[readiness] = (100 - score) << self.shift | self.rest
+        shift = self.shift
+        found = self[key] = (
+            (later << 10 | 100 - score) << shift | (100 - readiness) << shift - 10 | self.rest
+        )
         return found
 
 
@@ -118,7 +124,7 @@ class FitPart(NamedTuple):
     match: tuple[int, ...]
     #: bit i set: role i matches at least one interest (match >= no_clear_fit_below)
     matched: int
-    #: per role, readiness score -> the role's `order` integer without the readiness bits
+    #: per role, `ReadyPart.key` -> the role's `order` integer
     table: tuple[_ScoreTable, ...]
 
 
@@ -129,10 +135,8 @@ class ReadyPart(NamedTuple):
     ready: tuple[bool, ...]
     #: bit i set: role i is ready (no requirement missed)
     ready_mask: int
-    #: per role, the readiness score (the key into `FitPart.table`)
-    score: tuple[int, ...]
-    #: (not ready) << 40 | (100 - readiness) << 20, above the index bits
-    order: tuple[int, ...]
+    #: per role, the key into `FitPart.table`: the readiness score, plus 128 if not ready
+    key: tuple[int, ...]
 
 
 def _round(x: float) -> int:
@@ -267,6 +271,8 @@ class Engine:
         #: (company is only ever tested for membership, so every other company leads to
         #: the same readiness).
         self._route_interests = frozenset().union(*(r.interests for r in self._roles))
+        #: interest set -> the part of it routes look at
+        self._route_subsets: dict[frozenset[str], frozenset[str]] = {}
         self._route_companies = frozenset().union(*(r.companies for r in self._roles))
 
     @property
@@ -396,7 +402,12 @@ class Engine:
     def ready_part(self, f: _Facts, bucket: int) -> ReadyPart:
         """Every role's readiness for these facts (`bucket`: `reduced(f)[1]`)."""
         company = f[3] if f[3] in self._route_companies else ""
-        key = (f[0], bucket, f[4], company, f[2] & self._route_interests)
+        looked_at = self._route_subsets.get(f[2])
+        if looked_at is None:
+            if len(self._route_subsets) >= _PART_LIMIT:
+                self._route_subsets.clear()
+            looked_at = self._route_subsets[f[2]] = f[2] & self._route_interests
+        key = (f[0], bucket, f[4], company, looked_at)
         hit = self._ready_memo.get(key)
         if hit is None:
             pairs = []
@@ -416,13 +427,11 @@ class Engine:
                         memo.clear()
                     pair = memo[role_key] = self._readiness(role, f)
                 pairs.append(pair)
-            shift = self._index_bits
             hit = ReadyPart(
                 tuple(r for r, _ in pairs),
                 tuple(ok for _, ok in pairs),
                 sum(ok << i for i, (_, ok) in enumerate(pairs)),
-                tuple(r.score for r, _ in pairs),
-                tuple(((not ok) << 40 | (100 - r.score) << 20) << shift for r, ok in pairs),
+                tuple(r.score | (not ok) << 7 for r, ok in pairs),
             )
             if len(self._ready_memo) >= _PART_LIMIT:
                 self._ready_memo.clear()
@@ -440,7 +449,7 @@ class Engine:
         part remembers it per readiness score (`_ScoreTable`), so this is dict lookups and
         one sort, with no Python loop (a cohort of distinct people ranks at C speed).
         """
-        return sorted(map(or_, map(getitem, fit.table, ready.score), ready.order))
+        return sorted(map(getitem, fit.table, ready.key))
 
     def score_of(self, order: int) -> int:
         """The score inside one of `order()`'s integers."""
