@@ -193,7 +193,7 @@ class _Scorer:
         self.memo[key] = found
         return found
 
-    def slow(self, row_id: RowId, raw: dict[str, Any] | str) -> tuple[str, bool]:
+    def slow(self, row_id: RowId, raw: dict[str, Any] | str) -> tuple[bytes, bool]:
         """The line for a row the fast path refused: pydantic validates it."""
         fmt = self.fmt
         if isinstance(raw, str):
@@ -209,7 +209,7 @@ class _Scorer:
         key = _key_of(profile)
         frag = self.memo.get(key) or self.result(key, profile)
         assert frag is not None  # validated: no repeated interests
-        return fmt.any_head(row_id) + "".join(frag), True
+        return fmt.any_head(row_id) + b"".join(frag), True
 
 
 def run(
@@ -240,15 +240,14 @@ def run(
     # The overwrite check was made before the data loaded (commands/batch.py): not again,
     # so an interactive "replace it?" is asked once.
     with open_output(out, force=True, binary=True) as fh:
-        encoding, errors = "utf-8", fmt.errors
         write = fh.write
-        write(fmt.header().encode(encoding, errors))
+        write(fmt.header())
         workers = workers_for(source.fmt, source.size, jobs)
         if source.fmt == "jsonl":
             blocks = (
-                scored_chunks(source.lines.blocks(), scorer, workers, encoding, errors)
+                scored_chunks(source.lines.blocks(), scorer, workers)
                 if workers
-                else _blocks(source.lines.blocks(), scorer, encoding, errors)
+                else _blocks(source.lines.blocks(), scorer)
             )
             for data, n, ok in blocks:
                 write(data)
@@ -257,44 +256,44 @@ def run(
                 if progress is not None:
                     progress(rows, source.done)
         else:
-            buffer: list[str] = []
+            buffer: list[bytes] = []
             for line, ok in _csv_results(source, scorer):
                 buffer.append(line)
                 scored += ok
                 rows += 1
                 if rows % FLUSH_EVERY == 0:
-                    write("".join(buffer).encode(encoding, errors))
+                    write(b"".join(buffer))
                     buffer.clear()
                     if progress is not None:
                         progress(rows, source.done)
-            write("".join(buffer).encode(encoding, errors))
+            write(b"".join(buffer))
     if progress is not None:
         progress(rows, source.done)
     return Summary(rows=rows, scored=scored, errors=rows - scored, out=out)
 
 
-_Out = Iterator[tuple[str, bool]]
+_Out = Iterator[tuple[bytes, bool]]
 
 
-def _blocks(
-    blocks: Iterable[list[bytes | None]], scorer: _Scorer, encoding: str, errors: str
-) -> Iterator[tuple[bytes, int, int]]:
+def _blocks(blocks: Iterable[list[bytes | None]], scorer: _Scorer) -> Iterator[tuple[bytes, int, int]]:
     """(encoded output, rows, scored rows) per block, in this process."""
     rows = 0
     for lines in blocks:
-        text, n, ok = _score_block(lines, rows, scorer)
+        data, n, ok = _score_block(lines, rows, scorer)
         rows += n
-        yield text.encode(encoding, errors), n, ok
+        yield data, n, ok
 
 
-def _score_block(lines: list[bytes | None], start: int, scorer: _Scorer) -> tuple[str, int, int]:
-    """The output for a block of JSONL lines: (text, rows, rows scored). `start` is the
+def _score_block(
+    lines: list[bytes | None], start: int, scorer: _Scorer
+) -> tuple[bytes, int, int]:
+    """The output for a block of JSONL lines: (encoded, rows, rows scored). `start` is the
     number of rows before the block (a row without an id is numbered). One process and
     the workers (batch_pool.py) both score with this, so their output is the same."""
     decode = msgspec.json.Decoder(_Row).decode
     unset = msgspec.UNSET
     memo_get, result, slow, head = scorer.memo.get, scorer.result, scorer.slow, scorer.head
-    out: list[str] = []
+    out: list[bytes] = []
     add, extend = out.append, out.extend
     number = start
     scored = 0
@@ -324,7 +323,7 @@ def _score_block(lines: list[bytes | None], start: int, scorer: _Scorer) -> tupl
             add(head(number if row.id is unset else row.id))
             extend(frag)
             scored += 1
-    return "".join(out), number - start, scored
+    return b"".join(out), number - start, scored
 
 
 def _csv_results(source: Input, scorer: _Scorer) -> _Out:
@@ -344,4 +343,4 @@ def _csv_results(source: Input, scorer: _Scorer) -> _Out:
         if frag is None:
             yield slow(row_id, raw)
         else:
-            yield head(row_id) + "".join(frag), True
+            yield head(row_id) + b"".join(frag), True

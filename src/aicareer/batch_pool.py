@@ -131,14 +131,13 @@ def _read_task(fd: int) -> tuple[int, list[bytes | None]] | None:
 # --- the worker ----------------------------------------------------------------------------
 
 
-def _serve(scorer: _Scorer, tasks: int, results: int, encoding: str, errors: str) -> None:
+def _serve(scorer: _Scorer, tasks: int, results: int) -> None:
     from aicareer.batch import _score_block
 
     while (task := _read_task(tasks)) is not None:
         start, lines = task
         try:
-            text, rows, scored = _score_block(lines, start, scorer)
-            payload = text.encode(encoding, errors)
+            payload, rows, scored = _score_block(lines, start, scorer)
             status = 0
         except Exception as exc:  # a bug: the parent reports it
             payload = f"{type(exc).__name__}: {exc}".encode("utf-8", "replace")
@@ -146,9 +145,7 @@ def _serve(scorer: _Scorer, tasks: int, results: int, encoding: str, errors: str
         _write_all(results, _RESULT.pack(status, rows, scored, len(payload)) + payload)
 
 
-def _start(
-    scorer: _Scorer, encoding: str, errors: str, others: list[tuple[int, int, int]]
-) -> tuple[int, int, int]:
+def _start(scorer: _Scorer, others: list[tuple[int, int, int]]) -> tuple[int, int, int]:
     """Fork one worker: (pid, its task pipe, its result pipe), the parent's ends. `others`:
     the workers started before, whose pipe ends the new one closes (so each worker sees
     end-of-file as soon as the parent closes, or loses, its end)."""
@@ -165,7 +162,7 @@ def _start(
             for _, other_task, other_result in others:
                 os.close(other_task)
                 os.close(other_result)
-            _serve(scorer, task_r, result_w, encoding, errors)
+            _serve(scorer, task_r, result_w)
         except BaseException:  # a pipe closed under it, a signal: just end
             code = 1
         finally:
@@ -254,8 +251,6 @@ def scored_chunks(
     blocks: Iterable[list[bytes | None]],
     scorer: _Scorer,
     workers: int,
-    encoding: str,
-    errors: str,
 ) -> Iterator[tuple[bytes, int, int]]:
     """(encoded output, rows, scored rows) per block, in input order, from `workers` forks.
 
@@ -272,7 +267,7 @@ def scored_chunks(
     procs: list[tuple[int, int, int]] = []
     try:
         for _ in range(workers):
-            procs.append(_start(scorer, encoding, errors, procs))
+            procs.append(_start(scorer, procs))
         pool = [_Worker(*proc) for proc in procs]
         by_fd = {w.result_fd: w for w in pool} | {w.task_fd: w for w in pool}
         tasks = _tasks(blocks)

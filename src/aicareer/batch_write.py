@@ -51,7 +51,7 @@ ROW_FIELDS: tuple[str, ...] = ("no_clear_fit",)
 
 def _row_fields(
     engine: Engine, ids: tuple[str, ...], fit: FitPart, ready: ReadyPart, fmt: _Format
-) -> tuple[list[str], tuple[Any, ...]]:
+) -> tuple[list[Record], tuple[Any, ...]]:
     """The one place that turns a ranking into output: each top role's record as `fmt`
     writes it (from its ROLE_FIELDS values), then the ROW_FIELDS values.
 
@@ -80,16 +80,11 @@ def _row_fields(
 
 # --- writing ---------------------------------------------------------------------------------
 
-#: An ok row after its id, as pieces: "".join(fragment) is the text.
-Fragment = tuple[str, ...]
-
-
-def _between(items: list[str], sep: str) -> list[str]:
-    """`items` with `sep` between each two: the pieces of sep.join(items)."""
-    out = [sep] * (2 * len(items) - 1) if items else []
-    out[::2] = items
-    return out
-
+#: An ok row after its id, as encoded pieces: b"".join(fragment) is the text.
+Fragment = tuple[bytes, ...]
+#: One role's record, encoded twice: as the first in its row (after the row's opening)
+#: and as any later one (after the separator), so a fragment is one piece per role.
+Record = tuple[bytes, bytes]
 
 
 def csv_cell(value: Any) -> str:
@@ -114,46 +109,56 @@ def _dumps(value: Any) -> str:
 
 
 class _Format:
-    """How result rows are written; each ok row is `head(id) + fragment`, where the fragment
-    (everything after the id) is made once per distinct result."""
+    """How result rows are written, as bytes; each ok row is `head(id) + fragment`, where
+    the fragment (everything after the id) is made once per distinct result."""
 
     #: How the encoder handles a lone surrogate (from a JSONL id or value): see subclasses.
     errors = "strict"
+    #: What comes between the id and the first role's record, and between two records.
+    opening = ""
+    separator = ""
 
     def __init__(self, top: int, names: dict[str, str]) -> None:
         self.top = top
         self.names = names
         #: A role's record as written, by the key `_row_fields` gives it (bounded).
-        self.records: dict[tuple[Any, ...], str] = {}
+        self.records: dict[tuple[Any, ...], Record] = {}
 
-    def record(self, key: tuple[Any, ...], fields: tuple[Any, ...]) -> str:
+    def encode(self, text: str) -> bytes:
+        return text.encode("utf-8", self.errors)
+
+    def record(self, key: tuple[Any, ...], fields: tuple[Any, ...]) -> Record:
         """The record for one role's ROLE_FIELDS values, remembered under `key`."""
         if len(self.records) >= _ROLE_LIMIT:
             self.records.clear()
-        found = self.records[key] = self._role(fields)
+        found = self.records[key] = self._pair(self._role(fields))
         return found
+
+    def _pair(self, text: str) -> Record:
+        return self.encode(self.opening + text), self.encode(self.separator + text)
 
     def _role(self, fields: tuple[Any, ...]) -> str:
         raise NotImplementedError
 
-    def header(self) -> str:
-        return ""
+    def header(self) -> bytes:
+        return b""
 
-    def head(self, row_id: RowId) -> str:
+    def head(self, row_id: RowId) -> bytes:
         """The start of an ok row, for an id the fast path decoded."""
         raise NotImplementedError
 
-    def any_head(self, row_id: RowId) -> str:
+    def any_head(self, row_id: RowId) -> bytes:
         """The start of an ok row, for any id (the slow path's: lists, lone surrogates)."""
         return self.head(row_id)
 
-    def fragment(self, records: list[str], row: tuple[Any, ...]) -> Fragment:
+    def fragment(self, records: list[Record], row: tuple[Any, ...]) -> Fragment:
         """Everything after the id, from the top roles' records and the row's own fields,
-        as pieces to join (the records are shared by every fragment that has them, so a
-        memo of fragments costs a few references each, not a copy of the text)."""
+        as pieces to join: one per role, then the row's end (the records are shared by
+        every fragment that has them, so a memo of fragments costs a few references
+        each, not a copy of the text)."""
         raise NotImplementedError
 
-    def error(self, row_id: RowId, message: str) -> str:
+    def error(self, row_id: RowId, message: str) -> bytes:
         raise NotImplementedError
 
 
@@ -164,27 +169,32 @@ class _CsvFormat(_Format):
     """
 
     errors = "replace"
+    opening = ",true,"
+    separator = ","
 
-    def header(self) -> str:
+    def __init__(self, top: int, names: dict[str, str]) -> None:
+        super().__init__(top, names)
+        self._blank = self._pair("," * (CSV_ROLE_FIELDS - 1))  # a row with fewer roles
+
+    def header(self) -> bytes:
         cols = ["id", "ok"]
         for i in range(1, self.top + 1):
             cols += [f"{name}_{i}" for name in ROLE_FIELDS[:CSV_ROLE_FIELDS]]
-        return ",".join([*cols, "error"]) + "\n"
+        return self.encode(",".join([*cols, "error"]) + "\n")
 
     def _role(self, fields: tuple[Any, ...]) -> str:
         return ",".join(csv_cell(v) for v in fields[:CSV_ROLE_FIELDS])
 
-    def head(self, row_id: RowId) -> str:
-        return csv_cell(row_id)
+    def head(self, row_id: RowId) -> bytes:
+        return self.encode(csv_cell(row_id))
 
-    def fragment(self, records: list[str], row: tuple[Any, ...]) -> Fragment:
-        blank = "," * (CSV_ROLE_FIELDS - 1)
-        cells = records + [blank] * (self.top - len(records))
-        return (",true,", *_between(cells, ","), ",\n")
+    def fragment(self, records: list[Record], row: tuple[Any, ...]) -> Fragment:
+        cells = records + [self._blank] * (self.top - len(records))
+        return (cells[0][0], *[later for _, later in cells[1:]], b",\n")
 
-    def error(self, row_id: RowId, message: str) -> str:
+    def error(self, row_id: RowId, message: str) -> bytes:
         blanks = "," * (CSV_ROLE_FIELDS * self.top)
-        return f"{csv_cell(row_id)},false,{blanks}{csv_cell(message)}\n"
+        return self.encode(f"{csv_cell(row_id)},false,{blanks}{csv_cell(message)}\n")
 
 
 class _JsonlFormat(_Format):
@@ -196,11 +206,13 @@ class _JsonlFormat(_Format):
     """
 
     errors = "backslashreplace"
+    opening = ', "ok": true, "recommendations": ['
+    separator = ", "
 
     def __init__(self, top: int, names: dict[str, str]) -> None:
         super().__init__(top, names)
         self._encode = msgspec.json.encode
-        self._rows: dict[tuple[Any, ...], str] = {}
+        self._rows: dict[tuple[Any, ...], bytes] = {}
         self._values: dict[Any, str] = {}
 
     def _role(self, fields: tuple[Any, ...]) -> str:
@@ -223,24 +235,26 @@ class _JsonlFormat(_Format):
             found = self._values[value] = _dumps(value)
         return found
 
-    def head(self, row_id: RowId) -> str:
+    def head(self, row_id: RowId) -> bytes:
+        if type(row_id) is str:  # msgspec decoded it: valid UTF-8, written as json.dumps would
+            return b'{"id": ' + self._encode(row_id)
         if type(row_id) is int:
-            return f'{{"id": {row_id}'
-        if type(row_id) is str:
-            return '{"id": ' + self._encode(row_id).decode()
-        return '{"id": ' + _dumps(row_id)
+            return b'{"id": %d' % row_id
+        return self.any_head(row_id)
 
-    def any_head(self, row_id: RowId) -> str:
-        return '{"id": ' + _dumps(row_id)
+    def any_head(self, row_id: RowId) -> bytes:
+        return self.encode('{"id": ' + _dumps(row_id))
 
-    def fragment(self, records: list[str], row: tuple[Any, ...]) -> Fragment:
+    def fragment(self, records: list[Record], row: tuple[Any, ...]) -> Fragment:
         end = self._rows.get(row)
         if end is None:  # the row's own fields: a handful of distinct values
             if len(self._rows) >= _ROLE_LIMIT:
                 self._rows.clear()
-            end = "".join(f', "{k}": {_dumps(v)}' for k, v in zip(ROW_FIELDS, row, strict=True))
-            end = self._rows[row] = "]" + end + "}\n"
-        return (', "ok": true, "recommendations": [', *_between(records, ", "), end)
+            text = "".join(f', "{k}": {_dumps(v)}' for k, v in zip(ROW_FIELDS, row, strict=True))
+            end = self._rows[row] = self.encode("]" + text + "}\n")
+        if not records:
+            return (self.encode(self.opening), end)
+        return (records[0][0], *[later for _, later in records[1:]], end)
 
-    def error(self, row_id: RowId, message: str) -> str:
-        return _dumps({"id": row_id, "ok": False, "error": message}) + "\n"
+    def error(self, row_id: RowId, message: str) -> bytes:
+        return self.encode(_dumps({"id": row_id, "ok": False, "error": message}) + "\n")
