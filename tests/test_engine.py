@@ -626,3 +626,22 @@ def test_property_any_profile_is_ranked_whole_and_consistently(
         reasons = engine.explain(p, x.role_id).fit
         total = min(100, max(0, sum(w.points for w in reasons)))
         assert abs(total - x.fit) <= len(reasons), (x.role_id, reasons)
+
+
+@pytest.mark.parametrize("interests", [("agents",), ("model-training", "research"), ("reliability",)])
+def test_fit_is_remembered_per_kind_of_background_yet_equals_fit_worked_out_afresh(
+    engine: Engine, interests: tuple[str, ...]
+) -> None:
+    """The "suits" rules test a background only for membership (backend engineers; the
+    ML people), so fit is remembered per kind of background. Asked in every order, each
+    background's fit equals the fit a fresh engine works out for it alone."""
+    matrix = engine.matrix
+    for order in (BACKGROUNDS, BACKGROUNDS[::-1]):
+        one = Engine(matrix)
+        for background in order:
+            for company in COMPANIES:
+                f = (background, 5, frozenset(interests), company, "basic")
+                assert one.fit_part(f) == Engine(matrix)._fit_part(f), (background, company)
+    kinds = engine._suits_kind
+    assert kinds["backend-engineer"] != kinds["ml-engineer"] != kinds["student"]
+    assert kinds["student"] == kinds["technical-writer"] == kinds["product-manager"]

@@ -255,10 +255,16 @@ class Engine:
             {} for _ in self._roles
         )
         #: The "suits" rules look only at background and interests (as in the shipped
-        #: data): fit is then remembered by interests, company and background.
-        self._suits_simple = {leaf.field for x in matrix.suits for leaf in leaves(x.when)} <= {
-            "background",
-            "interests",
+        #: data): fit is then remembered by interests, company and the background's kind
+        #: for those rules, which test a background only for membership, so backgrounds
+        #: in the same groups of every rule are alike (16 backgrounds, 3 kinds).
+        suits_leaves = [leaf for x in matrix.suits for leaf in leaves(x.when)]
+        self._suits_simple = {leaf.field for leaf in suits_leaves} <= {"background", "interests"}
+        sets = [expand(leaf.value, groups) for leaf in suits_leaves if leaf.field == "background"]
+        kinds: dict[tuple[bool, ...], str] = {}
+        #: background -> its kind (named by the first background of that kind)
+        self._suits_kind = {
+            b: kinds.setdefault(tuple(b in s for s in sets), b) for b in matrix.starts
         }
         self._role_ready: tuple[dict[tuple[object, ...], tuple[Readiness, bool]], ...] = tuple(
             {} for _ in self._roles
@@ -339,7 +345,9 @@ class Engine:
     def fit_part(self, f: _Facts) -> FitPart:
         """Every role's fit for these facts (interests, company, "who it suits")."""
         # First by the answers themselves, so the "suits" rules run once per answer.
-        answer: tuple[Any, ...] = (f[2], f[3], f[0]) if self._suits_simple else f
+        answer: tuple[Any, ...] = (
+            (f[2], f[3], self._suits_kind.get(f[0], f[0])) if self._suits_simple else f
+        )
         found = self._fit_by_answer.get(answer)
         if found is not None:
             return found
