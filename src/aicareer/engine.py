@@ -277,6 +277,12 @@ class Engine:
         #: (company is only ever tested for membership, so every other company leads to
         #: the same readiness).
         self._route_interests = frozenset().union(*(r.interests for r in self._roles))
+        #: The roles whose routes look at interests or companies, by index; the others'
+        #: readiness by (background, years bucket, coding), None in those roles' places.
+        self._looking = tuple(
+            i for i, r in enumerate(self._roles) if r.interests or r.companies
+        )
+        self._plain_ready: dict[tuple[str, int, str], list[tuple[Readiness, bool] | None]] = {}
         #: interest set -> the part of it routes look at
         self._route_subsets: dict[frozenset[str], frozenset[str]] = {}
         self._route_companies = frozenset().union(*(r.companies for r in self._roles))
@@ -418,23 +424,33 @@ class Engine:
         key = (f[0], bucket, f[4], company, looked_at)
         hit = self._ready_memo.get(key)
         if hit is None:
-            pairs = []
-            none: frozenset[str] = frozenset()
-            for role, memo in zip(self._roles, self._role_ready, strict=True):
+            # Most roles' routes look at no interest and no company: their readiness
+            # depends on background, years bucket and coding alone (240 combinations).
+            base = self._plain_ready.get(key[:3])
+            if base is None:
+                if len(self._plain_ready) >= _PART_LIMIT:
+                    self._plain_ready.clear()
+                base = self._plain_ready[key[:3]] = [
+                    None if role.interests or role.companies else self._readiness(role, f)
+                    for role in self._roles
+                ]
+            pairs = base.copy()
+            for i in self._looking:
                 # One role's readiness, remembered by what that role's rules look at.
+                role, memo = self._roles[i], self._role_ready[i]
                 role_key = (
                     f[0],
                     bucket,
                     f[4],
                     f[3] if f[3] in role.companies else "",
-                    f[2] & role.interests if role.interests else none,
+                    f[2] & role.interests,
                 )
                 pair = memo.get(role_key)
                 if pair is None:
                     if len(memo) >= _PART_LIMIT:
                         memo.clear()
                     pair = memo[role_key] = self._readiness(role, f)
-                pairs.append(pair)
+                pairs[i] = pair
             hit = ReadyPart(
                 tuple(r for r, _ in pairs),
                 tuple(ok for _, ok in pairs),
