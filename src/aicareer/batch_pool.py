@@ -135,12 +135,13 @@ def _read_task(fd: int) -> tuple[int, list[bytes | None]] | None:
 
 
 def _serve(scorer: _Scorer, tasks: int, results: int) -> None:
-    from aicareer.batch import _score_block
+    from aicareer.batch import _score_block, settle
 
     while (task := _read_task(tasks)) is not None:
         start, lines = task
         try:
             payload, rows, scored = _score_block(lines, start, scorer)
+            settle()
             status = 0
         except Exception as exc:  # a bug: the parent reports it
             payload = f"{type(exc).__name__}: {exc}".encode("utf-8", "replace")

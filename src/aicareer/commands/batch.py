@@ -89,26 +89,25 @@ def batch_cmd(
             check_overwrite(out, force=force)
         ds = dataset(data_dir)
         names = {r.id: r.name for r in ds.roles.values()}
-        # cli.py keeps the collector quiet during start-up; a run over a million rows needs it
-        # (memory stays flat), and freezing first keeps the modules and data loaded at
-        # start-up out of every collection the run makes. A first threshold of 10,000, not
-        # the default 700: the run keeps tens of thousands of remembered results, and at
-        # 700 the collector walks them so often that it costs a sixth of the run (measured
-        # in bench/README.md); memory is bounded by the memos either way.
+        # cli.py keeps the collector quiet during start-up. The run itself collects
+        # after each block, by hand (batch.settle): automatic collections would walk
+        # the tens of thousands of remembered results again and again (bench/README.md).
         gc.freeze()
-        gc.enable()
-        gc.set_threshold(10_000, 10, 10)
+        gc.disable()
         with _progress(found.size) as progress:
-            summary = batch.run(
-                ds.engine,
-                names,
-                found,
-                out,
-                top=top,
-                out_fmt=out_fmt,
-                progress=progress,
-                jobs=jobs,
-            )
+            try:
+                summary = batch.run(
+                    ds.engine,
+                    names,
+                    found,
+                    out,
+                    top=top,
+                    out_fmt=out_fmt,
+                    progress=progress,
+                    jobs=jobs,
+                )
+            finally:
+                gc.enable()
     if as_json:
         sys.stdout.write(json.dumps(summary.as_dict(), ensure_ascii=False) + "\n")
     else:
