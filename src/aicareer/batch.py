@@ -129,22 +129,16 @@ class Summary:
 _LABEL = "row"
 
 
-def _error_text(raw: dict[str, Any], exc: ValidationError) -> str:
+def _error_text(exc: ValidationError) -> str:
     """One line: `interests[1]: Input should be 'building-products', ... (got 'x')`; ...
 
-    The wording is the quiz's for answers files (`aicareer.profile.parse_profile`), without
-    the file name: the row's id is in its own column. Only invalid rows get here.
+    The wording is the quiz's for answers files (`aicareer.profile.parse_profile` words
+    the same error the same way), without the file name: the row's id is in its own
+    column. Only invalid rows get here.
     """
-    from aicareer.data import validation_lines
-    from aicareer.profile import parse_profile
+    from aicareer.profile import error_lines
 
-    try:
-        parse_profile(raw, _LABEL)
-    except AicareerError as err:
-        lines = err.lines
-    else:  # cannot happen: the same validation just failed; keep pydantic's own words
-        lines = validation_lines(_LABEL, exc)
-    return "; ".join(line[len(_LABEL) + 2 :] for line in lines)
+    return "; ".join(line[len(_LABEL) + 2 :] for line in error_lines(_LABEL, exc))
 
 
 class _Scorer:
@@ -167,31 +161,33 @@ class _Scorer:
     def result(self, key: _Key, profile: Profile | None) -> Fragment | None:
         """The ok fragment for this profile (None: repeated interests, an error row)."""
         background, years, interests, company, coding = key
-        facts = (
-            background,
-            years,
-            frozenset(interests),
-            company,
-            DEFAULT_CODING[background] if coding is None else coding,
-        )
-        if profile is None and len(facts[2]) != len(interests):
+        chosen = frozenset(interests)
+        if profile is None and len(chosen) != len(interests):
             return None  # an interest twice: pydantic words the error
+        if coding is None:
+            coding = DEFAULT_CODING[background]
         bucket = self.bucket(years)
-        reduced = (background, bucket, facts[2], company, facts[4])
-        found = self.reduced.get(reduced)
+        found = self.reduced.get((background, bucket, chosen, company, coding))
         if found is None:
-            engine = self.engine
-            fit = engine.fit_part(facts)
-            ready = engine.ready_part(facts, bucket)
-            found = self.fmt.fragment(*_row_fields(engine, self.ids, fit, ready, self.fmt))
-            if len(self.reduced) >= _REDUCED_LIMIT:
-                self.reduced.clear()
-                self.sets.clear()
-            shared = self.sets.setdefault(facts[2], facts[2])
-            self.reduced[(background, bucket, shared, company, facts[4])] = found
-        if len(self.memo) >= _MEMO_LIMIT:
-            self.memo.clear()
-        self.memo[key] = found
+            found = self._new((background, years, chosen, company, coding), bucket)
+        memo = self.memo
+        if len(memo) >= _MEMO_LIMIT:
+            memo.clear()
+        memo[key] = found
+        return found
+
+    def _new(self, facts: tuple[str, int, frozenset[str], str, str], bucket: int) -> Fragment:
+        """A result not remembered yet: ranked from the engine's parts, then remembered."""
+        engine = self.engine
+        fit = engine.fit_part(facts)
+        ready = engine.ready_part(facts, bucket)
+        found = self.fmt.fragment(*_row_fields(engine, self.ids, fit, ready, self.fmt))
+        if len(self.reduced) >= _REDUCED_LIMIT:
+            self.reduced.clear()
+            self.sets.clear()
+        background, _, chosen, company, coding = facts
+        shared = self.sets.setdefault(chosen, chosen)  # one set object for all its keys
+        self.reduced[(background, bucket, shared, company, coding)] = found
         return found
 
     def slow(self, row_id: RowId, raw: dict[str, Any] | str) -> tuple[bytes, bool]:
@@ -204,7 +200,7 @@ class _Scorer:
         try:
             profile = validate(Profile, raw)
         except ValidationError as exc:
-            return fmt.error(row_id, _error_text(raw, exc)), False
+            return fmt.error(row_id, _error_text(exc)), False
         except RecursionError:
             return fmt.error(row_id, "a value is nested too deeply"), False
         key = _key_of(profile)

@@ -53,8 +53,9 @@ EXPECTED: dict[str, str] = {
 }
 
 
-def _lines(label: str, exc: ValidationError) -> list[str]:
-    """validation_lines(), plus the valid keys for an unknown one and the expected value."""
+def error_lines(label: str, exc: ValidationError) -> list[str]:
+    """validation_lines(), plus the valid keys for an unknown one and the expected value:
+    how an invalid answers file (or batch row) is worded."""
     lines = []
     for err, line in zip(exc.errors(include_url=False), validation_lines(label, exc), strict=True):
         loc = err["loc"]
@@ -81,7 +82,7 @@ def parse_profile(raw: Mapping[str, Any], label: str) -> Profile:
     try:
         return validate(Profile, raw)
     except ValidationError as exc:
-        raise input_error(_lines(label, exc)) from None
+        raise input_error(error_lines(label, exc)) from None
 
 
 def read_profile(path: Path) -> Profile:
