@@ -628,7 +628,9 @@ def test_property_any_profile_is_ranked_whole_and_consistently(
         assert abs(total - x.fit) <= len(reasons), (x.role_id, reasons)
 
 
-@pytest.mark.parametrize("interests", [("agents",), ("model-training", "research"), ("reliability",)])
+@pytest.mark.parametrize(
+    "interests", [("agents",), ("model-training", "research"), ("reliability",)]
+)
 def test_fit_is_remembered_per_kind_of_background_yet_equals_fit_worked_out_afresh(
     engine: Engine, interests: tuple[str, ...]
 ) -> None:

@@ -36,7 +36,6 @@ from typing import TYPE_CHECKING, Any
 
 import msgspec
 
-from aicareer.errors import AicareerError
 from aicareer.fsutil import open_output
 from aicareer.models import Profile, validate
 from aicareer.vocab import DEFAULT_CODING
@@ -313,7 +312,9 @@ def settle() -> None:
     gc.freeze()
 
 
-def _blocks(blocks: Iterable[list[bytes | None]], scorer: _Scorer) -> Iterator[tuple[bytes, int, int]]:
+def _blocks(
+    blocks: Iterable[list[bytes | None]], scorer: _Scorer
+) -> Iterator[tuple[bytes, int, int]]:
     """(encoded output, rows, scored rows) per block, in this process."""
     rows = 0
     for lines in blocks:

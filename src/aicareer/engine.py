@@ -30,7 +30,7 @@ import functools
 from bisect import bisect_right
 from collections.abc import Mapping
 from operator import getitem
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
 from aicareer.conditions import Facts as _Facts
 from aicareer.conditions import Test as _Test
@@ -263,7 +263,7 @@ class Engine:
         sets = [expand(leaf.value, groups) for leaf in suits_leaves if leaf.field == "background"]
         kinds: dict[tuple[bool, ...], str] = {}
         #: background -> its kind (named by the first background of that kind)
-        self._suits_kind = {
+        self._suits_kind: dict[str, str] = {
             b: kinds.setdefault(tuple(b in s for s in sets), b) for b in matrix.starts
         }
         self._role_ready: tuple[dict[tuple[object, ...], tuple[Readiness, bool]], ...] = tuple(
@@ -451,11 +451,12 @@ class Engine:
                         memo.clear()
                     pair = memo[role_key] = self._readiness(role, f)
                 pairs[i] = pair
+            filled = cast(list[tuple[Readiness, bool]], pairs)  # every place set by now
             hit = ReadyPart(
-                tuple(r for r, _ in pairs),
-                tuple(ok for _, ok in pairs),
-                sum(ok << i for i, (_, ok) in enumerate(pairs)),
-                tuple(r.score | (not ok) << 7 for r, ok in pairs),
+                tuple(r for r, _ in filled),
+                tuple(ok for _, ok in filled),
+                sum(ok << i for i, (_, ok) in enumerate(filled)),
+                tuple(r.score | (not ok) << 7 for r, ok in filled),
             )
             if len(self._ready_memo) >= _PART_LIMIT:
                 self._ready_memo.clear()

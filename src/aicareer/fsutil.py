@@ -136,7 +136,7 @@ def _atomic(path: Path, binary: bool, mode: int) -> Iterator[tuple[IO[Any], _Has
             raw = _HashingFile(fd)
             fh: IO[Any] = io.BufferedWriter(raw, 1 << 16)
             if not binary:
-                fh = io.TextIOWrapper(fh, encoding="utf-8", newline="")  # type: ignore[arg-type]
+                fh = io.TextIOWrapper(fh, encoding="utf-8", newline="")
             with fh:
                 yield fh, raw
                 fh.flush()
