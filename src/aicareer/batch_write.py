@@ -162,6 +162,11 @@ class _Format:
         raise NotImplementedError
 
 
+def _pieces(records: list[Record], end: bytes) -> Fragment:
+    """The first record as the first of its row, the others as later ones, then `end`."""
+    return (records[0][0], *[later for _, later in records[1:]], end)
+
+
 class _CsvFormat(_Format):
     """`id,ok,role_1,score_1,band_1,timeline_1,...,role_N,...,timeline_N,error`.
 
@@ -190,7 +195,7 @@ class _CsvFormat(_Format):
 
     def fragment(self, records: list[Record], row: tuple[Any, ...]) -> Fragment:
         cells = records + [self._blank] * (self.top - len(records))
-        return (cells[0][0], *[later for _, later in cells[1:]], b",\n")
+        return _pieces(cells, b",\n")
 
     def error(self, row_id: RowId, message: str) -> bytes:
         blanks = "," * (CSV_ROLE_FIELDS * self.top)
@@ -252,9 +257,7 @@ class _JsonlFormat(_Format):
                 self._rows.clear()
             text = "".join(f', "{k}": {_dumps(v)}' for k, v in zip(ROW_FIELDS, row, strict=True))
             end = self._rows[row] = self.encode("]" + text + "}\n")
-        if not records:
-            return (self.encode(self.opening), end)
-        return (records[0][0], *[later for _, later in records[1:]], end)
+        return _pieces(records, end)  # never empty: top >= 1 and data has roles
 
     def error(self, row_id: RowId, message: str) -> bytes:
         return self.encode(_dumps({"id": row_id, "ok": False, "error": message}) + "\n")

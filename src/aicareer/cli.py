@@ -22,7 +22,8 @@ import sys
 # nothing, 10-20% of a short command's time. A high first threshold, as mypy sets, keeps it
 # quiet during start-up yet still collects in a long run, so memory stays bounded; main()
 # freezes everything before exit so that shutdown's final collection walks nothing. batch
-# freezes and restores the default before its loop. bench/README.md has the numbers.
+# freezes, then collects by hand after each block (batch.settle). bench/README.md has the
+# numbers.
 gc.set_threshold(200_000, 30, 30)
 
 TYPE_CHECKING = False  # not `typing`'s: importing typing costs ~10 ms before main() runs

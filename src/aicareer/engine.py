@@ -431,8 +431,8 @@ class Engine:
                 if len(self._plain_ready) >= _PART_LIMIT:
                     self._plain_ready.clear()
                 base = self._plain_ready[key[:3]] = [
-                    None if role.interests or role.companies else self._readiness(role, f)
-                    for role in self._roles
+                    None if i in self._looking else self._readiness(role, f)
+                    for i, role in enumerate(self._roles)
                 ]
             pairs = base.copy()
             for i in self._looking:
@@ -471,7 +471,7 @@ class Engine:
         person cannot aim at yet last, then roles that match none of their interests, then
         by score, readiness (the shorter way in) and demand rank. The score is
         `(fit_weight x fit + readiness_weight x readiness) / 100`, rounded half up: the fit
-        part remembers it per readiness score (`_ScoreTable`), so this is dict lookups and
+        part remembers it per `ReadyPart.key` (`_ScoreTable`), so this is dict lookups and
         one sort, with no Python loop (a cohort of distinct people ranks at C speed).
         """
         return sorted(map(getitem, fit.table, ready.key))
