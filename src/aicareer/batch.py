@@ -218,7 +218,7 @@ class _Scorer:
         fmt = self.fmt
         if isinstance(raw, str):
             return fmt.error(row_id, raw), False
-        from pydantic import ValidationError  # imported once, by the first row that needs it
+        from pydantic_core import ValidationError  # imported once, by the first row that needs it
 
         try:
             profile = validate(Profile, raw)

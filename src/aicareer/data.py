@@ -236,7 +236,7 @@ def check_tree(doc: Any, limits: Limits) -> list[str]:
 
 
 def parse_model(model: type[M], raw: Mapping[str, Any], label: str, code: ExitCode) -> M:
-    from pydantic import ValidationError  # only when a file is validated (a cache miss)
+    from pydantic_core import ValidationError  # only when a file is validated (a cache miss)
 
     try:
         return validate(model, raw)

@@ -29,6 +29,7 @@ from aicareer import constraints
 
 if TYPE_CHECKING:
     from pydantic import AfterValidator, Field, TypeAdapter
+    from pydantic_core import SchemaValidator
 else:  # pydantic is imported only when something is validated (see constraints.py)
     from aicareer.constraints import AfterValidator, Field
 
@@ -219,7 +220,7 @@ def to_dict(value: Any) -> Any:
 _T = TypeVar("_T")
 
 
-_ADAPTERS: dict[type, TypeAdapter[Any]] = {}
+_VALIDATORS: dict[type, SchemaValidator] = {}
 _NO_PLUGINS = "PYDANTIC_DISABLE_PLUGINS"
 
 
@@ -247,19 +248,26 @@ def type_adapter(shape: Any) -> TypeAdapter[Any]:
 
 
 def adapter(kind: type[_T]) -> TypeAdapter[_T]:
-    """The validator for `kind`, built on first use so importing this module stays cheap."""
-    if kind not in _ADAPTERS:
-        constraints.use_pydantic()
-        check = _CHECKS.get(kind)
-        shape: Any = kind if check is None else Annotated[kind, constraints.AfterValidator(check)]
-        _ADAPTERS[kind] = type_adapter(shape)
-    found: TypeAdapter[_T] = _ADAPTERS[kind]
-    return found
+    """pydantic's validator for `kind` (with its cross-field check), built by pydantic."""
+    constraints.use_pydantic()
+    check = _CHECKS.get(kind)
+    shape: Any = kind if check is None else Annotated[kind, constraints.AfterValidator(check)]
+    return type_adapter(shape)
 
 
 def validate(kind: type[_T], raw: object) -> _T:
-    """Validate `raw` (parsed TOML or JSON) into `kind`; raises pydantic's ValidationError."""
-    return adapter(kind).validate_python(raw)
+    """Validate `raw` (parsed TOML or JSON) into `kind`; raises pydantic's ValidationError.
+
+    The validator is built on first use, so importing this module stays cheap, and from
+    its cached schema when there is one (validators.py: pydantic-core alone, ~30 ms
+    instead of ~110)."""
+    found = _VALIDATORS.get(kind)
+    if found is None:
+        from aicareer.validators import validator
+
+        found = _VALIDATORS[kind] = validator(kind, lambda: adapter(kind))
+    result: _T = found.validate_python(raw)
+    return result
 
 
 constraints.register(__name__)

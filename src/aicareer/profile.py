@@ -77,7 +77,7 @@ def parse_profile(raw: Mapping[str, Any], label: str) -> Profile:
     found = answers(raw)  # the usual case, without importing pydantic
     if found is not None:
         return found
-    from pydantic import ValidationError
+    from pydantic_core import ValidationError
 
     try:
         return validate(Profile, raw)

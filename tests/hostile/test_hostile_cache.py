@@ -185,7 +185,7 @@ def test_a_hit_builds_no_pydantic_validator(
         raise AssertionError("a cache hit must not build a pydantic validator")
 
     monkeypatch.setattr(models, "type_adapter", no_validators)
-    monkeypatch.setattr(models, "_ADAPTERS", {})
+    monkeypatch.setattr(models, "_VALIDATORS", {})
     assert data.load(folder).roles["prompt-engineer"].salary.bands[0].low == 80000
 
 
