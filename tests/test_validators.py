@@ -150,6 +150,7 @@ def test_the_next_process_validates_without_importing_pydantic(home: Path) -> No
         {"$ref": "os:system"},
         {"$ref": "aicareer.models:Profile.__init__.__globals__"},
         {"$ref": "aicareer.cli:main"},
+        {"$ref": "aicareer.models:NamedTuple"},
         {"$tuple": "not a list"},
         {"$ref": "aicareer.models:Profile", "more": 1},
         "a schema pydantic-core refuses",
@@ -184,3 +185,21 @@ def test_a_schema_with_code_of_its_own_is_not_cached() -> None:
     with pytest.raises(validators._NotKept):
         validators.encode({"$ref": "aicareer.models:Profile"})  # would read back as a name
     assert validators.decode(validators.encode({"a": (1, [2, ("x",)])})) == {"a": (1, [2, ("x",)])}
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "os:system",
+        "aicareer.cli:main",  # aicareer, but not a record module
+        "aicareer.models:NamedTuple",  # in a record module, but only imported there
+        "aicareer.models:Profile.__init__",
+        "aicareer.models:DEFAULT_CODING",  # neither a class nor a function
+        "aicareer.models:nothing_here",
+    ],
+)
+def test_a_name_resolves_only_to_a_record_modules_own_class_or_function(name: str) -> None:
+    import aicareer.cli  # noqa: F401  imported, so only the record-module check refuses it
+    with pytest.raises(validators._NotKept):
+        validators.decode({"$ref": name})
+    assert validators.decode({"$ref": "aicareer.models:Profile"}) is Profile

@@ -56,11 +56,11 @@ def _resolve(name: str) -> Any:
         raise _NotKept(name)
     obj: Any = sys.modules[module]
     for part in qualname.split("."):
-        if not part.isidentifier() or part.startswith("__"):
+        if not part.isidentifier():
             raise _NotKept(name)
         obj = getattr(obj, part, None)
-    if not (isinstance(obj, type) or callable(obj)):
-        raise _NotKept(name)
+    if not (isinstance(obj, type) or callable(obj)) or getattr(obj, "__module__", None) != module:
+        raise _NotKept(name)  # not a class or function, or one the module only imported
     return obj
 
 
