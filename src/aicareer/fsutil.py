@@ -23,7 +23,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import IO, Any
 
@@ -105,19 +105,39 @@ def refuse_special(path: Path) -> os.stat_result | None:
     return st
 
 
+#: Ask the kernel to start writing a file back every this many bytes (see _HashingFile).
+WRITEBACK_EVERY = 4 << 20
+
+
 class _HashingFile(io.FileIO):
     """A file that keeps the SHA-256 of what was written to it, so `open_output` can
-    record it without reading the file back (a batch output can be 50 MiB)."""
+    record it without reading the file back (a batch output can be 50 MiB).
+
+    Every WRITEBACK_EVERY bytes it also asks the kernel to start writing them to disk
+    (`posix_fadvise` DONTNEED, where there is one), so the fsync before the rename waits
+    for the last few MiB only: for a 54 MiB batch output, 23 ms -> 1.5 ms at the end of
+    the run (bench/README.md). Nothing is read back, so pages the kernel drops once they
+    are on disk cost nothing."""
 
     def __init__(self, fd: int) -> None:
         super().__init__(fd, "w")
         self.sha256 = hashlib.sha256()
+        self.written = self.flushed = 0
 
     def write(self, data: Any) -> int:
         n = super().write(data)
         if n:
             self.sha256.update(memoryview(data).cast("B")[:n])
+            self.written += n
+            if self.written - self.flushed >= WRITEBACK_EVERY and _FADVISE is not None:
+                with suppress(OSError):  # only a hint
+                    _FADVISE(self.fileno(), self.flushed, self.written - self.flushed, _DONTNEED)
+                self.flushed = self.written
         return n or 0
+
+
+_FADVISE = getattr(os, "posix_fadvise", None)
+_DONTNEED = getattr(os, "POSIX_FADV_DONTNEED", 0)
 
 
 @contextmanager

@@ -304,3 +304,31 @@ def test_an_output_whose_name_is_not_utf8_is_remembered(cli: Run, tmp_path: Path
         proc = cli("batch", str(cohort), "--out", str(out))
         assert proc.returncode == 0, proc.stderr
     assert out.read_bytes().count(b"\n") == 3
+
+
+def test_a_big_output_is_handed_to_the_disk_as_it_is_written(
+    tmp_path: Path, home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every WRITEBACK_EVERY bytes the kernel is asked to start writing back what came
+    before (so the final fsync is short); the file and its recorded digest are whole."""
+    import hashlib
+    import json
+
+    from aicareer import fsutil
+
+    monkeypatch.setenv("AICAREER_HOME", str(home))
+    hints: list[tuple[int, int, int]] = []
+    monkeypatch.setattr(fsutil, "_FADVISE", lambda fd, start, n, how: hints.append((start, n, how)))
+    every, out = fsutil.WRITEBACK_EVERY, tmp_path / "big.jsonl"
+    chunk = b"x" * 1000 + b"\n"
+    count = (2 * every + every // 2) // len(chunk)
+    with fsutil.open_output(out, binary=True) as fh:
+        for _ in range(count):
+            fh.write(chunk)
+    assert out.read_bytes() == chunk * count
+    first = hints[0][1]
+    assert len(hints) == 2 and every <= first < every + len(chunk) + (1 << 16)
+    assert hints == [(0, first, os.POSIX_FADV_DONTNEED), (first, hints[1][1], hints[0][2])]
+    assert hints[1][1] >= every
+    recorded = json.loads((home / "written.json").read_text("utf-8"))[str(out)]
+    assert recorded.split()[0] == hashlib.sha256(chunk * count).hexdigest()
