@@ -62,7 +62,7 @@ def _row_fields(
     (tests/test_batch.py checks every value against `Engine.rank`)."""
     records = fmt.records
     mask, score_of, band_for = engine.index_mask, engine.score_of, engine.band_for
-    shown, readiness, ok = fit.shown, ready.readiness, ready.ready
+    shown, readiness, ok = fit.shown, ready.readiness, ready.ready_mask
     out = []
     for o in engine.order(fit, ready)[: fmt.top]:
         i = o & mask
@@ -71,7 +71,7 @@ def _row_fields(
         found = records.get(key)
         if found is None:
             score = score_of(o)
-            status = "now" if ok[i] else "later"
+            status = "now" if ok >> i & 1 else "later"
             fields = (ids[i], score, band_for[score], r.timeline, shown[i], r.score, status)
             found = fmt.record(key, fields)
         out.append(found)

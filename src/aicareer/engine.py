@@ -115,14 +115,14 @@ class _ScoreTable(dict[int, int]):
 
 
 class FitPart(NamedTuple):
-    """Per role (in `Engine.role_ids` order), what fit adds to a ranking."""
+    """Per role (in `Engine.role_ids` order), what fit adds to a ranking. Only what a
+    ranking reads is kept (the exact fit is in the score tables): a batch run keeps
+    thousands of these."""
 
-    fit: tuple[float, ...]
     #: fit as shown, rounded half up
     shown: tuple[int, ...]
-    #: the best interest's weight plus company and "suits" points (vs no_clear_fit_below)
-    match: tuple[int, ...]
-    #: bit i set: role i matches at least one interest (match >= no_clear_fit_below)
+    #: bit i set: role i matches at least one interest (the best interest's weight plus
+    #: company and "suits" points reach no_clear_fit_below)
     matched: int
     #: per role, `ReadyPart.key` -> the role's `order` integer
     table: tuple[_ScoreTable, ...]
@@ -132,7 +132,6 @@ class ReadyPart(NamedTuple):
     """Per role (in `Engine.role_ids` order), what readiness adds to a ranking."""
 
     readiness: tuple[Readiness, ...]
-    ready: tuple[bool, ...]
     #: bit i set: role i is ready (no requirement missed)
     ready_mask: int
     #: per role, the key into `FitPart.table`: the readiness score, plus 128 if not ready
@@ -379,15 +378,14 @@ class Engine:
                     extra = tuple(a + b for a, b in zip(extra, points, strict=True))
             fw, rw, no_fit, shift = self._fw, self._rw, self._no_fit, self._index_bits
             score_shift = self.score_shift
-            fits, matches, tables = [], [], []
+            shown, tables = [], []
             matched = 0
             for i, (role, (raw, best), more) in enumerate(
                 zip(self._roles, self._interest_fits(f[2]), extra, strict=True)
             ):
                 fit = min(100.0, max(0.0, raw + more))
                 match = best + more
-                fits.append(fit)
-                matches.append(match)
+                shown.append(int(fit + 0.5))  # rounded half up, as _round
                 matched |= (match >= no_fit) << i
                 # One table per role and distinct fit, shared by every fit part that has it
                 # (most roles take few fit values): less memory, fewer scores to compute.
@@ -401,13 +399,7 @@ class Engine:
                         fw * fit, rw, score_shift, rest
                     )
                 tables.append(table)
-            hit = FitPart(
-                tuple(fits),
-                tuple(int(x + 0.5) for x in fits),
-                tuple(matches),
-                matched,
-                tuple(tables),
-            )
+            hit = FitPart(tuple(shown), matched, tuple(tables))
             if len(self._fit_memo) >= _PART_LIMIT:
                 self._fit_memo.clear()
             self._fit_memo[key] = hit
@@ -453,10 +445,9 @@ class Engine:
                 pairs[i] = pair
             filled = cast(list[tuple[Readiness, bool]], pairs)  # every place set by now
             hit = ReadyPart(
-                tuple(r for r, _ in filled),
-                tuple(ok for _, ok in filled),
+                tuple([r for r, _ in filled]),
                 sum(ok << i for i, (_, ok) in enumerate(filled)),
-                tuple(r.score | (not ok) << 7 for r, ok in filled),
+                tuple([r.score | (not ok) << 7 for r, ok in filled]),
             )
             if len(self._ready_memo) >= _PART_LIMIT:
                 self._ready_memo.clear()
@@ -493,7 +484,7 @@ class Engine:
             return hit
         fit = self.fit_part(f)
         ready = self.ready_part(f, key[1])
-        roles, band_for, no_fit, mask = self._roles, self.band_for, self._no_fit, self.index_mask
+        roles, band_for, mask = self._roles, self.band_for, self.index_mask
         new = tuple.__new__  # a named tuple's own __new__ is a slower Python-level lambda
         results = []
         for o in self.order(fit, ready):
@@ -507,8 +498,8 @@ class Engine:
                         band_for[score],
                         fit.shown[i],
                         ready.readiness[i],
-                        ready.ready[i],
-                        fit.match[i] >= no_fit,
+                        bool(ready.ready_mask >> i & 1),
+                        bool(fit.matched >> i & 1),
                     ),
                 )
             )
