@@ -159,9 +159,7 @@ def test_the_next_process_validates_without_importing_pydantic(home: Path) -> No
 def test_an_entry_naming_anything_else_is_a_miss(home: Path, planted: Any) -> None:
     """A damaged or planted entry never resolves to code outside the record modules: it is
     a miss, pydantic builds the validator, and the entry is written again."""
-    name = cache.key(
-        "validator", f"{Profile.__module__}.{Profile.__qualname__}", validators._versions()
-    )
+    name = validators.entry(Profile)
     cache.put(name, json.dumps(planted), str)
     built = []
 
@@ -200,6 +198,16 @@ def test_a_schema_with_code_of_its_own_is_not_cached() -> None:
 )
 def test_a_name_resolves_only_to_a_record_modules_own_class_or_function(name: str) -> None:
     import aicareer.cli  # noqa: F401  imported, so only the record-module check refuses it
+
     with pytest.raises(validators._NotKept):
         validators.decode({"$ref": name})
     assert validators.decode({"$ref": "aicareer.models:Profile"}) is Profile
+
+
+def test_another_pydantic_means_another_entry(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A schema stored by one pydantic is never read by another (nor by another
+    aicareer: cache.key covers the record modules and aicareer's version)."""
+    before = validators.entry(Profile)
+    assert validators.entry(Profile) == before
+    monkeypatch.setattr(validators, "_versions", lambda: b"2.99.0\0VERSION = '9.9'")
+    assert validators.entry(Profile) != before

@@ -25,6 +25,7 @@ import os
 import sys
 from collections.abc import Callable
 from importlib.util import find_spec
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from aicareer import cache, constraints
@@ -119,12 +120,19 @@ def _versions() -> bytes:
     return found
 
 
+def entry(kind: type) -> str:
+    """The cache entry of `kind`'s schema: by the record modules (cache.key), the pydantic
+    versions and this module (its encoding is part of what is stored)."""
+    here = Path(__file__).read_bytes()
+    return cache.key("validator", f"{kind.__module__}.{kind.__qualname__}", _versions(), here)
+
+
 def validator(kind: type, build: Callable[[], TypeAdapter[Any]]) -> SchemaValidator:
     """The validator for the record `kind`: from its cached core schema if there is one,
     else `build()`'s (a pydantic TypeAdapter), whose schema is then cached."""
     from pydantic_core import SchemaError, SchemaValidator
 
-    name = cache.key("validator", f"{kind.__module__}.{kind.__qualname__}", _versions())
+    name = entry(kind)
     text = cache.get(name, str)
     if text is not None:
         try:
