@@ -46,7 +46,7 @@ def _outcome(check: Callable[[Any], Any], raw: Any) -> tuple[str, Any]:
     try:
         value = check(raw)
     except ValidationError as exc:
-        return "error", exc.errors(include_url=False)
+        return "error", exc.json(include_url=False)  # a check's ValueError, as its text
     return "ok", (type(value), value, [type(v) for v in value])
 
 
@@ -182,7 +182,32 @@ def test_a_schema_with_code_of_its_own_is_not_cached() -> None:
         validators.encode({"cls": os.PathLike})  # not a record module's
     with pytest.raises(validators._NotKept):
         validators.encode({"$ref": "aicareer.models:Profile"})  # would read back as a name
-    assert validators.decode(validators.encode({"a": (1, [2, ("x",)])})) == {"a": (1, [2, ("x",)])}
+    kept = {"a": (1, [2.5, ("x", None, True)]), "f": Profile}
+    assert validators.decode(json.loads(json.dumps(validators.encode(kept)))) == kept
+
+
+@pytest.mark.parametrize(
+    "damaged",
+    [
+        {"$tuple": "ab"},
+        {"$tuple": [1], "more": 2},
+        {"$ref": ["aicareer.models:Profile"]},
+        {"$ref": "aicareer.models:Profile", "more": 2},
+    ],
+)
+def test_a_marker_encode_would_not_write_is_refused(damaged: dict[str, Any]) -> None:
+    with pytest.raises(ValueError):
+        validators.decode({"schema": [damaged]})
+
+
+def test_the_entry_changes_with_pydantics_own_version_file() -> None:
+    """pydantic's version is read from its version.py (importing pydantic is the cost
+    this module saves), next to pydantic-core's."""
+    import pydantic_core
+
+    versions = validators._versions()
+    assert versions.startswith(pydantic_core.__version__.encode() + b"\0")
+    assert b"VERSION = " in versions
 
 
 @pytest.mark.parametrize(
@@ -191,7 +216,7 @@ def test_a_schema_with_code_of_its_own_is_not_cached() -> None:
         "os:system",
         "aicareer.cli:main",  # aicareer, but not a record module
         "aicareer.models:NamedTuple",  # in a record module, but only imported there
-        "aicareer.models:Profile.__init__",
+        "aicareer.models:Profile.__init__",  # only a module's own top-level names
         "aicareer.models:DEFAULT_CODING",  # neither a class nor a function
         "aicareer.models:nothing_here",
     ],

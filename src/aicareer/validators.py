@@ -43,23 +43,20 @@ class _NotKept(Exception):
 
 
 def _name(obj: Any) -> str:
-    """`module:qualname` of a record module's class or function that resolves to `obj`."""
-    module, qualname = getattr(obj, "__module__", None), getattr(obj, "__qualname__", "")
-    if module not in constraints._MODULES or _resolve(f"{module}:{qualname}") is not obj:
+    """`module:name` of a record module's own top-level class or function `obj`."""
+    name = f"{getattr(obj, '__module__', None)}:{getattr(obj, '__qualname__', '')}"
+    if _resolve(name) is not obj:
         raise _NotKept(obj)
-    return f"{module}:{qualname}"
+    return name
 
 
 def _resolve(name: str) -> Any:
-    """The class or function `name` names in a record module; _NotKept for anything else."""
-    module, _, qualname = name.partition(":")
-    if module not in constraints._MODULES or module not in sys.modules:
+    """The top-level class or function `name` names in a record module, defined there;
+    _NotKept for anything else."""
+    module, _, attr = name.partition(":")
+    if module not in constraints._MODULES or module not in sys.modules or not attr.isidentifier():
         raise _NotKept(name)
-    obj: Any = sys.modules[module]
-    for part in qualname.split("."):
-        if not part.isidentifier():
-            raise _NotKept(name)
-        obj = getattr(obj, part, None)
+    obj = getattr(sys.modules[module], attr, None)
     if not (isinstance(obj, type) or callable(obj)) or getattr(obj, "__module__", None) != module:
         raise _NotKept(name)  # not a class or function, or one the module only imported
     return obj
@@ -67,11 +64,7 @@ def _resolve(name: str) -> Any:
 
 def encode(value: Any) -> Any:
     """A core schema as JSON data: tuples and references marked (see `decode`)."""
-    if value is None or type(value) in (str, int, bool):
-        return value
-    if type(value) is float:
-        if value != value or value in (float("inf"), float("-inf")):
-            raise _NotKept(value)
+    if value is None or type(value) in (str, int, bool, float):
         return value
     if type(value) is list:
         return [encode(v) for v in value]
