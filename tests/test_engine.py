@@ -647,3 +647,22 @@ def test_fit_is_remembered_per_kind_of_background_yet_equals_fit_worked_out_afre
     kinds = engine._suits_kind
     assert kinds["backend-engineer"] != kinds["ml-engineer"] != kinds["student"]
     assert kinds["student"] == kinds["technical-writer"] == kinds["product-manager"]
+
+
+def test_answers_that_come_to_the_same_readiness_share_one_part(engine: Engine) -> None:
+    """A batch worker keeps a readiness part per combination of answers; most
+    combinations come to the same readiness, and those hold one object, not thousands of
+    equal copies (memory stays flat on a long run). Each part still equals the one a fresh
+    engine works out for those answers alone."""
+    matrix = engine.matrix
+    one = Engine(matrix)
+    parts = []
+    for background, years, company, coding in itertools.product(
+        BACKGROUNDS, (0, 3, 8, 20), COMPANIES, ("none", "basic", "professional")
+    ):
+        f = (background, years, frozenset({"agents", "research"}), company, coding)
+        part = one.ready_part(f, one.bucket(years))
+        assert part == Engine(matrix).ready_part(f, one.bucket(years))
+        parts.append(part)
+    assert len(parts) == 16 * 4 * 6 * 3
+    assert len({id(p) for p in parts}) == len(set(parts)) < len(parts) // 3

@@ -247,6 +247,7 @@ class Engine:
         #: years -> its bucket between those cuts (batch uses it too)
         self.bucket = functools.partial(bisect_right, tuple(sorted(cuts)))
         self._ready_memo: dict[tuple[str, int, str, str, frozenset[str]], ReadyPart] = {}
+        self._ready_parts: dict[ReadyPart, ReadyPart] = {}
         self._fit_memo: dict[tuple[frozenset[str], str, tuple[bool, ...]], FitPart] = {}
         self._fit_by_answer: dict[tuple[object, ...], FitPart] = {}
         self._interest_sets: dict[frozenset[str], frozenset[str]] = {}
@@ -449,6 +450,12 @@ class Engine:
                 sum(ok << i for i, (_, ok) in enumerate(filled)),
                 tuple([r.score | (not ok) << 7 for r, ok in filled]),
             )
+            # Many answers come to the same readiness (a random cohort's ~4,900 parts hold
+            # ~360 distinct ones): keep one object per distinct part.
+            shared = self._ready_parts
+            if len(shared) >= _PART_LIMIT:
+                shared.clear()
+            hit = shared.setdefault(hit, hit)
             if len(self._ready_memo) >= _PART_LIMIT:
                 self._ready_memo.clear()
             self._ready_memo[key] = hit
