@@ -143,7 +143,7 @@ def test_a_worker_that_dies_stops_the_run_with_one_line(
     src.write_text(cohort(2000), "utf-8")
     out = tmp_path / "out.jsonl"
     out.write_text('{"id": 1, "ok": false, "error": "previous"}\n', "utf-8")
-    real = batch._score_block
+    real = batch._score_pieces
     calls = []
 
     def dies(lines: Any, start: int, scorer: Any) -> Any:
@@ -152,7 +152,7 @@ def test_a_worker_that_dies_stops_the_run_with_one_line(
             os.kill(os.getpid(), signal.SIGKILL)
         return real(lines, start, scorer)
 
-    monkeypatch.setattr(batch, "_score_block", dies)
+    monkeypatch.setattr(batch, "_score_pieces", dies)
     result = run(str(src), "--out", str(out), "--jobs", "2", "--force")
     assert result.exit_code == 1
     assert result.stderr == (
@@ -172,7 +172,7 @@ def test_a_bug_in_a_worker_is_an_internal_error(
     def broken(lines: Any, start: int, scorer: Any) -> Any:
         raise ZeroDivisionError("division by zero")
 
-    monkeypatch.setattr(batch, "_score_block", broken)
+    monkeypatch.setattr(batch, "_score_pieces", broken)
     result = run(str(src), "--out", str(tmp_path / "out.jsonl"), "--jobs", "2")
     assert result.exit_code == 1
     assert result.stderr.startswith(
@@ -243,3 +243,41 @@ def test_workers_end_when_the_parent_is_killed(tmp_path: Path) -> None:
     while _workers_alive(out.name) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert _workers_alive(out.name) == []
+
+
+@pytest.mark.parametrize("most", [1, 7, 1 << 20])
+def test_a_results_pieces_arrive_whole_and_in_order_however_the_pipe_takes_them(
+    monkeypatch: pytest.MonkeyPatch, most: int
+) -> None:
+    """A worker writes a block's output as its pieces (writev, at most _IOV_MAX at a
+    time), never joined: a write the pipe takes only in part (a signal) goes on from the
+    byte where it stopped."""
+    real = os.writev
+    calls: list[int] = []
+
+    def short(fd: int, buffers: list[bytes]) -> int:
+        calls.append(len(buffers))
+        return real(fd, [b"".join(buffers)[:most]])
+
+    monkeypatch.setattr(batch_pool.os, "writev", short)
+    pieces = [b"head", b"", *(b"piece %d;" % i for i in range(2500)), b"end\n"]
+    want = b"".join(pieces)
+    r, w = os.pipe()
+    try:
+        batch_pool._widen(w)
+        got = bytearray()
+        import threading
+
+        reader = threading.Thread(target=lambda: got.extend(batch_pool._read_exactly(r, len(want))))
+        reader.start()
+        batch_pool._write_pieces(w, list(pieces))
+        reader.join(timeout=60)
+    finally:
+        os.close(r)
+        os.close(w)
+    assert bytes(got) == want
+    assert max(calls) <= batch_pool._IOV_MAX and len(calls) >= len(want) // most
+
+
+def test_writev_takes_at_least_what_posix_promises() -> None:
+    assert 16 <= batch_pool._iov_max() <= 1024

@@ -327,9 +327,20 @@ def _blocks(
 def _score_block(
     lines: list[bytes | None], start: int, scorer: _Scorer
 ) -> tuple[bytes, int, int]:
-    """The output for a block of JSONL lines: (encoded, rows, rows scored). `start` is the
-    number of rows before the block (a row without an id is numbered). One process and
-    the workers (batch_pool.py) both score with this, so their output is the same."""
+    """The output for a block of JSONL lines: (encoded, rows, rows scored); see
+    `_score_pieces`."""
+    out, rows, scored = _score_pieces(lines, start, scorer)
+    return b"".join(out), rows, scored
+
+
+def _score_pieces(
+    lines: list[bytes | None], start: int, scorer: _Scorer
+) -> tuple[list[bytes], int, int]:
+    """The output for a block of JSONL lines, as pieces to write in order: (pieces, rows,
+    rows scored). `start` is the number of rows before the block (a row without an id is
+    numbered). One process and the workers (batch_pool.py) both score with this, so their
+    output is the same; a worker writes the pieces to its pipe as they are (writev), so
+    no ~1 MiB copy of a block's output is ever made there."""
     decode = msgspec.json.Decoder(_Row).decode
     unset = msgspec.UNSET
     exact, calls = scorer.use_exact(), scorer.calls
@@ -367,7 +378,7 @@ def _score_block(
             scored += 1
     if exact:
         scorer.exact_paid(scored, scorer.calls - calls)
-    return b"".join(out), number - start, scored
+    return out, number - start, scored
 
 
 def _csv_results(source: Input, scorer: _Scorer) -> _Out:

@@ -107,6 +107,35 @@ def _write_all(fd: int, data: bytes | memoryview) -> None:
         view = view[os.write(fd, view) :]
 
 
+def _iov_max() -> int:
+    """The most pieces one writev takes (POSIX promises 16; Linux and macOS take 1,024)."""
+    try:
+        found = os.sysconf("SC_IOV_MAX")
+    except (AttributeError, ValueError, OSError):
+        return 16
+    return min(found, 1024) if found >= 16 else 16
+
+
+_IOV_MAX = _iov_max()
+
+
+def _write_pieces(fd: int, pieces: list[bytes]) -> None:
+    """Write `pieces` in order, without joining them (writev, IOV_MAX at a time): a
+    block's output is thousands of small shared pieces, and joining them first would make
+    a ~1 MiB copy per block (3.5 MiB off a worker's peak)."""
+    if not hasattr(os, "writev"):
+        _write_all(fd, b"".join(pieces))
+        return
+    i = 0
+    while i < len(pieces):
+        n = os.writev(fd, pieces[i : i + _IOV_MAX])
+        while i < len(pieces) and n >= len(pieces[i]):  # the pieces written whole
+            n -= len(pieces[i])
+            i += 1
+        if n:  # one written in part (a signal): the rest of it goes first next time
+            pieces[i] = pieces[i][n:]
+
+
 def _encode_task(start: int, lines: list[bytes | None]) -> bytes:
     missing: list[int] = []
     if None in lines:  # a line over ROW_LIMIT (rare): sent as its index
@@ -135,18 +164,19 @@ def _read_task(fd: int) -> tuple[int, list[bytes | None]] | None:
 
 
 def _serve(scorer: _Scorer, tasks: int, results: int) -> None:
-    from aicareer.batch import _score_block, settle
+    from aicareer.batch import _score_pieces, settle
 
     while (task := _read_task(tasks)) is not None:
         start, lines = task
         try:
-            payload, rows, scored = _score_block(lines, start, scorer)
+            pieces, rows, scored = _score_pieces(lines, start, scorer)
             settle()
             status = 0
         except Exception as exc:  # a bug: the parent reports it
-            payload = f"{type(exc).__name__}: {exc}".encode("utf-8", "replace")
+            pieces = [f"{type(exc).__name__}: {exc}".encode("utf-8", "replace")]
             status, rows, scored = 1, 0, 0
-        _write_all(results, _RESULT.pack(status, rows, scored, len(payload)) + payload)
+        head = _RESULT.pack(status, rows, scored, sum(map(len, pieces)))
+        _write_pieces(results, [head, *pieces])
 
 
 def _widen(fd: int) -> None:
