@@ -385,6 +385,21 @@ def test_broken_salary_names_file_and_field(make_data_dir: Callable[[], Path]) -
     assert "'lots'" in lines[0]
 
 
+def test_an_id_that_is_not_an_id_says_what_an_id_is(make_data_dir: Callable[[], Path]) -> None:
+    """Not pydantic's regular expression: what a coach should write instead."""
+    folder = make_data_dir()
+    roles = folder / "roles.toml"
+    text = roles.read_text(encoding="utf-8")
+    roles.write_text(text.replace('id = "roles-guide"', 'id = "Roles guide"', 1), encoding="utf-8")
+    code, out, err = run("data", "check", "--data-dir", str(folder))
+    assert code == 3
+    assert out == ""
+    assert err.splitlines()[0] == (
+        f"error: {roles}: sources[0].id: not an id: use lowercase letters, digits and "
+        "single hyphens, e.g. ai-engineer (got 'Roles guide')"
+    )
+
+
 def test_every_problem_is_listed(make_data_dir: Callable[[], Path]) -> None:
     folder = make_data_dir()
     roles = folder / "roles.toml"

@@ -148,3 +148,39 @@ def test_no_temporary_files_are_left_behind(tmp_path: Path) -> None:
     run("path", "ai-engineer", "--done", "agents", home=tmp_path)
     assert (tmp_path / "progress.toml").is_file()
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".progress")] == []
+
+
+def test_a_key_that_is_not_a_phase_id_is_named_with_what_an_id_is(tmp_path: Path) -> None:
+    (tmp_path / "progress.toml").write_text(
+        'version = 1\n[done]\n"My Phase" = 2026-05-01\n', encoding="utf-8"
+    )
+    code, out, err = run("path", "ai-engineer", home=tmp_path)
+    assert code == ExitCode.INPUT
+    assert out == ""
+    assert err == (
+        f"error: {tmp_path / 'progress.toml'}: done.My Phase: this key is not an id: use "
+        "lowercase letters, digits and single hyphens, e.g. ai-engineer (got 'My Phase')\n"
+    )
+
+
+def test_reading_progress_imports_no_pydantic_after_the_first_run(tmp_path: Path) -> None:
+    """The progress file's validator comes from its cached schema (validators.py): a
+    person who tracks progress does not pay for pydantic on every `path`."""
+    import os
+    import subprocess
+    import sys
+
+    run("path", "ai-engineer", "--done", "agents", home=tmp_path)
+    script = (
+        "import sys\n"
+        "from aicareer.progress import path_progress_file, read_path_progress\n"
+        "print(sorted(read_path_progress(path_progress_file())), 'pydantic' in sys.modules)\n"
+    )
+    env = {**os.environ, "AICAREER_HOME": str(tmp_path)}
+    outs = [
+        subprocess.run(
+            [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True
+        ).stdout
+        for _ in range(2)
+    ]
+    assert outs == ["['agents'] True\n", "['agents'] False\n"]

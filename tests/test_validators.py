@@ -13,6 +13,7 @@ import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 import pytest
@@ -182,7 +183,7 @@ def test_a_schema_with_code_of_its_own_is_not_cached() -> None:
         validators.encode({"cls": os.PathLike})  # not a record module's
     with pytest.raises(validators._NotKept):
         validators.encode({"$ref": "aicareer.models:Profile"})  # would read back as a name
-    kept = {"a": (1, [2.5, ("x", None, True)]), "f": Profile}
+    kept = {"a": (1, [2.5, ("x", None, True)]), "f": Profile, "m": MappingProxyType({"k": ()})}
     assert validators.decode(json.loads(json.dumps(validators.encode(kept)))) == kept
 
 
@@ -191,6 +192,7 @@ def test_a_schema_with_code_of_its_own_is_not_cached() -> None:
     [
         {"$tuple": "ab"},
         {"$tuple": [1], "more": 2},
+        {"$proxy": ["not", "a", "table"]},
         {"$ref": ["aicareer.models:Profile"]},
         {"$ref": "aicareer.models:Profile", "more": 2},
     ],

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from aicareer.errors import AicareerError, ExitCode, data_error
-from aicareer.models import NotARole, Role, RolesFile, validate
+from aicareer.models import ID_PATTERN, NotARole, Role, RolesFile, validate
 from aicareer.rulemodels import MatrixFile
 
 ENV_DATA_DIR = "AICAREER_DATA_DIR"
@@ -84,8 +84,14 @@ def _without_condition_tags(loc: Iterable[int | str]) -> list[int | str]:
 def validation_lines(label: str, exc: ValidationError) -> list[str]:
     lines = []
     for err in exc.errors(include_url=False):
-        where = format_loc(_without_condition_tags(err["loc"]))
+        loc = _without_condition_tags(err["loc"])
+        key = bool(loc) and loc[-1] == "[key]"  # pydantic's mark for a table's key
+        where = format_loc(loc[:-1] if key else loc)
         msg = err["msg"]
+        if err["type"] == "string_pattern_mismatch" and err["ctx"]["pattern"] == ID_PATTERN:
+            msg = "not an id: use lowercase letters, digits and single hyphens, e.g. ai-engineer"
+        if key:
+            msg = f"this key is {msg}" if msg.startswith("not an id") else f"this key: {msg}"
         if err["type"] == "value_error":
             msg = msg.removeprefix("Value error, ")
         if err["type"] in ("extra_forbidden", "unexpected_keyword_argument"):

@@ -46,7 +46,9 @@ from aicareer.vocab import (
     Skill,
 )
 
-Id = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60)]
+#: An id: lowercase letters and digits, words joined by single hyphens (ai-engineer).
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+Id = Annotated[str, Field(pattern=ID_PATTERN, max_length=60)]
 Text = Annotated[str, Field(min_length=1, max_length=2000)]
 Dollars = Annotated[int, Field(ge=0, le=10_000_000, strict=True)]
 

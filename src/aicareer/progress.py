@@ -30,6 +30,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Literal, NamedTuple
 
+from aicareer import constraints
 from aicareer.errors import ExitCode
 from aicareer.models import Id
 
@@ -118,3 +119,6 @@ def write_path_progress(path: Path, done: dict[str, dt.date]) -> None:
 def unknown_ids(done: dict[str, dt.date], known: tuple[str, ...]) -> list[str]:
     """Ids in the progress file that the data no longer has."""
     return [pid for pid in done if pid not in known]
+
+
+constraints.register(__name__)  # a record module: `Id` gets pydantic's pattern (constraints.py)

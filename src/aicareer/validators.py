@@ -3,12 +3,15 @@
 Building a validator with pydantic (`models.type_adapter`) imports pydantic and generates
 the record's schema: about 110 ms, paid by every process that validates something at run
 time: each batch worker at its first invalid row, a quiz whose answers file has a
-mistake, a data folder a coach just edited. What pydantic generates is a *core schema*:
-plain data (names, literals, bounds, defaults), except for references to aicareer's own
-records and check functions. So the first build stores it in the cache (cache.py: JSON,
-integrity-checked, keyed on aicareer's record modules and the pydantic versions) with each
-reference written as its name, and later runs build the same validator from it with
-pydantic-core alone (about 30 ms, most of it importing pydantic-core).
+mistake, a `path` run that reads a progress file. What pydantic generates is a *core
+schema*: plain data (names, literals, bounds, defaults), except for references to
+aicareer's own records and check functions. So the first build stores it in the cache
+(cache.py: JSON, integrity-checked, keyed on aicareer's record modules and the pydantic
+versions) with each reference written as its name, and later runs build the same
+validator from it with pydantic-core alone (about 30 ms, most of it importing
+pydantic-core). The profile's and the progress file's schemas are kept this way; the
+data files' also name `typing.Sequence`, which is not a record module's, so pydantic
+builds theirs (only when the data cache misses).
 
 Reading an entry never runs anything it names: a name resolves only to a class or
 function of a record module (`constraints.register`), already imported, that is exactly
@@ -26,6 +29,7 @@ import sys
 from collections.abc import Callable
 from importlib.util import find_spec
 from pathlib import Path
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from aicareer import cache, constraints
@@ -34,8 +38,9 @@ if TYPE_CHECKING:
     from pydantic import TypeAdapter
     from pydantic_core import SchemaValidator
 
-#: How a tuple and a reference to a record or function are written in the JSON.
-_TUPLE, _REF = "$tuple", "$ref"
+#: How a tuple, a read-only mapping (a record's empty default) and a reference to a
+#: record or function are written in the JSON.
+_TUPLE, _PROXY, _REF = "$tuple", "$proxy", "$ref"
 
 
 class _NotKept(Exception):
@@ -70,6 +75,8 @@ def encode(value: Any) -> Any:
         return [encode(v) for v in value]
     if type(value) is tuple:
         return {_TUPLE: [encode(v) for v in value]}
+    if type(value) is MappingProxyType:
+        return {_PROXY: encode(dict(value))}
     if type(value) is dict:
         if any(type(k) is not str or k.startswith("$") for k in value):
             raise _NotKept(value)
@@ -89,6 +96,10 @@ def decode(data: Any) -> Any:
             if len(data) != 1 or type(data[_TUPLE]) is not list:
                 raise ValueError(data)
             return tuple(decode(v) for v in data[_TUPLE])
+        if _PROXY in data:
+            if len(data) != 1 or type(data[_PROXY]) is not dict:
+                raise ValueError(data)
+            return MappingProxyType(decode(data[_PROXY]))
         if _REF in data:
             if len(data) != 1 or type(data[_REF]) is not str:
                 raise ValueError(data)
