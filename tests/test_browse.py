@@ -371,15 +371,20 @@ def test_data_check_ok() -> None:
     assert "15 roles" in out
 
 
-def test_broken_salary_names_file_and_field(make_data_dir: Callable[[], Path]) -> None:
-    folder = make_data_dir()
+def _check_roles_with(folder: Path, old: str, new: str) -> tuple[Path, list[str]]:
+    """`data check` of a copy of the data whose roles.toml has its first `old` made `new`:
+    exit 3, nothing on stdout; the roles file and the error lines."""
     roles = folder / "roles.toml"
     text = roles.read_text(encoding="utf-8")
-    roles.write_text(text.replace("low = 120000", 'low = "lots"', 1), encoding="utf-8")
+    roles.write_text(text.replace(old, new, 1), encoding="utf-8")
     code, out, err = run("data", "check", "--data-dir", str(folder))
     assert code == 3
     assert out == ""
-    lines = err.strip().splitlines()
+    return roles, err.strip().splitlines()
+
+
+def test_broken_salary_names_file_and_field(make_data_dir: Callable[[], Path]) -> None:
+    roles, lines = _check_roles_with(make_data_dir(), "low = 120000", 'low = "lots"')
     assert len(lines) == 1
     assert lines[0].startswith(f"error: {roles}: roles[2].salary.bands[0].low: ")
     assert "'lots'" in lines[0]
@@ -387,14 +392,8 @@ def test_broken_salary_names_file_and_field(make_data_dir: Callable[[], Path]) -
 
 def test_an_id_that_is_not_an_id_says_what_an_id_is(make_data_dir: Callable[[], Path]) -> None:
     """Not pydantic's regular expression: what a coach should write instead."""
-    folder = make_data_dir()
-    roles = folder / "roles.toml"
-    text = roles.read_text(encoding="utf-8")
-    roles.write_text(text.replace('id = "roles-guide"', 'id = "Roles guide"', 1), encoding="utf-8")
-    code, out, err = run("data", "check", "--data-dir", str(folder))
-    assert code == 3
-    assert out == ""
-    assert err.splitlines()[0] == (
+    roles, lines = _check_roles_with(make_data_dir(), 'id = "roles-guide"', 'id = "Roles guide"')
+    assert lines[0] == (
         f"error: {roles}: sources[0].id: not an id: use lowercase letters, digits and "
         "single hyphens, e.g. ai-engineer (got 'Roles guide')"
     )

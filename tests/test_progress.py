@@ -7,6 +7,7 @@ import tomllib
 from collections.abc import Callable
 from pathlib import Path
 
+from fresh import twice
 from typer.testing import CliRunner
 
 from aicareer.cli import app
@@ -166,21 +167,10 @@ def test_a_key_that_is_not_a_phase_id_is_named_with_what_an_id_is(tmp_path: Path
 def test_reading_progress_imports_no_pydantic_after_the_first_run(tmp_path: Path) -> None:
     """The progress file's validator comes from its cached schema (validators.py): a
     person who tracks progress does not pay for pydantic on every `path`."""
-    import os
-    import subprocess
-    import sys
-
     run("path", "ai-engineer", "--done", "agents", home=tmp_path)
     script = (
         "import sys\n"
         "from aicareer.progress import path_progress_file, read_path_progress\n"
         "print(sorted(read_path_progress(path_progress_file())), 'pydantic' in sys.modules)\n"
     )
-    env = {**os.environ, "AICAREER_HOME": str(tmp_path)}
-    outs = [
-        subprocess.run(
-            [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True
-        ).stdout
-        for _ in range(2)
-    ]
-    assert outs == ["['agents'] True\n", "['agents'] False\n"]
+    assert twice(script, tmp_path) == ["['agents'] True\n", "['agents'] False\n"]

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
 import pytest
+from fresh import twice
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic_core import ValidationError
@@ -132,13 +131,7 @@ def test_the_next_process_validates_without_importing_pydantic(home: Path) -> No
         "    print([e['msg'] for e in exc.errors(include_url=False)])\n"
         "print('pydantic' in sys.modules)\n"
     )
-    env = {**os.environ, "AICAREER_HOME": str(home)}
-    runs = [
-        subprocess.run(
-            [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True
-        ).stdout.splitlines()
-        for _ in range(2)
-    ]
+    runs = [out.splitlines() for out in twice(script, home)]
     assert runs[0][1] == "True" and runs[1][1] == "False"
     assert runs[0][0] == runs[1][0]
     assert "Input should be less than or equal to 60" in runs[1][0]
