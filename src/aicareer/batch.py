@@ -324,9 +324,7 @@ def _blocks(
         yield data, n, ok
 
 
-def _score_block(
-    lines: list[bytes | None], start: int, scorer: _Scorer
-) -> tuple[bytes, int, int]:
+def _score_block(lines: list[bytes | None], start: int, scorer: _Scorer) -> tuple[bytes, int, int]:
     """The output for a block of JSONL lines: (encoded, rows, rows scored); see
     `_score_pieces`."""
     out, rows, scored = _score_pieces(lines, start, scorer)
@@ -339,8 +337,8 @@ def _score_pieces(
     """The output for a block of JSONL lines, as pieces to write in order: (pieces, rows,
     rows scored). `start` is the number of rows before the block (a row without an id is
     numbered). One process and the workers (batch_pool.py) both score with this, so their
-    output is the same; a worker writes the pieces to its pipe as they are (writev), so
-    no ~1 MiB copy of a block's output is ever made there."""
+    output is the same; a worker writes the pieces to its pipe ~100 KiB at a time, never
+    joined into one ~1 MiB copy of the block's output."""
     decode = msgspec.json.Decoder(_Row).decode
     unset = msgspec.UNSET
     exact, calls = scorer.use_exact(), scorer.calls

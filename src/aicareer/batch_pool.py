@@ -3,7 +3,7 @@
 A big JSONL file is cut into tasks, a read at a time (256 KiB, about 2,000 rows).
 Each worker is a forked copy of the process (engine, data and formats already loaded)
 that reads a task from its own pipe, scores it with the same code as one process
-(`batch._score_block`) and writes the encoded output back on another pipe. The parent
+(`batch._score_pieces`) and writes the encoded output back on another pipe. The parent
 writes the results in input order, so the output is byte for byte what one process
 writes.
 

@@ -81,6 +81,9 @@ def _without_condition_tags(loc: Iterable[int | str]) -> list[int | str]:
     return out
 
 
+_NOT_AN_ID = "not an id: use lowercase letters, digits and single hyphens, e.g. ai-engineer"
+
+
 def validation_lines(label: str, exc: ValidationError) -> list[str]:
     lines = []
     for err in exc.errors(include_url=False):
@@ -89,9 +92,9 @@ def validation_lines(label: str, exc: ValidationError) -> list[str]:
         where = format_loc(loc[:-1] if key else loc)
         msg = err["msg"]
         if err["type"] == "string_pattern_mismatch" and err["ctx"]["pattern"] == ID_PATTERN:
-            msg = "not an id: use lowercase letters, digits and single hyphens, e.g. ai-engineer"
-        if key:
-            msg = f"this key is {msg}" if msg.startswith("not an id") else f"this key: {msg}"
+            msg = ("this key is " if key else "") + _NOT_AN_ID
+        elif key:
+            msg = f"this key: {msg}"
         if err["type"] == "value_error":
             msg = msg.removeprefix("Value error, ")
         if err["type"] in ("extra_forbidden", "unexpected_keyword_argument"):

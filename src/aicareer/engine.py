@@ -386,7 +386,7 @@ class Engine:
             ):
                 fit = min(100.0, max(0.0, raw + more))
                 match = best + more
-                shown.append(int(fit + 0.5))  # rounded half up, as _round
+                shown.append(_round(fit))
                 matched |= (match >= no_fit) << i
                 # One table per role and distinct fit, shared by every fit part that has it
                 # (most roles take few fit values): less memory, fewer scores to compute.

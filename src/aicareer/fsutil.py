@@ -107,6 +107,8 @@ def refuse_special(path: Path) -> os.stat_result | None:
 
 #: Ask the kernel to start writing a file back every this many bytes (see _HashingFile).
 WRITEBACK_EVERY = 4 << 20
+_FADVISE = getattr(os, "posix_fadvise", None)
+_DONTNEED = getattr(os, "POSIX_FADV_DONTNEED", 0)
 
 
 class _HashingFile(io.FileIO):
@@ -134,10 +136,6 @@ class _HashingFile(io.FileIO):
                     _FADVISE(self.fileno(), self.flushed, self.written - self.flushed, _DONTNEED)
                 self.flushed = self.written
         return n or 0
-
-
-_FADVISE = getattr(os, "posix_fadvise", None)
-_DONTNEED = getattr(os, "POSIX_FADV_DONTNEED", 0)
 
 
 @contextmanager
