@@ -18,10 +18,10 @@ import time
 from collections import Counter
 from collections.abc import Iterator
 
-from aicareer.data import load
-from aicareer.engine import Ranking
-from aicareer.models import Profile
-from aicareer.vocab import BACKGROUNDS, CODING_LEVELS, COMPANIES, INTERESTS
+from aicareer.engine.ranker import Ranking
+from aicareer.records.dataset import load
+from aicareer.records.models import Profile
+from aicareer.records.vocab import BACKGROUNDS, CODING_LEVELS, COMPANIES, INTERESTS
 
 YEARS = (0, 1, 2, 3, 5, 8, 12)
 ENGINEERS = {

@@ -172,15 +172,24 @@ def find_mutants(name: str) -> list[Mutant]:
         s_end = getattr(stmt, "end_lineno", end) or end
 
         def add(
-            kind: str, after: ast.AST, sub: int = 0, *,
-            n: int = index, line: int = line, end: int = end, before: str = before, col: int = col,
-            s_line: int = s_line, s_end: int = s_end,
+            kind: str,
+            after: ast.AST,
+            sub: int = 0,
+            *,
+            n: int = index,
+            line: int = line,
+            end: int = end,
+            before: str = before,
+            col: int = col,
+            s_line: int = s_line,
+            s_end: int = s_end,
         ) -> None:
             # line:column is not unique (the parts of an f-string share its position).
             mid = f"{name}:{line}:{col}:{kind}:{sub}:{n}"
             found.append(
-                Mutant(mid, name, line, end, kind, before, ast.unparse(after), n, sub,
-                       s_line, s_end)
+                Mutant(
+                    mid, name, line, end, kind, before, ast.unparse(after), n, sub, s_line, s_end
+                )
             )
 
         if isinstance(node, ast.Compare):
@@ -291,8 +300,19 @@ def measure(targets: list[str], tests: list[str]) -> Coverage:
     aicareer: its forked children import the mutated copy)."""
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "coverage.json"
-        code = subprocess.call([sys.executable, __file__, "--_measure", str(out),
-                                "--files", *targets, "--tests", *tests], stdout=subprocess.DEVNULL)
+        code = subprocess.call(
+            [
+                sys.executable,
+                __file__,
+                "--_measure",
+                str(out),
+                "--files",
+                *targets,
+                "--tests",
+                *tests,
+            ],
+            stdout=subprocess.DEVNULL,
+        )
         if code != 0:
             sys.exit(f"mutate: the tests fail before any mutant (pytest exit {code})")
         raw = json.loads(out.read_text())
@@ -312,11 +332,17 @@ def _measure(out: Path, targets: list[str], tests: list[str]) -> int:
     sys.settrace(tracer._global)
     code = int(pytest.main(["-q", "-p", "no:cacheprovider", "-x", *tests], plugins=[tracer]))
     cov = tracer.cov
-    out.write_text(json.dumps({
-        "lines": {f: {n: sorted(t) for n, t in per.items()} for f, per in cov.lines.items()},
-        "module_level": {f: sorted(lines) for f, lines in cov.module_level.items()},
-        "durations": cov.durations,
-    }))
+    out.write_text(
+        json.dumps(
+            {
+                "lines": {
+                    f: {n: sorted(t) for n, t in per.items()} for f, per in cov.lines.items()
+                },
+                "module_level": {f: sorted(lines) for f, lines in cov.module_level.items()},
+                "durations": cov.durations,
+            }
+        )
+    )
     return code
 
 
@@ -329,8 +355,7 @@ def tests_for(m: Mutant, cov: Coverage, whole_files: bool = False) -> list[str]:
         for line in range(m.stmt_line, m.stmt_end + 1):
             chosen |= per.get(line, set())
     if not chosen and any(
-        line in cov.module_level.get(m.file, set())
-        for line in range(m.stmt_line, m.stmt_end + 1)
+        line in cov.module_level.get(m.file, set()) for line in range(m.stmt_line, m.stmt_end + 1)
     ):
         for users in per.values():
             chosen |= users
@@ -346,15 +371,27 @@ def tests_for(m: Mutant, cov: Coverage, whole_files: bool = False) -> list[str]:
 
 
 def _copy_project(into: Path) -> None:
-    ignore = shutil.ignore_patterns(".venv", ".git", "__pycache__", "*.pyc", ".mypy_cache",
-                                    ".ruff_cache", ".pytest_cache")
+    ignore = shutil.ignore_patterns(
+        ".venv", ".git", "__pycache__", "*.pyc", ".mypy_cache", ".ruff_cache", ".pytest_cache"
+    )
     shutil.copytree(ROOT, into, ignore=ignore)
 
 
 #: Imported once by the runner and inherited by every forked child: what each test run
 #: would otherwise pay for again (aicareer itself and the tests are imported fresh per mutant).
-_PRELOAD = ("pytest", "_pytest.python", "hypothesis", "pydantic", "typer", "typer.testing",
-            "rich.console", "tomli_w", "msgspec", "filelock", "questionary")
+_PRELOAD = (
+    "pytest",
+    "_pytest.python",
+    "hypothesis",
+    "pydantic",
+    "typer",
+    "typer.testing",
+    "rich.console",
+    "tomli_w",
+    "msgspec",
+    "filelock",
+    "questionary",
+)
 
 
 def _child(workdir: Path, tests: list[str]) -> None:
@@ -374,8 +411,20 @@ def _child(workdir: Path, tests: list[str]) -> None:
     try:
         # A private basetemp: children never share or prune /tmp/pytest-of-USER with each
         # other or with other pytest sessions on the machine.
-        code = int(pytest.main(["-x", "-q", "-p", "no:cacheprovider", "--no-header", "-rfE",
-                                f"--basetemp={workdir / '.pytest-tmp'}", *tests]))
+        code = int(
+            pytest.main(
+                [
+                    "-x",
+                    "-q",
+                    "-p",
+                    "no:cacheprovider",
+                    "--no-header",
+                    "-rfE",
+                    f"--basetemp={workdir / '.pytest-tmp'}",
+                    *tests,
+                ]
+            )
+        )
     finally:
         sys.stdout.flush()
         os._exit(code)
@@ -393,7 +442,10 @@ def _killer(workdir: Path) -> str:
 
 
 def run_all(
-    mutants: list[Mutant], cov: Coverage, workers: list[Path], timeout: float,
+    mutants: list[Mutant],
+    cov: Coverage,
+    workers: list[Path],
+    timeout: float,
     whole_files: bool = False,
 ) -> None:
     """Fork one child per mutant, up to len(workers) at a time, each in its own copy."""
@@ -412,8 +464,10 @@ def run_all(
             if not chosen:
                 m.status = "no tests"
                 done += 1
-                print(f"[{done}/{len(mutants)}] no tests {m.id}  {m.before!r} -> {m.after!r}",
-                      flush=True)
+                print(
+                    f"[{done}/{len(mutants)}] no tests {m.id}  {m.before!r} -> {m.after!r}",
+                    flush=True,
+                )
                 continue
             wd = free.pop()
             target = wd / "src" / "aicareer" / m.file
@@ -444,8 +498,10 @@ def run_all(
             free.append(wd)
             done += 1
             if m.status != "killed":
-                print(f"[{done}/{len(mutants)}] {m.status:8} {m.id}  {m.before!r} -> {m.after!r}",
-                      flush=True)
+                print(
+                    f"[{done}/{len(mutants)}] {m.status:8} {m.id}  {m.before!r} -> {m.after!r}",
+                    flush=True,
+                )
 
 
 def table(mutants: list[Mutant], files: list[str]) -> None:
@@ -453,8 +509,10 @@ def table(mutants: list[Mutant], files: list[str]) -> None:
     for m in mutants:
         per[m.file][m.status] += 1
         per[m.file]["total"] += 1
-    print(f"\n{'file':18} {'killed':>7} {'timeout':>7} {'survived':>8} {'no tests':>8} "
-          f"{'total':>6} {'score':>6}")
+    print(
+        f"\n{'file':18} {'killed':>7} {'timeout':>7} {'survived':>8} {'no tests':>8} "
+        f"{'total':>6} {'score':>6}"
+    )
     every: dict[str, int] = defaultdict(int)
     for name in [*files, "all"]:
         c = every if name == "all" else per.get(name)
@@ -464,8 +522,10 @@ def table(mutants: list[Mutant], files: list[str]) -> None:
             for k, v in c.items():
                 every[k] += v
         caught = c["killed"] + c["timeout"]
-        print(f"{name:18} {c['killed']:7} {c['timeout']:7} {c['survived']:8} {c['no tests']:8} "
-              f"{c['total']:6} {100 * caught / c['total']:5.1f}%")
+        print(
+            f"{name:18} {c['killed']:7} {c['timeout']:7} {c['survived']:8} {c['no tests']:8} "
+            f"{c['total']:6} {100 * caught / c['total']:5.1f}%"
+        )
 
 
 def _key(m: Mutant) -> tuple[str, int, str, int]:
@@ -495,16 +555,27 @@ def main() -> int:
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--only", nargs="*", default=None, help="mutant ids (from a --json file)")
     ap.add_argument("--only-from", type=Path, help="rerun the survivors listed in this --json")
-    ap.add_argument("--status", nargs="*", default=["survived", "no tests"],
-                    help="with --only-from: which fates to rerun")
+    ap.add_argument(
+        "--status",
+        nargs="*",
+        default=["survived", "no tests"],
+        help="with --only-from: which fates to rerun",
+    )
     ap.add_argument("--list", action="store_true", help="list the mutants and stop")
     ap.add_argument("--json", type=Path, help="write every mutant and its fate here")
     ap.add_argument("--timeout", type=float, default=120.0, help="seconds per mutant")
-    ap.add_argument("--whole-files", action="store_true",
-                    help="run every test of each chosen test file (catches tests that only "
-                    "read a module-scoped fixture); slower")
-    ap.add_argument("--merge", nargs="+", type=Path,
-                    help="print the table of these --json files (later ones win) and stop")
+    ap.add_argument(
+        "--whole-files",
+        action="store_true",
+        help="run every test of each chosen test file (catches tests that only "
+        "read a module-scoped fixture); slower",
+    )
+    ap.add_argument(
+        "--merge",
+        nargs="+",
+        type=Path,
+        help="print the table of these --json files (later ones win) and stop",
+    )
     ap.add_argument("--_measure", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.merge:
@@ -517,7 +588,8 @@ def main() -> int:
         mutants = [m for m in mutants if m.id in set(args.only)]
     if args.only_from:
         wanted = {
-            _key(Mutant(**m)) for m in json.loads(args.only_from.read_text())["mutants"]
+            _key(Mutant(**m))
+            for m in json.loads(args.only_from.read_text())["mutants"]
             if m["status"] in args.status
         }
         mutants = [m for m in mutants if _key(m) in wanted]
@@ -527,12 +599,17 @@ def main() -> int:
         print(f"{len(mutants)} mutants")
         return 0
 
-    tests = args.tests or [*TESTS, *sorted(str(p.relative_to(ROOT)) for p in
-                                         (ROOT / "tests").glob("test_mutants_*.py"))]
+    tests = args.tests or [
+        *TESTS,
+        *sorted(str(p.relative_to(ROOT)) for p in (ROOT / "tests").glob("test_mutants_*.py")),
+    ]
     began = time.perf_counter()
     cov = measure(sorted({m.file for m in mutants}), tests)
-    print(f"mutate: traced {len(cov.durations)} tests in {time.perf_counter() - began:.0f}s; "
-          f"{len(mutants)} mutants, {args.jobs} jobs", flush=True)
+    print(
+        f"mutate: traced {len(cov.durations)} tests in {time.perf_counter() - began:.0f}s; "
+        f"{len(mutants)} mutants, {args.jobs} jobs",
+        flush=True,
+    )
 
     tmp = Path(tempfile.mkdtemp(prefix="mutate-"))
     workers: list[Path] = []
@@ -548,8 +625,9 @@ def main() -> int:
     minutes = (time.perf_counter() - began) / 60
     print(f"mutate: {len(mutants)} mutants in {minutes:.1f} min")
     if args.json:
-        args.json.write_text(json.dumps({"tests": tests, "mutants": [asdict(m) for m in mutants]},
-                                        indent=1))
+        args.json.write_text(
+            json.dumps({"tests": tests, "mutants": [asdict(m) for m in mutants]}, indent=1)
+        )
     return 0
 
 

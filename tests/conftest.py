@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from aicareer import data
-from aicareer.engine import Engine
+from aicareer.engine.ranker import Engine
+from aicareer.records import dataset as data
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 

@@ -30,7 +30,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from aicareer.cli import app
+from aicareer.cli.main import app
 
 SNAPSHOTS = Path(__file__).resolve().parent / "snapshots"
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"

@@ -10,11 +10,12 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner, Result
 
-from aicareer import batch, data
-from aicareer.cli import app
-from aicareer.engine import Engine
-from aicareer.models import Profile, validate
-from aicareer.vocab import BACKGROUNDS, INTERESTS
+from aicareer.batch import run as batch
+from aicareer.cli.main import app
+from aicareer.engine.ranker import Engine
+from aicareer.records import dataset as data
+from aicareer.records.models import Profile, validate
+from aicareer.records.vocab import BACKGROUNDS, INTERESTS
 
 HEADER = "id,background,years,interests,company,coding,region\n"
 CSV_OUT_HEADER = (
@@ -459,7 +460,7 @@ def test_run_calls_progress_and_counts(
 ) -> None:
     """Progress comes after each block read (here 16 KiB) and at the end: rows done so far
     and bytes read so far, both only growing, ending at every row and every byte."""
-    from aicareer import batch_read
+    from aicareer.batch import read as batch_read
 
     line = '{"background": "student", "years": 1, "interests": ["agents"]}\n'
     src = write(tmp_path / "in.jsonl", line * 2500 + "oops\n")
@@ -540,7 +541,8 @@ def test_the_exact_memo_is_used_while_it_pays_and_the_output_is_the_same_either_
     scorer = batch._Scorer(engine, batch._JsonlFormat(3, names), 3)
     scorer.exact = False
     block = [line(i, 10**6) for i in range(200)]
-    assert batch._score_block(block, 0, scorer)[0] == batch._score_block(
-        block, 0, batch._Scorer(engine, batch._JsonlFormat(3, names), 3)
-    )[0]
+    assert (
+        batch._score_block(block, 0, scorer)[0]
+        == batch._score_block(block, 0, batch._Scorer(engine, batch._JsonlFormat(3, names), 3))[0]
+    )
     assert alike_out.count(b"\n") == distinct_out.count(b"\n") == 2 * batch.EXACT_RETRY * 200

@@ -25,10 +25,10 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 from typer.testing import CliRunner, Result
 
-from aicareer import batch
-from aicareer.cli import app
-from aicareer.models import Profile, validate
-from aicareer.vocab import BACKGROUNDS, INTERESTS, SKILLS, Coding, Company, Region
+from aicareer.batch import run as batch
+from aicareer.cli.main import app
+from aicareer.records.models import Profile, validate
+from aicareer.records.vocab import BACKGROUNDS, INTERESTS, SKILLS, Coding, Company, Region
 
 VOCAB = (*BACKGROUNDS, *INTERESTS, *get_args(Company), *get_args(Coding), *get_args(Region))
 
@@ -346,7 +346,7 @@ class _Terminal(io.StringIO):
 
 
 def test_progress_bar_only_on_a_terminal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from aicareer.commands import batch as command
+    from aicareer.cli.commands import batch as command
 
     fake = _Terminal()
     monkeypatch.setattr("sys.stderr", fake)
@@ -506,7 +506,7 @@ def test_a_quoted_csv_cell_may_span_lines(tmp_path: Path) -> None:
     assert [r[:2] for r in rows[1:]] == [["two\nlines", "true"], ["b", "true"]]
 
 
-# --- the answers file's fast path (aicareer/wellformed.py) -------------------------------------
+# --- the answers file's fast path (aicareer/records/wellformed.py) ---------------------------
 
 answers_like = st.dictionaries(
     st.sampled_from([*batch.FIELDS, "colour"]),
@@ -544,7 +544,7 @@ nearly_answers = st.fixed_dictionaries(
 def test_the_answers_fast_path_accepts_only_what_pydantic_accepts_as_the_same(
     raw: dict[str, Any],
 ) -> None:
-    from aicareer.wellformed import answers
+    from aicareer.records.wellformed import answers
 
     fast = answers(raw)
     if fast is None:
@@ -562,7 +562,7 @@ def test_the_answers_fast_path_accepts_only_what_pydantic_accepts_as_the_same(
     ],
 )
 def test_the_answers_fast_path_takes_well_formed_files(raw: dict[str, Any]) -> None:
-    from aicareer.wellformed import answers
+    from aicareer.records.wellformed import answers
 
     assert answers(raw) == validate(Profile, raw)
 
@@ -580,7 +580,7 @@ def test_the_answers_fast_path_takes_well_formed_files(raw: dict[str, Any]) -> N
     ids=["unknown-key", "interest-twice", "skill-twice", "no-hours", "bool-years", "company"],
 )
 def test_the_answers_fast_path_leaves_every_mistake_to_pydantic(extra: dict[str, Any]) -> None:
-    from aicareer.wellformed import answers
+    from aicareer.records.wellformed import answers
 
     raw = {"background": "student", "years": 1, "interests": ["agents"], **extra}
     assert answers(raw) is None

@@ -1,4 +1,4 @@
-"""`aicareer batch` on more than one core (aicareer/batch_pool.py): the same bytes as one
+"""`aicareer batch` on more than one core (aicareer/batch/pool.py): the same bytes as one
 process, and every way a run can end leaves no worker behind and no half-written file."""
 
 from __future__ import annotations
@@ -15,9 +15,11 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner, Result
 
-from aicareer import batch, batch_pool, batch_read
-from aicareer.cli import app
-from aicareer.vocab import BACKGROUNDS, INTERESTS
+from aicareer.batch import pool as batch_pool
+from aicareer.batch import read as batch_read
+from aicareer.batch import run as batch
+from aicareer.cli.main import app
+from aicareer.records.vocab import BACKGROUNDS, INTERESTS
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="workers are forked")
 
@@ -96,7 +98,8 @@ def test_every_task_is_handed_out_whatever_the_limits(
     assert run(str(src), "--out", str(one), "--jobs", "1").exit_code == 0
     code = (
         "import sys\n"
-        "from aicareer import batch_pool, batch_read, cli\n"
+        "from aicareer.batch import pool as batch_pool, read as batch_read\n"
+        "from aicareer.cli import main as cli\n"
         "batch_read._CHUNK = 1 << 14\n"
         f"batch_pool.AHEAD, batch_pool.IN_FLIGHT = {ahead}, {in_flight}\n"
         "sys.argv = ['aicareer', *sys.argv[1:]]\n"

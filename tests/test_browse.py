@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from aicareer.cli import app
+from aicareer.cli.main import app
 
 runner = CliRunner()
 
@@ -634,7 +634,7 @@ def test_table_commands_never_load_richs_emoji_table() -> None:
 
     script = (
         "import sys\n"
-        "from aicareer.cli import app\n"
+        "from aicareer.cli.main import app\n"
         "for args in (['roles'], ['show', 'mle'], ['compare', 'ai-engineer', 'mle'],"
         " ['salary'], ['salary', '-r', 'europe'], ['matrix'], ['map'], ['data', 'info']):\n"
         "    try:\n"
@@ -655,7 +655,7 @@ def test_table_commands_never_load_richs_emoji_table() -> None:
 def test_pick_band_takes_the_level_then_the_unsplit_range(
     dataset: object,
 ) -> None:
-    from aicareer.salary import BASE_REGION, pick_band, regional_bands
+    from aicareer.planner.salary import BASE_REGION, pick_band, regional_bands
 
     ds = dataset
     roles = ds.roles  # type: ignore[attr-defined]

@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from aicareer import data
-from aicareer.cli import app
+from aicareer.cli.main import app
 from aicareer.errors import AicareerError, ExitCode
 from aicareer.fsutil import cache_dir
-from aicareer.pathmodels import load_paths
+from aicareer.records import dataset as data
+from aicareer.records.pathmodels import load_paths
 
 runner = CliRunner()
 

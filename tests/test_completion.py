@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from aicareer.cli import app
+from aicareer.cli.main import app
 
 runner = CliRunner()
 
@@ -169,9 +169,9 @@ class _Ctx:
 
 
 def test_phase_ids_complete_for_the_role_typed_so_far() -> None:
-    from aicareer.completion import complete_phase
-    from aicareer.data import load
-    from aicareer.pathmodels import load_paths
+    from aicareer.cli.completion import complete_phase
+    from aicareer.records.dataset import load
+    from aicareer.records.pathmodels import load_paths
 
     paths = load_paths(load())
     every = [pid for pid, _ in complete_phase(_Ctx(), "")]  # type: ignore[arg-type]

@@ -1,4 +1,4 @@
-"""aicareer.constraints: pydantic is imported only when something is validated, and then
+"""aicareer.records.constraints: pydantic is imported only when something is validated, and then
 the records are validated exactly as if it had been imported at the top.
 
 Each case runs in a fresh interpreter: the test process itself has imported pydantic.
@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from aicareer import constraints
+from aicareer.records import constraints
 
 
 def python(code: str, home: Path) -> subprocess.CompletedProcess[str]:
@@ -36,7 +36,7 @@ def python(code: str, home: Path) -> subprocess.CompletedProcess[str]:
 def warm_home(tmp_path: Path) -> Path:
     """A home whose cache holds the validated built-in data."""
     home = tmp_path / "home"
-    done = python("from aicareer.data import load; load(None)", home)
+    done = python("from aicareer.records.dataset import load; load(None)", home)
     assert done.returncode == 0, done.stderr
     return home
 
@@ -49,13 +49,13 @@ def test_a_cache_hit_imports_no_pydantic_and_validation_after_it_is_whole(
     done = python(
         """
         import json, sys
-        from aicareer.data import load
+        from aicareer.records.dataset import load
         ds = load(None)
         report = {"pydantic_after_load": "pydantic" in sys.modules, "roles": len(ds.roles)}
         from pydantic import ValidationError
-        from aicareer.models import Profile, validate
-        from aicareer.rulemodels import Band, Scoring
-        from aicareer.pathmodels import Phase
+        from aicareer.records.models import Profile, validate
+        from aicareer.records.rulemodels import Band, Scoring
+        from aicareer.records.pathmodels import Phase
         cases = {
             "years": (Profile, {"background": "student", "years": 61, "interests": ["agents"]}),
             "interests": (Profile, {"background": "student", "years": 1, "interests": []}),
@@ -73,8 +73,8 @@ def test_a_cache_hit_imports_no_pydantic_and_validation_after_it_is_whole(
         scoring = {"bands": [{"name": "a", "min_score": 0}], "fit_weight": 60,
                    "readiness_weight": 30, "fit_best": 50, "fit_mean": 50, "close_margin": 3,
                    "no_clear_fit_below": 35, "coding_shortfall": 15, "later_readiness_cap": 20}
-        from aicareer.rulemodels import CheckedScoring
-        from aicareer.models import type_adapter
+        from aicareer.records.rulemodels import CheckedScoring
+        from aicareer.records.models import type_adapter
         try:
             type_adapter(CheckedScoring).validate_python(scoring)
             report["weights"] = "accepted"
@@ -93,15 +93,13 @@ def test_a_cache_hit_imports_no_pydantic_and_validation_after_it_is_whole(
     assert report["twice"] == ["value_error"]
     assert report["percent"] == ["less_than_equal"]
     assert "string_pattern_mismatch" in report["id"]
-    assert report["weights"] == [
-        "Value error, fit_weight + readiness_weight must be 100, got 90"
-    ]
+    assert report["weights"] == ["Value error, fit_weight + readiness_weight must be 100, got 90"]
 
 
 def test_after_use_pydantic_no_mark_is_left() -> None:
     import typing
 
-    from aicareer import models, pathmodels, rulemodels
+    from aicareer.records import models, pathmodels, rulemodels
 
     constraints.use_pydantic()
     for module in (models, rulemodels, pathmodels):

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from aicareer.cli import app
-from aicareer.data import load
+from aicareer.cli.main import app
 from aicareer.errors import ExitCode
-from aicareer.provenance import data_info, dated_end
+from aicareer.planner.provenance import data_info, dated_end
+from aicareer.records.dataset import load
 
 runner = CliRunner()
 SOURCES = ["roles-guide", "five-pillars", "ai-engineer-explainer", "roadmap-2026", "builders"]

@@ -15,12 +15,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from aicareer.data import Dataset
-from aicareer.document import build
-from aicareer.engine import Engine, Ranking
-from aicareer.models import Profile
-from aicareer.render_json import to_json
-from aicareer.vocab import BACKGROUNDS, CODING_LEVELS, COMPANIES, INTERESTS
+from aicareer.document.result import build
+from aicareer.engine.ranker import Engine, Ranking
+from aicareer.records.dataset import Dataset
+from aicareer.records.models import Profile
+from aicareer.records.vocab import BACKGROUNDS, CODING_LEVELS, COMPANIES, INTERESTS
+from aicareer.render.json_out import to_json
 
 ENGINEERS = {
     "software-engineer",

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner, Result
 
-from aicareer import history
-from aicareer.cli import app
-from aicareer.data import load
+from aicareer.cli.main import app
+from aicareer.records.dataset import load
+from aicareer.state import history
 
 GOOD = 'background = "backend-engineer"\nyears = 5\ninterests = ["agents", "building-products"]\n'
 CURRENT = history.data_version(load())
@@ -180,7 +180,7 @@ def test_an_unwritable_home_warns_but_shows_the_result(home: Path, tmp_path: Pat
 
 
 def test_answers_or_last_api(home: Path, tmp_path: Path, dataset: object) -> None:
-    from aicareer.data import Dataset
+    from aicareer.records.dataset import Dataset
 
     assert isinstance(dataset, Dataset)
     assert history.last_answers() is None

@@ -20,13 +20,13 @@ from typing import Any
 
 import pytest
 
-from aicareer.data import Dataset
-from aicareer.document import build
-from aicareer.models import Profile
-from aicareer.render_html import page
-from aicareer.render_map import FONT, MAP_W, landscape_svg
-from aicareer.render_md import markdown
-from aicareer.report_doc import report_document
+from aicareer.document.report import report_document
+from aicareer.document.result import build
+from aicareer.records.dataset import Dataset
+from aicareer.records.models import Profile
+from aicareer.render.html_page import page
+from aicareer.render.md_page import markdown
+from aicareer.render.svg_map import FONT, MAP_W, landscape_svg
 
 CHROMIUM = os.environ.get("AICAREER_CHROMIUM", "/usr/bin/chromium")
 ARGS = [

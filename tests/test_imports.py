@@ -26,7 +26,7 @@ PROMPTS = ("questionary", "prompt_toolkit")
 
 SCRIPT = """
 import json, sys
-from aicareer.cli import main
+from aicareer.cli.main import main
 sys.argv = ["aicareer", *json.loads(sys.argv[1])]
 code = 0
 try:
@@ -106,7 +106,7 @@ def test_non_interactive_commands_do_not_import_prompts(
     args: list[str], as_json: bool, tmp_path: Path
 ) -> None:
     modules = imported(args, tmp_path)
-    assert "aicareer.cli" in modules  # the report is real, not an empty list
+    assert "aicareer.cli.main" in modules  # the report is real, not an empty list
     assert [m for m in modules if m.split(".")[0] in PROMPTS] == []
     # typer's pydantic coercion (50-90 ms) is not built for aicareer's plain parameters
     assert "typer._adapters" not in modules
@@ -123,13 +123,21 @@ def test_non_interactive_commands_do_not_import_prompts(
     [
         (
             ["compare", "ai-engineer", "ml-engineer", "--json"],
-            "aicareer.commands.browse",
-            ["aicareer.commands.quiz", "aicareer.commands.plan", "aicareer.commands.batch"],
+            "aicareer.cli.commands.browse",
+            [
+                "aicareer.cli.commands.quiz",
+                "aicareer.cli.commands.plan",
+                "aicareer.cli.commands.batch",
+            ],
         ),
         (
             ["quiz", "--answers", "{answers}", "--json"],
-            "aicareer.commands.quiz",
-            ["aicareer.commands.browse", "aicareer.commands.plan", "aicareer.commands.batch"],
+            "aicareer.cli.commands.quiz",
+            [
+                "aicareer.cli.commands.browse",
+                "aicareer.cli.commands.plan",
+                "aicareer.cli.commands.batch",
+            ],
         ),
     ],
     ids=["compare", "quiz"],
@@ -147,11 +155,11 @@ def test_every_command_module_is_in_the_lazy_table() -> None:
     import importlib
     import pkgutil
 
-    import aicareer.commands
-    from aicareer import app as appmod
+    import aicareer.cli.commands
+    from aicareer.cli import app as appmod
 
-    for info in pkgutil.iter_modules(aicareer.commands.__path__):
-        importlib.import_module(f"aicareer.commands.{info.name}")
+    for info in pkgutil.iter_modules(aicareer.cli.commands.__path__):
+        importlib.import_module(f"aicareer.cli.commands.{info.name}")
     tables = {"": appmod.COMMANDS, "data": appmod.DATA_COMMANDS}
     registered = set(appmod._REGISTERED)
     listed = {(group, name) for group, table in tables.items() for name in table}
@@ -199,7 +207,7 @@ def test_pydantic_plugins_in_the_environment_are_not_loaded(tmp_path: Path) -> N
 def test_building_a_validator_leaves_the_plugin_setting_as_it_was(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from aicareer.models import type_adapter
+    from aicareer.records.models import type_adapter
 
     monkeypatch.delenv("PYDANTIC_DISABLE_PLUGINS", raising=False)
     assert type_adapter(int).validate_python(3) == 3
@@ -227,9 +235,9 @@ def test_with_the_data_cached_a_command_imports_no_pydantic(
     args: list[str], tmp_path: Path
 ) -> None:
     """pydantic (25-35 ms) is for validating: once the data is in the cache, commands that
-    read no answers file never import it (aicareer/constraints.py)."""
+    read no answers file never import it (aicareer/records/constraints.py)."""
     first = imported(args, tmp_path)  # fills the cache: validates, so pydantic is needed
     assert "pydantic" in first
     again = imported(args, tmp_path)
-    assert "aicareer.cli" in again
+    assert "aicareer.cli.main" in again
     assert [m for m in again if m.split(".")[0] in ("pydantic", "pydantic_core")] == []

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from aicareer.cli import app
-from aicareer.data import Dataset, load
-from aicareer.landscape import dataset_layout, grid_position, layout
-from aicareer.models import Profile
+from aicareer.cli.main import app
+from aicareer.planner.landscape import dataset_layout, grid_position, layout
+from aicareer.records.dataset import Dataset, load
+from aicareer.records.models import Profile
 
 runner = CliRunner()
 # Where the roles guide's figure puts the twelve roles, as roles.toml encodes it:
@@ -141,8 +141,8 @@ def _render_view(width: int, top: bool = False) -> str:
 
     from rich.console import Console
 
-    from aicareer.engine import Ranking
-    from aicareer.landscape import view
+    from aicareer.engine.ranker import Ranking
+    from aicareer.planner.landscape import view
 
     ds = load()
     ranking: Ranking | None = None

@@ -15,27 +15,49 @@ import pytest
 from screens import assert_snapshot
 from typer.testing import CliRunner
 
-from aicareer.cli import app
-from aicareer.data import Dataset
-from aicareer.document import build, next_steps, pay_level
-from aicareer.models import Profile
-from aicareer.render_json import to_json
+from aicareer.cli.main import app
+from aicareer.document.result import build, next_steps, pay_level
+from aicareer.records.dataset import Dataset
+from aicareer.records.models import Profile
+from aicareer.render.json_out import to_json
 
 #: name -> (background, years, interests, company, coding, region)
 PEOPLE: dict[str, tuple[str, int, list[str], str, str | None, str]] = {
-    "close-by-readiness": ("software-engineer", 0, ["building-products"], "early-startup", None,
-                           "us"),
-    "close-by-demand": ("data-engineer", 6, ["reliability", "ownership"], "regulated-industry",
-                        "basic", "europe"),
-    "close-by-score": ("student", 1, ["building-products", "prompting"],
-                       "scale-up", None, "other"),
+    "close-by-readiness": (
+        "software-engineer",
+        0,
+        ["building-products"],
+        "early-startup",
+        None,
+        "us",
+    ),
+    "close-by-demand": (
+        "data-engineer",
+        6,
+        ["reliability", "ownership"],
+        "regulated-industry",
+        "basic",
+        "europe",
+    ),
+    "close-by-score": ("student", 1, ["building-products", "prompting"], "scale-up", None, "other"),
     "no-clear-fit": ("student", 0, ["model-training"], "any", "none", "other"),
-    "no-pay-figure": ("ml-engineer", 5, ["reliability", "ownership"], "enterprise", "basic",
-                      "us"),
-    "senior-later-two": ("product-manager", 20, ["research", "ownership"], "enterprise", "basic",
-                         "europe"),
-    "one-ready-three-later": ("data-engineer", 1, ["infrastructure", "systems-design"],
-                              "regulated-industry", "none", "us"),
+    "no-pay-figure": ("ml-engineer", 5, ["reliability", "ownership"], "enterprise", "basic", "us"),
+    "senior-later-two": (
+        "product-manager",
+        20,
+        ["research", "ownership"],
+        "enterprise",
+        "basic",
+        "europe",
+    ),
+    "one-ready-three-later": (
+        "data-engineer",
+        1,
+        ["infrastructure", "systems-design"],
+        "regulated-industry",
+        "none",
+        "us",
+    ),
     "two-ready": ("backend-engineer", 8, ["prompting"], "any", None, "us"),
 }
 
@@ -86,7 +108,9 @@ def test_the_people_reach_every_branch(dataset: Dataset) -> None:
     assert any(not e.pay for r in results.values() for e in r.top)
     assert any(e.timeline.text is None for r in results.values() for e in r.top)
     assert {e.timeline_from.split(":")[0] for r in results.values() for e in r.top} == {
-        "matrix", "route", "none"
+        "matrix",
+        "route",
+        "none",
     }
     assert {len(r.top) for r in results.values()} >= {1, 2, 3}
 
@@ -126,7 +150,7 @@ def test_next_steps_never_compare_a_role_with_itself(dataset: Dataset) -> None:
 
 
 def test_a_role_without_a_figure_here_says_where(dataset: Dataset) -> None:
-    from aicareer.document import _pay_missing, pay_for
+    from aicareer.document.result import _pay_missing, pay_for
 
     # the guide gives the architect no entry-level figure: nothing to convert for Europe
     assert pay_for(dataset, "ai-architect", "europe", "entry") == ()
@@ -175,8 +199,8 @@ def test_the_report_lists_every_source_by_its_label(dataset: Dataset) -> None:
 
 
 def test_a_figure_whose_basis_is_not_stated_says_so(make_data_dir) -> None:  # type: ignore[no-untyped-def]
-    from aicareer.data import load
-    from aicareer.document import pay_for
+    from aicareer.document.result import pay_for
+    from aicareer.records.dataset import load
 
     folder = make_data_dir()
     roles = folder / "roles.toml"
@@ -222,6 +246,4 @@ def test_no_clear_fit_joins_a_roles_several_changes_with_semicolons(dataset: Dat
     several = [e for e in result.later if len(e.changes) > 1]
     assert several
     e = several[0]
-    assert f"{e.name}: {e.changes[0]}; {e.changes[1]}" in "\n".join(
-        result.no_clear_fit.suggestions
-    )
+    assert f"{e.name}: {e.changes[0]}; {e.changes[1]}" in "\n".join(result.no_clear_fit.suggestions)

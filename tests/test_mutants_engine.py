@@ -23,12 +23,12 @@ from typing import Any
 
 import pytest
 
-from aicareer.conditions import compile_condition
-from aicareer.data import Dataset
-from aicareer.engine import Engine
-from aicareer.models import Profile
-from aicareer.rulemodels import Leaf
-from aicareer.vocab import BACKGROUNDS, CODING_LEVELS, COMPANIES, INTERESTS
+from aicareer.engine.conditions import compile_condition
+from aicareer.engine.ranker import Engine
+from aicareer.records.dataset import Dataset
+from aicareer.records.models import Profile
+from aicareer.records.rulemodels import Leaf
+from aicareer.records.vocab import BACKGROUNDS, CODING_LEVELS, COMPANIES, INTERESTS
 
 SNAPSHOT = Path(__file__).resolve().parent / "snapshots" / "mutants-engine.json"
 UPDATE = bool(os.environ.get("AICAREER_UPDATE_SNAPSHOTS"))
@@ -208,8 +208,9 @@ def test_every_answer_a_condition_can_look_at() -> None:
     f = ("student", 3, frozenset({"agents"}), "ai-lab", "basic")
     company = compile_condition(Leaf("company", "equals", "ai-lab"), {})
     coding = compile_condition(Leaf("coding", "in", ["basic", "professional"]), {})
-    background = compile_condition(Leaf("background", "equals", "@starters"), {"starters":
-                                                                               ["student"]})
+    background = compile_condition(
+        Leaf("background", "equals", "@starters"), {"starters": ["student"]}
+    )
     assert (company(f), coding(f), background(f)) == (True, True, True)
     other = ("architect", 3, frozenset({"agents"}), "scale-up", "none")
     assert (company(other), coding(other), background(other)) == (False, False, False)
@@ -219,14 +220,14 @@ def test_every_answer_a_condition_can_look_at() -> None:
 
 
 def test_not_turns_a_condition_round() -> None:
-    from aicareer.rulemodels import NotOf
+    from aicareer.records.rulemodels import NotOf
 
     seniors = compile_condition(NotOf(Leaf("years", "at-most", 2)), {})  # type: ignore[call-arg]
     assert [seniors(("student", y, frozenset(), "any", "none")) for y in (2, 3)] == [False, True]
 
 
 def test_conditions_the_engine_cannot_read_are_named() -> None:
-    from aicareer.conditions import expand
+    from aicareer.engine.conditions import expand
 
     with pytest.raises(ValueError, match=r"^expected an id, a list of ids or @group, got 5$"):
         expand(5, {})
@@ -276,7 +277,7 @@ def test_the_years_requirement_at_its_edge(
 
 def test_a_score_below_every_band_gets_the_lowest_band(make_data_dir) -> None:  # type: ignore[no-untyped-def]
     """A data dir whose lowest band starts above 0 still names every score: the lowest."""
-    from aicareer.data import load
+    from aicareer.records.dataset import load
 
     folder = make_data_dir()
     matrix = folder / "matrix.toml"
@@ -301,7 +302,7 @@ def test_one_engine_ranks_neighbours_alike_in_any_order(dataset: Dataset) -> Non
     role the person can aim at now matches an interest."""
     import itertools
 
-    from aicareer.vocab import BACKGROUNDS, CODING_LEVELS, COMPANIES, INTERESTS
+    from aicareer.records.vocab import BACKGROUNDS, CODING_LEVELS, COMPANIES, INTERESTS
 
     people = [
         Profile(bg, years, [interest], company, coding)  # type: ignore[arg-type]

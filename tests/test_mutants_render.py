@@ -13,10 +13,10 @@ import pytest
 from screens import assert_snapshot, check_rules, render
 from test_mutants_document import PEOPLE, answers
 
-from aicareer.data import Dataset
-from aicareer.models import Profile
-from aicareer.render_result import _pay, _reasons, _time
-from aicareer.whynot import why
+from aicareer.engine.whynot import why
+from aicareer.records.dataset import Dataset
+from aicareer.records.models import Profile
+from aicareer.render.terminal import _pay, _reasons, _time
 
 SCREENS = [
     ("close-by-readiness", 100),
@@ -70,9 +70,7 @@ def test_the_why_cases_reach_every_branch(dataset: Dataset) -> None:
         bg, years, interests, company, coding, region = PEOPLE[name]
         w = why(dataset.engine, Profile(bg, years, interests, company, coding, region), role)  # type: ignore[arg-type]
         seen.add(
-            "top" if w.in_top
-            else "none" if w.changes is None
-            else f"{len(w.changes)} change(s)"
+            "top" if w.in_top else "none" if w.changes is None else f"{len(w.changes)} change(s)"
         )
         if not w.explanation.result.ready:
             seen.add("later")
@@ -80,7 +78,7 @@ def test_the_why_cases_reach_every_branch(dataset: Dataset) -> None:
 
 
 def test_reasons_go_biggest_first_and_hide_zero_interests_unless_asked() -> None:
-    from aicareer.document import Why
+    from aicareer.document.result import Why
 
     whys = [
         Why("small", 3, "interest", None),
@@ -96,10 +94,11 @@ def test_reasons_go_biggest_first_and_hide_zero_interests_unless_asked() -> None
 
 
 def test_short_pay_gaps_are_quoted_and_long_ones_summed_up(dataset: Dataset) -> None:
-    from aicareer.document import build
+    from aicareer.document.result import build
 
-    e = build(dataset, Profile("ml-engineer", 5, ["reliability", "ownership"], "enterprise",
-                               "basic")).top
+    e = build(
+        dataset, Profile("ml-engineer", 5, ["reliability", "ownership"], "enterprise", "basic")
+    ).top
     harness = next(x for x in e if not x.pay)
     assert _pay(harness) == harness.pay_missing  # "Not yet standardized": short, as is
     assert len(harness.pay_missing) <= 30
@@ -160,8 +159,14 @@ def _styled(items: list[object], width: int) -> str:
 
     buf = io.StringIO()
     console = Console(
-        file=buf, width=width, force_terminal=True, color_system="standard",
-        highlight=False, soft_wrap=False, legacy_windows=False, _environ={},
+        file=buf,
+        width=width,
+        force_terminal=True,
+        color_system="standard",
+        highlight=False,
+        soft_wrap=False,
+        legacy_windows=False,
+        _environ={},
     )
     for item in items:
         console.print(item)
@@ -171,8 +176,8 @@ def _styled(items: list[object], width: int) -> str:
 @pytest.mark.parametrize("name", ["no-clear-fit", "close-by-readiness", "no-pay-figure"])
 def test_the_quiz_screen_in_a_colour_terminal(dataset: Dataset, name: str) -> None:
     """Bold and dim are what a person sees first; a lost style is a screen bug too."""
-    from aicareer.document import build
-    from aicareer.render_result import render as render_result
+    from aicareer.document.result import build
+    from aicareer.render.terminal import render as render_result
 
     bg, years, interests, company, coding, region = PEOPLE[name]
     p = Profile(bg, years, interests, company, coding, region)  # type: ignore[arg-type]
@@ -186,7 +191,7 @@ def test_the_quiz_screen_in_a_colour_terminal(dataset: Dataset, name: str) -> No
 
 @pytest.mark.parametrize(("name", "role"), [WHYS[0], WHYS[1], WHYS[3]])
 def test_the_why_screen_in_a_colour_terminal(dataset: Dataset, name: str, role: str) -> None:
-    from aicareer.render_result import why_screen
+    from aicareer.render.terminal import why_screen
 
     bg, years, interests, company, coding, region = PEOPLE[name]
     p = Profile(bg, years, interests, company, coding, region)  # type: ignore[arg-type]
@@ -198,7 +203,7 @@ def test_the_why_screen_in_a_colour_terminal(dataset: Dataset, name: str, role: 
 def test_a_suggested_command_is_never_split_even_when_wider_than_the_screen(
     tmp_path: Path, dataset: Dataset
 ) -> None:
-    from aicareer.document import build
+    from aicareer.document.result import build
 
     name = "close-by-readiness"
     bg, years, interests, company, coding, region = PEOPLE[name]
@@ -212,9 +217,9 @@ def test_a_suggested_command_is_never_split_even_when_wider_than_the_screen(
 
 
 def test_the_ranking_table_comes_only_when_asked(dataset: Dataset) -> None:
-    from aicareer.document import build
-    from aicareer.render_result import details
-    from aicareer.render_result import render as render_result
+    from aicareer.document.result import build
+    from aicareer.render.terminal import details
+    from aicareer.render.terminal import render as render_result
 
     result = build(dataset, Profile("backend-engineer", 8, ["prompting"]))
     plain = _styled(render_result(result, 100), 100)

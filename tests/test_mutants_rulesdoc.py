@@ -4,10 +4,10 @@ operator, so every operator's words are pinned here."""
 
 from __future__ import annotations
 
-from aicareer.rulemodels import AllOf, AnyOf, Leaf, NotOf
-from aicareer.rulesdoc import _md_table as table
-from aicareer.rulesdoc import _table_cell as cell
-from aicareer.rulesdoc import words
+from aicareer.records.rulemodels import AllOf, AnyOf, Leaf, NotOf
+from aicareer.render.rules_page import _md_table as table
+from aicareer.render.rules_page import _table_cell as cell
+from aicareer.render.rules_page import words
 
 
 def test_every_operator_reads_as_words() -> None:
@@ -38,8 +38,8 @@ def test_cells_never_break_the_table() -> None:
 def test_a_data_dir_with_other_shapes_renders_them(make_data_dir, dataset) -> None:  # type: ignore[no-untyped-def]
     """A requirement without a coding level shows "-", and a "who it suits" rule that gives
     points to several roles lists them all, comma-separated."""
-    from aicareer.data import load
-    from aicareer.rulesdoc import rules_page as render
+    from aicareer.records.dataset import load
+    from aicareer.render.rules_page import rules_page as render
 
     folder = make_data_dir()
     matrix = folder / "matrix.toml"
@@ -55,7 +55,10 @@ def test_a_data_dir_with_other_shapes_renders_them(make_data_dir, dataset) -> No
     matrix.write_text(text, encoding="utf-8")
     page = render(load(folder))
     names = {r.id: r.name for r in dataset.roles.values()}
-    founding = next(line for line in page.splitlines() if line.startswith(
-        f"| {names['founding-ai-engineer']} |"))
+    founding = next(
+        line
+        for line in page.splitlines()
+        if line.startswith(f"| {names['founding-ai-engineer']} |")
+    )
     assert founding.split(" | ")[2:4] == ["-", "-"]  # no min years, no coding
     assert f"{names['ml-engineer']} +10, {names['llm-engineer']} +5" in page

@@ -5,11 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from aicareer.data import Dataset
 from aicareer.errors import AicareerError
-from aicareer.models import SalaryBand
-from aicareer.rulemodels import RegionRule
-from aicareer.salary import (
+from aicareer.planner.salary import (
     basis_label,
     convert,
     format_range,
@@ -18,6 +15,9 @@ from aicareer.salary import (
     resolve_level,
     skipped_sources,
 )
+from aicareer.records.dataset import Dataset
+from aicareer.records.models import SalaryBand
+from aicareer.records.rulemodels import RegionRule
 
 
 def test_a_range_without_flags_reads_plain() -> None:
@@ -50,10 +50,11 @@ def test_us_figures_are_the_sources_own_and_labelled_us_base(dataset: Dataset) -
 
 
 def _band(basis: str, region: str) -> object:
-    from aicareer.salary import RegionalBand
+    from aicareer.planner.salary import RegionalBand
 
-    return RegionalBand("r", "R", "mid", None, 1, 2, False, False, basis, "s", "2026", region,
-                        None, 1, 2)
+    return RegionalBand(
+        "r", "R", "mid", None, 1, 2, False, False, basis, "s", "2026", region, None, 1, 2
+    )
 
 
 @pytest.mark.parametrize(

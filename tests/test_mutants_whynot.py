@@ -6,20 +6,24 @@ cost decides which one they are told; bench/mutate.py showed both could change u
 
 from __future__ import annotations
 
-from aicareer.data import Dataset
-from aicareer.models import Profile
-from aicareer.vocab import BACKGROUNDS, COMPANIES, INTERESTS
-from aicareer.whynot import Change, apply, candidates, shown_position, smallest_change, why
+from aicareer.engine.whynot import Change, apply, candidates, shown_position, smallest_change, why
+from aicareer.records.dataset import Dataset
+from aicareer.records.models import Profile
+from aicareer.records.vocab import BACKGROUNDS, COMPANIES, INTERESTS
 
 
 def test_every_candidate_reads_right_and_costs_what_the_rules_say() -> None:
     p = Profile("data-scientist", 3, ["agents", "research"], "scale-up", "basic")
     cands = list(candidates(p))
     have = ["agents", "research"]
-    want = [Change("company", "scale-up", c, f"company: {c}", 1) for c in COMPANIES
-            if c != "scale-up"]
-    want += [Change("interests", have, [*have, i], f"add the interest {i}", 1) for i in INTERESTS
-             if i not in have]
+    want = [
+        Change("company", "scale-up", c, f"company: {c}", 1) for c in COMPANIES if c != "scale-up"
+    ]
+    want += [
+        Change("interests", have, [*have, i], f"add the interest {i}", 1)
+        for i in INTERESTS
+        if i not in have
+    ]
     want += [
         Change("interests", have, ["research"], "drop the interest agents", 1),
         Change("interests", have, ["agents"], "drop the interest research", 1),
@@ -52,8 +56,9 @@ def test_years_stop_at_sixty() -> None:
     old = Profile("architect", 55, ["agents"])
     years = [c.after for c in candidates(old) if c.field == "years"]
     assert years == [56, 57, 58, 59, 60]
-    assert [c.after for c in candidates(Profile("architect", 60, ["agents"]))
-            if c.field == "years"] == []
+    assert [
+        c.after for c in candidates(Profile("architect", 60, ["agents"])) if c.field == "years"
+    ] == []
 
 
 def test_a_new_background_keeps_what_the_person_can_code() -> None:
@@ -71,8 +76,9 @@ def test_a_new_background_keeps_what_the_person_can_code() -> None:
 def test_only_ready_matching_roles_count_as_the_top_three(dataset: Dataset) -> None:
     engine = dataset.engine
     for p in (
-        Profile("data-engineer", 1, ["infrastructure", "systems-design"], "regulated-industry",
-                "none"),
+        Profile(
+            "data-engineer", 1, ["infrastructure", "systems-design"], "regulated-industry", "none"
+        ),
         Profile("student", 0, ["model-training"], coding="none"),
         Profile("backend-engineer", 8, ["prompting"]),
     ):
@@ -96,8 +102,9 @@ def test_the_cheapest_change_wins_and_pairs_are_tried_cheapest_first(dataset: Da
     assert w.changes is not None
     assert [(c.field, c.after) for c in w.changes] == [("coding", "basic")]
     assert w.position_after is not None and w.position_after <= 3
-    later = Profile("data-engineer", 1, ["infrastructure", "systems-design"], "regulated-industry",
-                    "none")
+    later = Profile(
+        "data-engineer", 1, ["infrastructure", "systems-design"], "regulated-industry", "none"
+    )
     pair = why(engine, later, "harness-engineer")
     assert pair.changes is not None
     assert [c.text for c in pair.changes] == ["coding: basic", "2 more years (3 in all)"]
@@ -106,7 +113,8 @@ def test_the_cheapest_change_wins_and_pairs_are_tried_cheapest_first(dataset: Da
     arch = why(engine, starter, "ai-architect")
     assert arch.changes is not None
     assert [c.text for c in arch.changes] == [
-        "add the interest systems-design", "5 more years (5 in all)"
+        "add the interest systems-design",
+        "5 more years (5 in all)",
     ]
     assert arch.position_after == 3
 
@@ -117,9 +125,7 @@ def test_the_fourth_recommendation_is_not_in_the_top_three(dataset: Dataset) -> 
     ranking = engine.rank(p)
     recommended = [r.role_id for r in ranking.results if r.ready and r.matched]
     assert len(recommended) >= 4
-    assert [shown_position(ranking, rid)[1] for rid in recommended[:4]] == [
-        True, True, True, False
-    ]
+    assert [shown_position(ranking, rid)[1] for rid in recommended[:4]] == [True, True, True, False]
     fourth = why(engine, p, recommended[3])
     assert fourth.in_top is False and fourth.changes is not None
     assert fourth.position_after is not None and fourth.position_after <= 3
@@ -128,8 +134,7 @@ def test_the_fourth_recommendation_is_not_in_the_top_three(dataset: Dataset) -> 
 def test_pairs_of_equal_cost_keep_the_candidates_order(dataset: Dataset) -> None:
     """Pairs are sorted by their total cost; among equal totals the cheaper first change
     comes first (candidate order), so the answer does not depend on the second alone."""
-    p = Profile("software-engineer", 5, ["building-products", "prompting"], "early-startup",
-                "none")
+    p = Profile("software-engineer", 5, ["building-products", "prompting"], "early-startup", "none")
     w = why(dataset.engine, p, "ai-agent-engineer")
     assert w.changes is not None
     assert [c.text for c in w.changes] == ["drop the interest prompting", "coding: professional"]
@@ -143,5 +148,6 @@ def test_pairs_are_made_from_the_forty_cheapest_changes(dataset: Dataset) -> Non
     w = why(dataset.engine, p, "harness-engineer")
     assert w.changes is not None
     assert [c.text for c in w.changes] == [
-        "add the interest reliability", "background: software engineer"
+        "add the interest reliability",
+        "background: software engineer",
     ]

@@ -1,4 +1,4 @@
-"""aicareer.params: the cheap coercion of command-line values gives what typer's own gives.
+"""aicareer.cli.params: the cheap coercion of command-line values gives what typer's own gives.
 
 Every parameter of every command is coerced both ways — aicareer's `_Plain` and typer's
 own pydantic-backed coercion — over values of each kind a user can type (good, out of
@@ -19,8 +19,8 @@ from typer._click import Context
 from typer._click.exceptions import BadParameter
 from typer._coercion import build_runtime_param
 
-from aicareer.cli import _build
-from aicareer.params import _Plain, plain
+from aicareer.cli.main import _build
+from aicareer.cli.params import _Plain, plain
 
 
 def _commands() -> Iterator[tuple[str, Any]]:
@@ -190,6 +190,6 @@ def test_only_plain_declarations_get_the_cheap_coercion(
     from typer._coercion import resolve_type_descriptor
     from typer.models import OptionInfo
 
-    from aicareer.params import _kind
+    from aicareer.cli.params import _kind
 
     assert _kind(resolve_type_descriptor(annotation, OptionInfo(**info)))[0] == kind

@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from aicareer.cli import app
-from aicareer.data import Dataset, load
+from aicareer.cli.main import app
 from aicareer.errors import AicareerError, ExitCode
-from aicareer.pathmodels import PathsFile, load_paths
-from aicareer.plan.timeline import Plan, make_plan
+from aicareer.planner.timeline import Plan, make_plan
+from aicareer.records.dataset import Dataset, load
+from aicareer.records.pathmodels import PathsFile, load_paths
 
 START = dt.date(2027, 1, 4)
 

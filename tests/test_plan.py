@@ -12,15 +12,15 @@ import pytest
 from seeds import seeds_dir
 from typer.testing import CliRunner
 
-from aicareer.cli import app
-from aicareer.data import Dataset, load
+from aicareer.cli.main import app
 from aicareer.errors import ExitCode
-from aicareer.models import Profile, validate
-from aicareer.pathmodels import PathsFile, load_paths
-from aicareer.plan.decide import coach_question, decide
-from aicareer.plan.gap import cheap_test, gap
-from aicareer.plan.timeline import make_plan
-from aicareer.profile import parse_profile
+from aicareer.planner.decide import coach_question, decide
+from aicareer.planner.gap import cheap_test, gap
+from aicareer.planner.timeline import make_plan
+from aicareer.records.dataset import Dataset, load
+from aicareer.records.models import Profile, validate
+from aicareer.records.pathmodels import PathsFile, load_paths
+from aicareer.records.profile import parse_profile
 
 runner = CliRunner()
 START = dt.date(2027, 1, 4)  # a Monday

@@ -10,11 +10,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from aicareer import profile as pf
+from aicareer.cli.questions import BY_ID, QUESTIONS, default_answer, first_unanswered
 from aicareer.errors import AicareerError, ExitCode
-from aicareer.models import Profile
-from aicareer.questions import BY_ID, QUESTIONS, default_answer, first_unanswered
-from aicareer.vocab import (
+from aicareer.records import profile as pf
+from aicareer.records.models import Profile
+from aicareer.records.vocab import (
     BACKGROUNDS,
     CODING_LEVELS,
     COMPANIES,

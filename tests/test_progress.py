@@ -10,7 +10,7 @@ from pathlib import Path
 from fresh import twice
 from typer.testing import CliRunner
 
-from aicareer.cli import app
+from aicareer.cli.main import app
 from aicareer.errors import ExitCode
 
 runner = CliRunner()
@@ -170,7 +170,7 @@ def test_reading_progress_imports_no_pydantic_after_the_first_run(tmp_path: Path
     run("path", "ai-engineer", "--done", "agents", home=tmp_path)
     script = (
         "import sys\n"
-        "from aicareer.progress import path_progress_file, read_path_progress\n"
+        "from aicareer.state.progress import path_progress_file, read_path_progress\n"
         "print(sorted(read_path_progress(path_progress_file())), 'pydantic' in sys.modules)\n"
     )
     assert twice(script, tmp_path) == ["['agents'] True\n", "['agents'] False\n"]

@@ -14,11 +14,11 @@ import pytest
 from rich.console import Console
 from typer.testing import CliRunner, Result
 
-from aicareer import data
-from aicareer.cli import app
-from aicareer.document import build
-from aicareer.models import Profile
-from aicareer.render_result import render as render_result
+from aicareer.cli.main import app
+from aicareer.document.result import build
+from aicareer.records import dataset as data
+from aicareer.records.models import Profile
+from aicareer.render.terminal import render as render_result
 
 GOOD = 'background = "backend-engineer"\nyears = 5\ninterests = ["agents", "building-products"]\n'
 PLAIN_ENV = {"COLUMNS": "80", "NO_COLOR": "1", "TERM": "dumb"}
@@ -317,7 +317,7 @@ def test_report_says_when_the_top_two_are_close(dataset: data.Dataset) -> None:
 def test_json_mode_imports_neither_rich_nor_questionary(answers: Path) -> None:
     code = (
         "import sys\n"
-        "from aicareer.cli import main\n"
+        "from aicareer.cli.main import main\n"
         f"sys.argv = ['aicareer', 'quiz', '--answers', {str(answers)!r}, '--json']\n"
         "try:\n    main()\nexcept SystemExit as e:\n    assert not e.code, e.code\n"
         "heavy = sorted({m.split('.')[0] for m in sys.modules} & "
@@ -335,7 +335,7 @@ def test_json_mode_imports_neither_rich_nor_questionary(answers: Path) -> None:
 
 @pytest.fixture
 def dumb(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> dict[str, str]:
-    from aicareer.commands import quiz as quiz_cmd
+    from aicareer.cli.commands import quiz as quiz_cmd
 
     monkeypatch.setattr(quiz_cmd, "stdin_is_terminal", lambda: True)
     return {"TERM": "dumb", "AICAREER_HOME": str(tmp_path / "home")}
@@ -344,7 +344,7 @@ def dumb(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> dict[str, str]:
 def test_term_dumb_gets_plain_numbered_prompts(dumb: dict[str, str]) -> None:
     from quizkeys import plain_lines, profile_of
 
-    from aicareer.questions import QUESTIONS
+    from aicareer.cli.questions import QUESTIONS
 
     result = CliRunner().invoke(app, ["quiz", "--json"], input=plain_lines(), env=dumb)
     assert result.exit_code == 0, result.stderr
@@ -447,11 +447,12 @@ def test_no_pager_when_it_fits_or_when_piped(
 
 
 def test_published_schema_is_generated_from_the_types() -> None:
-    from aicareer.schema import json_schema
+    from aicareer.render.schema import json_schema
 
     path = Path(__file__).resolve().parents[1] / "docs" / "result-schema.json"
     assert json.loads(path.read_text("utf-8")) == json_schema(), (
-        "docs/result-schema.json is stale: python -m aicareer.schema > docs/result-schema.json"
+        "docs/result-schema.json is stale: "
+        "python -m aicareer.render.schema > docs/result-schema.json"
     )
 
 
@@ -469,7 +470,7 @@ def test_published_schema_is_generated_from_the_types() -> None:
 def test_quiz_json_follows_the_published_schema(tmp_path: Path, answers_text: str) -> None:
     from pydantic import TypeAdapter
 
-    from aicareer.schema import ResultJson
+    from aicareer.render.schema import ResultJson
 
     path = tmp_path / "a.toml"
     path.write_text(answers_text, "utf-8")

@@ -27,10 +27,10 @@ from quizkeys import (
 )
 from typer.testing import CliRunner
 
-from aicareer import questions, quiz
-from aicareer.cli import app
-from aicareer.commands import quiz as quiz_cmd
-from aicareer.models import Profile
+from aicareer.cli import questions, quiz
+from aicareer.cli.commands import quiz as quiz_cmd
+from aicareer.cli.main import app
+from aicareer.records.models import Profile
 
 LOOKS_GOOD = review_pick()
 EVERYTHING = answer_all()
@@ -194,7 +194,7 @@ def test_resume_with_every_answer_goes_straight_to_review() -> None:
             "region": "other",
         }
     )
-    from aicareer.models import to_dict
+    from aicareer.records.models import to_dict
 
     assert to_dict(drive(LOOKS_GOOD, answers=given)) == to_dict(Profile(**given))
 
@@ -347,9 +347,7 @@ def test_cli_edit_and_resume_are_exclusive(terminal: Path) -> None:
 
 # --- the cost of a new question: its record and the profile field, nothing else ---------
 
-NEW_FIELD = (
-    '    work_style: Annotated[str, Field(pattern="^(remote|hybrid|office)$")] = "hybrid"\n'
-)
+NEW_FIELD = '    work_style: Annotated[str, Field(pattern="^(remote|hybrid|office)$")] = "hybrid"\n'
 NEW_RECORD = """
 QUESTIONS = (
     *QUESTIONS,
@@ -378,10 +376,10 @@ from prompt_toolkit.output import DummyOutput
 from typer.testing import CliRunner
 
 import aicareer
-from aicareer import quiz
-from aicareer.cli import app
-from aicareer.commands import quiz as quiz_cmd
-from aicareer.profile import read_quiz_state, save_quiz_state
+from aicareer.cli import quiz
+from aicareer.cli.main import app
+from aicareer.cli.commands import quiz as quiz_cmd
+from aicareer.records.profile import read_quiz_state, save_quiz_state
 from quizkeys import CTRL_C, ENTER, answer, answer_all, ids, plain_lines, profile_of, review_pick
 
 assert aicareer.__file__.startswith(sys.argv[1]), aicareer.__file__
@@ -461,20 +459,20 @@ def test_adding_a_question_touches_only_its_record_and_the_profile_model(
     copy = tmp_path / "src" / "aicareer"
     shutil.copytree(original, copy, ignore=shutil.ignore_patterns("__pycache__", "data"))
     (tmp_path / "data").symlink_to(Path(__file__).resolve().parents[1] / "data")
-    models = (copy / "models.py").read_text("utf-8")
+    models = (copy / "records" / "models.py").read_text("utf-8")
     anchor = '    region: Region = "us"\n'
     assert models.count(anchor) == 1
-    (copy / "models.py").write_text(models.replace(anchor, anchor + NEW_FIELD), "utf-8")
-    qs = (copy / "questions.py").read_text("utf-8")
+    (copy / "records" / "models.py").write_text(models.replace(anchor, anchor + NEW_FIELD), "utf-8")
+    qs = (copy / "cli" / "questions.py").read_text("utf-8")
     anchor = "BY_ID: dict[str, Question]"
     assert qs.count(anchor) == 1
-    (copy / "questions.py").write_text(qs.replace(anchor, NEW_RECORD + anchor), "utf-8")
+    (copy / "cli" / "questions.py").write_text(qs.replace(anchor, NEW_RECORD + anchor), "utf-8")
     changed = sorted(
-        p.name
+        str(p.relative_to(copy))
         for p in copy.rglob("*.py")
         if p.read_bytes() != (original / p.relative_to(copy)).read_bytes()
     )
-    assert changed == ["models.py", "questions.py"]
+    assert changed == ["cli/questions.py", "records/models.py"]
 
     env = {
         **os.environ,

@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from aicareer.cli import app
-from aicareer.data import Dataset, load
+from aicareer.cli.main import app
 from aicareer.errors import AicareerError, ExitCode
-from aicareer.models import Profile
-from aicareer.render_md import cell
-from aicareer.report import write_report
+from aicareer.records.dataset import Dataset, load
+from aicareer.records.models import Profile
+from aicareer.render.md_page import cell
+from aicareer.render.report_file import write_report
 
 runner = CliRunner()
 BACKEND = 'background = "backend-engineer"\nyears = 5\ninterests = ["agents", "reliability"]\n'
@@ -101,7 +101,7 @@ def test_unknown_extension_is_refused(tmp_path: Path, me: Path, name: str) -> No
 
 def test_write_report_api(tmp_path: Path, ds: Dataset) -> None:
     profile = Profile(background="data-scientist", years=4, interests=["model-training"])
-    from aicareer.document import build
+    from aicareer.document.result import build
 
     result = build(ds, profile)
     target = tmp_path / "sub" / "r.md"

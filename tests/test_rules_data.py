@@ -12,9 +12,9 @@ import pytest
 import tomli_w
 from seeds import seeds_dir
 
-from aicareer import data
-from aicareer.data import Dataset
 from aicareer.errors import AicareerError, ExitCode
+from aicareer.records import dataset as data
+from aicareer.records.dataset import Dataset
 
 Mutation = Callable[[dict[str, Any]], None]
 
@@ -233,7 +233,7 @@ def test_builders_agent_pivot_is_for_backend_engineers_only(dataset: Dataset) ->
 
 def test_docs_rules_md_is_what_the_data_renders(dataset: Dataset) -> None:
     """docs/rules.md cannot go stale: regenerate it with `aicareer data rules`."""
-    from aicareer.rulesdoc import rules_page
+    from aicareer.render.rules_page import rules_page
 
     docs = Path(__file__).resolve().parents[1] / "docs" / "rules.md"
     assert docs.read_text(encoding="utf-8") == rules_page(dataset), (
@@ -246,7 +246,7 @@ def test_data_rules_command_prints_the_page_for_a_custom_data_dir(
 ) -> None:
     from typer.testing import CliRunner
 
-    from aicareer.cli import app
+    from aicareer.cli.main import app
 
     folder = make_data_dir()
     path = folder / "matrix.toml"

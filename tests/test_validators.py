@@ -20,10 +20,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic_core import ValidationError
 
-from aicareer import cache, models, validators
 from aicareer.fsutil import cache_dir
-from aicareer.models import Profile
-from aicareer.vocab import BACKGROUNDS, CODING_LEVELS, COMPANIES, INTERESTS, REGIONS, SKILLS
+from aicareer.records import cache, models, validators
+from aicareer.records.models import Profile
+from aicareer.records.vocab import BACKGROUNDS, CODING_LEVELS, COMPANIES, INTERESTS, REGIONS, SKILLS
 
 
 @pytest.fixture
@@ -124,7 +124,7 @@ def test_the_next_process_validates_without_importing_pydantic(home: Path) -> No
     script = (
         "import sys\n"
         "from pydantic_core import ValidationError\n"
-        "from aicareer.models import Profile, validate\n"
+        "from aicareer.records.models import Profile, validate\n"
         "try:\n"
         "    validate(Profile, {'background': 'student', 'years': 75, 'interests': ['x']})\n"
         "except ValidationError as exc:\n"
@@ -142,11 +142,11 @@ def test_the_next_process_validates_without_importing_pydantic(home: Path) -> No
     "planted",
     [
         {"$ref": "os:system"},
-        {"$ref": "aicareer.models:Profile.__init__.__globals__"},
-        {"$ref": "aicareer.cli:main"},
-        {"$ref": "aicareer.models:NamedTuple"},
+        {"$ref": "aicareer.records.models:Profile.__init__.__globals__"},
+        {"$ref": "aicareer.cli.main:main"},
+        {"$ref": "aicareer.records.models:NamedTuple"},
         {"$tuple": "not a list"},
-        {"$ref": "aicareer.models:Profile", "more": 1},
+        {"$ref": "aicareer.records.models:Profile", "more": 1},
         "a schema pydantic-core refuses",
     ],
 )
@@ -175,7 +175,7 @@ def test_a_schema_with_code_of_its_own_is_not_cached() -> None:
     with pytest.raises(validators._NotKept):
         validators.encode({"cls": os.PathLike})  # not a record module's
     with pytest.raises(validators._NotKept):
-        validators.encode({"$ref": "aicareer.models:Profile"})  # would read back as a name
+        validators.encode({"$ref": "aicareer.records.models:Profile"})  # would read back as a name
     kept = {"a": (1, [2.5, ("x", None, True)]), "f": Profile, "m": MappingProxyType({"k": ()})}
     assert validators.decode(json.loads(json.dumps(validators.encode(kept)))) == kept
 
@@ -186,8 +186,8 @@ def test_a_schema_with_code_of_its_own_is_not_cached() -> None:
         {"$tuple": "ab"},
         {"$tuple": [1], "more": 2},
         {"$proxy": ["not", "a", "table"]},
-        {"$ref": ["aicareer.models:Profile"]},
-        {"$ref": "aicareer.models:Profile", "more": 2},
+        {"$ref": ["aicareer.records.models:Profile"]},
+        {"$ref": "aicareer.records.models:Profile", "more": 2},
     ],
 )
 def test_a_marker_encode_would_not_write_is_refused(damaged: dict[str, Any]) -> None:
@@ -209,19 +209,19 @@ def test_the_entry_changes_with_pydantics_own_version_file() -> None:
     "name",
     [
         "os:system",
-        "aicareer.cli:main",  # aicareer, but not a record module
-        "aicareer.models:NamedTuple",  # in a record module, but only imported there
-        "aicareer.models:Profile.__init__",  # only a module's own top-level names
-        "aicareer.models:DEFAULT_CODING",  # neither a class nor a function
-        "aicareer.models:nothing_here",
+        "aicareer.cli.main:main",  # aicareer, but not a record module
+        "aicareer.records.models:NamedTuple",  # in a record module, but only imported there
+        "aicareer.records.models:Profile.__init__",  # only a module's own top-level names
+        "aicareer.records.models:DEFAULT_CODING",  # neither a class nor a function
+        "aicareer.records.models:nothing_here",
     ],
 )
 def test_a_name_resolves_only_to_a_record_modules_own_class_or_function(name: str) -> None:
-    import aicareer.cli  # noqa: F401  imported, so only the record-module check refuses it
+    import aicareer.cli.main  # noqa: F401  imported, so only the record-module check refuses it
 
     with pytest.raises(validators._NotKept):
         validators.decode({"$ref": name})
-    assert validators.decode({"$ref": "aicareer.models:Profile"}) is Profile
+    assert validators.decode({"$ref": "aicareer.records.models:Profile"}) is Profile
 
 
 def test_another_pydantic_means_another_entry(monkeypatch: pytest.MonkeyPatch) -> None:

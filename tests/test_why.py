@@ -9,11 +9,11 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner, Result
 
-from aicareer.cli import app
-from aicareer.data import Dataset
+from aicareer.cli.main import app
+from aicareer.engine.whynot import candidates, why
 from aicareer.errors import ExitCode
-from aicareer.models import Profile
-from aicareer.whynot import candidates, why
+from aicareer.records.dataset import Dataset
+from aicareer.records.models import Profile
 
 PLAIN = {"COLUMNS": "80", "NO_COLOR": "1", "TERM": "dumb"}
 

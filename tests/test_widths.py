@@ -103,10 +103,10 @@ def test_the_rules_catch_what_they_are_for() -> None:
 
 
 def _grids() -> list[tuple[str, object]]:
-    from aicareer.data import load
-    from aicareer.layout import Grid
-    from aicareer.render import CompareView, matrix_table, roles_table, salary_tables
-    from aicareer.salary import regional_bands
+    from aicareer.planner.salary import regional_bands
+    from aicareer.records.dataset import load
+    from aicareer.render.browse import CompareView, matrix_table, roles_table, salary_tables
+    from aicareer.render.layout import Grid
 
     ds = load()
     found: list[tuple[str, object]] = []
@@ -135,7 +135,7 @@ def test_the_fast_table_draws_what_richs_table_draws(width: int) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    from aicareer.layout import Grid
+    from aicareer.render.layout import Grid
 
     def text(renderable: object) -> list[str]:
         console = Console(file=io.StringIO(), width=width, color_system=None)
@@ -197,7 +197,7 @@ def draw(renderable: object, width: int) -> str:
 def test_plan_widths_keeps_figures_whole_and_prose_at_its_longest_word() -> None:
     from rich.text import Text
 
-    from aicareer.layout import Col, plan_widths
+    from aicareer.render.layout import Col, plan_widths
 
     cols = [Col("id", figure=True), Col("pay", figure=True), Col("demand", min_width=6)]
     rows = [[Text("ai-engineer"), Text("$160K-$220K"), Text("Highest volume of open roles")]]
@@ -207,7 +207,7 @@ def test_plan_widths_keeps_figures_whole_and_prose_at_its_longest_word() -> None
 
 
 def test_grid_switches_to_cards_exactly_when_the_table_cannot_fit() -> None:
-    from aicareer.layout import Col, Grid
+    from aicareer.render.layout import Col, Grid
 
     grid = Grid(
         [Col("id", figure=True), Col("pay", figure=True), Col("note", min_width=8)],
@@ -227,7 +227,7 @@ def test_grid_switches_to_cards_exactly_when_the_table_cannot_fit() -> None:
 
 
 def test_grouped_cards_draw_a_small_table_under_each_heading() -> None:
-    from aicareer.layout import Col, Grid
+    from aicareer.render.layout import Col, Grid
 
     grid = Grid(
         [Col("role", figure=True), Col("level", min_width=5), Col("range", figure=True)],
@@ -242,7 +242,7 @@ def test_grouped_cards_draw_a_small_table_under_each_heading() -> None:
 
 
 def test_fields_put_the_label_above_the_value_when_narrow() -> None:
-    from aicareer.layout import Fields
+    from aicareer.render.layout import Fields
 
     fields = Fields([("Status", "Mainstream"), ("Demand", "Highest volume of open roles")])
     assert draw(fields, 40) == "Status Mainstream\nDemand Highest volume of open roles\n"
@@ -250,7 +250,7 @@ def test_fields_put_the_label_above_the_value_when_narrow() -> None:
 
 
 def test_commands_are_never_split() -> None:
-    from aicareer.layout import Commands
+    from aicareer.render.layout import Commands
 
     hint = Commands("More:", ["aicareer salary", "aicareer show ROLE"])
     assert draw(hint, 80) == "More: aicareer salary; aicareer show ROLE\n"
@@ -260,7 +260,7 @@ def test_commands_are_never_split() -> None:
 
 
 def test_data_text_is_never_markup() -> None:
-    from aicareer.layout import Col, Fields, Grid
+    from aicareer.render.layout import Col, Fields, Grid
 
     grid = Grid([Col("id", figure=True), Col("note")], [["[bold]x[/bold]", "[red]y"]])
     assert "[bold]x[/bold]" in draw(grid, 80) and "[red]y" in draw(grid, 80)

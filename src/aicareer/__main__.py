@@ -1,5 +1,5 @@
 try:
-    from aicareer.cli import main
+    from aicareer.cli.main import main
 except KeyboardInterrupt:  # Ctrl-C while starting: as in cli.main, one line and exit 130
     import sys
 

@@ -20,8 +20,9 @@ from typing import Literal, NamedTuple
 
 import pytest
 
-from aicareer import cache, data
 from aicareer.fsutil import cache_dir
+from aicareer.records import cache
+from aicareer.records import dataset as data
 
 
 class _Boom:
@@ -158,7 +159,7 @@ def test_the_key_covers_the_vocabulary_module() -> None:
 
 
 def test_records_round_trip_through_json(dataset: data.Dataset) -> None:
-    from aicareer.models import to_dict
+    from aicareer.records.models import to_dict
 
     kept = data.Validated(dataset.roles_file, dataset.matrix)
     raw = json.loads(json.dumps(cache.dump(data.Validated, kept)))
@@ -177,7 +178,7 @@ def home_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def test_a_hit_builds_no_pydantic_validator(
     home_cache: Path, folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from aicareer import models
+    from aicareer.records import models
 
     data.load(folder)
 

@@ -9,7 +9,7 @@ from subprocess import CompletedProcess
 
 import pytest
 
-from aicareer.data import ANSWERS_LIMITS, DATA_LIMITS
+from aicareer.records.dataset import ANSWERS_LIMITS, DATA_LIMITS
 
 Run = Callable[..., CompletedProcess[str]]
 

@@ -107,7 +107,7 @@ def test_no_home_anywhere_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> N
     commands that need no files work, the ones that keep files say what to set."""
     from typer.testing import CliRunner
 
-    from aicareer.cli import app
+    from aicareer.cli.main import app
 
     for name in ("HOME", "AICAREER_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
         monkeypatch.delenv(name, raising=False)
@@ -204,7 +204,7 @@ def test_sigterm_in_the_quiz_keeps_the_answers_like_ctrl_c(env: Env, home: Path)
 
 
 def test_sigterm_handler_raises_terminated(monkeypatch: pytest.MonkeyPatch) -> None:
-    from aicareer import cli
+    from aicareer.cli import main as cli
     from aicareer.errors import Terminated
 
     seen: dict[str, Any] = {}

@@ -48,7 +48,8 @@ def test_ten_parallel_updates_all_land(home: Path, env: Callable[..., dict[str, 
 
 def test_the_two_progress_files_have_one_home_each() -> None:
     """#15: the unfinished quiz and the path progress no longer share names."""
-    from aicareer import profile, progress
+    from aicareer.records import profile
+    from aicareer.state import progress
 
     assert profile.quiz_state_path().name == "quiz-in-progress.toml"
     assert progress.path_progress_file().name == "progress.toml"

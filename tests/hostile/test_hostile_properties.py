@@ -16,9 +16,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from aicareer.errors import AicareerError, ExitCode
-from aicareer.models import Profile
-from aicareer.profile import FIELDS, read_profile
-from aicareer.vocab import BACKGROUNDS, INTERESTS
+from aicareer.records.models import Profile
+from aicareer.records.profile import FIELDS, read_profile
+from aicareer.records.vocab import BACKGROUNDS, INTERESTS
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

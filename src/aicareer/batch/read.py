@@ -1,0 +1,452 @@
+"""Batch input: read a cohort once, as a stream (CSV or JSONL, a file, a FIFO or stdin),
+with a one-pass msgspec fast path for well-formed rows and a bounded row size. Part of
+`aicareer batch` (see batch.py and docs/batch.md).
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import io
+import json
+import math
+import os
+import stat
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from itertools import islice
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Annotated, Any
+
+import msgspec
+
+from aicareer.errors import AicareerError, ExitCode, input_error
+from aicareer.records.models import Profile
+from aicareer.records.vocab import Background, Coding, Company, Interest, Region
+
+if TYPE_CHECKING:
+    pass
+
+
+#: File extension -> format. Input and output use the same table.
+FORMATS: dict[str, str] = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl"}
+#: The profile fields, in the answers file's order, then the optional id.
+FIELDS: tuple[str, ...] = Profile._fields
+COLUMNS: tuple[str, ...] = ("id", *FIELDS)
+REQUIRED: tuple[str, ...] = tuple(f for f in FIELDS if f not in Profile._field_defaults)
+#: `-` as INPUT is stdin, as --out stdout.
+STDIO = "-"
+#: The longest row accepted: a JSONL line, a CSV line or a CSV cell, in bytes (a profile
+#: takes about 150). A longer one becomes an error row; its bytes are skipped unread, so
+#: memory stays bounded whatever the input holds.
+ROW_LIMIT = 1 << 16
+#: Read the input this many bytes at a time.
+_CHUNK = 1 << 18
+_TOO_LONG = f"row is longer than {ROW_LIMIT:,} bytes, the limit for one row; it was skipped"
+
+#: A row's id: the input's value, or the row number.
+RowId = Any
+
+
+def format_for(path: Path, what: str) -> str:
+    """'csv' or 'jsonl' from the extension; anything else is a usage error naming the allowed."""
+    fmt = FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        allowed = ", ".join(FORMATS)
+        got = f"{path.suffix!r}" if path.suffix else "no extension"
+        raise AicareerError(
+            f"{what} {path}: unknown file type ({got}); expected one of: {allowed}",
+            ExitCode.USAGE,
+        )
+    return fmt
+
+
+def _is_stream(path: Path) -> bool:
+    """`-`, or something that exists and is not a regular file (a FIFO, /dev/stdin)."""
+    if str(path) == STDIO:
+        return True
+    try:
+        return not stat.S_ISREG(os.stat(path).st_mode) and not path.is_dir()
+    except OSError:
+        return False
+
+
+def input_format(path: Path) -> str | None:
+    """The input's format from its extension; None for a stream to sniff (see open_input)."""
+    if str(path) != STDIO and path.suffix.lower() in FORMATS:
+        return FORMATS[path.suffix.lower()]
+    if _is_stream(path):
+        return None
+    return format_for(path, "input")  # raises the usage error
+
+
+# --- the fast path ---------------------------------------------------------------------------
+
+
+class _Row(msgspec.Struct, forbid_unknown_fields=True):
+    """A well-formed row, as msgspec decodes and checks it in one pass.
+
+    The same rules as `models.Profile` (tests/test_batch_hostile.py checks that every row
+    this accepts, pydantic accepts as the same profile). Anything it refuses is validated
+    again by pydantic for the error message, so it only has to be right about what it
+    accepts. The id is a scalar here; an id that is a list or an object takes the slow path.
+    """
+
+    background: Background
+    years: Annotated[int, msgspec.Meta(ge=0, le=60)]
+    interests: Annotated[tuple[Interest, ...], msgspec.Meta(min_length=1)]
+    company: Company = "any"
+    coding: Coding | None = None
+    region: Region = "us"
+    id: str | int | float | bool | msgspec.UnsetType | None = msgspec.UNSET
+
+
+#: The profile's fields that a result row depends on, as a hashable tuple: the memo's key.
+#: (Not the region: a result row carries no pay.)
+_Key = tuple[Background, int, tuple[Interest, ...], Company, "Coding | None"]
+_FAST_ERRORS = (msgspec.DecodeError, RecursionError)
+
+
+def _key(row: _Row) -> _Key:
+    return (row.background, row.years, row.interests, row.company, row.coding)
+
+
+def _key_of(profile: Profile) -> _Key:
+    return (
+        profile.background,
+        profile.years,
+        tuple(profile.interests),
+        profile.company,
+        profile.coding,
+    )
+
+
+# --- reading ---------------------------------------------------------------------------------
+
+
+class _Lines:
+    """The input's physical lines (without the newline), read once in chunks.
+
+    A line over ROW_LIMIT comes out as None and its bytes are skipped without being kept.
+    `done` counts the bytes read so far (for the progress bar). Iterating gives one line at
+    a time; `blocks()` gives the same lines a read at a time, as lists (split in C: the
+    fast paths of `aicareer batch` work a block at a time).
+    """
+
+    def __init__(self, fh: IO[bytes], first: bytes = b"") -> None:
+        self._read: Callable[[int], bytes] = getattr(fh, "read1", fh.read)
+        self._first = first
+        self.done = 0
+        self._blocks = self._split()
+        self._lines = (line for block in self._blocks for line in block)
+
+    def __iter__(self) -> Iterator[bytes | None]:
+        return self._lines
+
+    def __next__(self) -> bytes | None:
+        return next(self._lines)
+
+    def blocks(self) -> Iterator[list[bytes | None]]:
+        """The lines not read yet, a block at a time (never an empty block)."""
+        return self._blocks
+
+    def _chunks(self) -> Iterator[bytes]:
+        if self._first:
+            self.done += len(self._first)
+            yield self._first
+        read = self._read
+        while chunk := read(_CHUNK):
+            self.done += len(chunk)
+            yield chunk
+
+    def _split(self) -> Iterator[list[bytes | None]]:
+        limit = ROW_LIMIT
+        rest = b""
+        skipping = False
+        for chunk in self._chunks():
+            parts: list[bytes | None] = chunk.split(b"\n")  # type: ignore[assignment]
+            if skipping:
+                if len(parts) == 1:
+                    continue  # still inside the long line
+                skipping = False
+                parts[0] = None  # the long line ends here: one row, skipped
+                rest = b""
+            else:
+                parts[0] = rest + parts[0]  # type: ignore[operator]
+            last = parts.pop()
+            assert last is not None
+            rest = last
+            if len(rest) > limit:
+                skipping = True
+                rest = b""
+            if parts:
+                head = parts[0]
+                tail: Iterator[bytes] = islice(parts, 1, None)  # type: ignore[arg-type]
+                if (head is not None and len(head) > limit) or max(
+                    map(len, tail), default=0
+                ) > limit:
+                    parts = [x if x is None or len(x) <= limit else None for x in parts]
+                yield parts
+        if skipping:
+            yield [None]
+        elif rest:
+            yield [rest]
+
+
+def _open_stream(path: Path) -> IO[bytes]:
+    if str(path) == STDIO:
+        return sys.stdin.buffer
+    try:
+        return open(path, "rb")  # closed by open_input()
+    except FileNotFoundError:
+        raise input_error(f"{path}: file not found") from None
+    except IsADirectoryError:
+        raise input_error(f"{path}: is a folder, expected a CSV or JSONL file") from None
+    except OSError as exc:
+        raise input_error(f"{path}: cannot read: {exc.strerror}") from None
+
+
+def _name(path: Path) -> str:
+    return "stdin" if str(path) == STDIO else str(path)
+
+
+@dataclass
+class Input:
+    """An opened input: its format, its rows, its size if known, and bytes read so far."""
+
+    path: Path
+    fmt: str
+    size: int | None
+    lines: _Lines
+    _csv_names: list[str] | None = None
+
+    @property
+    def done(self) -> int:
+        return self.lines.done
+
+
+@contextmanager
+def open_input(path: Path) -> Iterator[Input]:
+    """Open the input once and check what can be checked up front (a CSV's header).
+
+    Raises AicareerError (exit 4) for a missing file or a bad header before any output is
+    created; row-level problems become error rows.
+    """
+    fmt = input_format(path)
+    fh = _open_stream(path)
+    try:
+        try:
+            size = os.fstat(fh.fileno()).st_size if str(path) != STDIO else None
+            if size is not None and not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+                size = None
+            read = getattr(fh, "read1", fh.read)
+            first = read(_CHUNK)
+        except (OSError, io.UnsupportedOperation) as exc:
+            raise input_error(
+                f"{_name(path)}: cannot read: {getattr(exc, 'strerror', exc)}"
+            ) from None
+        if fmt is None:  # a stream without an extension: JSONL starts with `{` (or is empty)
+            fmt = "csv" if first.strip() and first.lstrip()[:1] != b"{" else "jsonl"
+        found = Input(path, fmt, size, _Lines(fh, first))
+        if fmt == "csv":
+            found._csv_names = _read_header(found)
+        yield found
+    finally:
+        if fh is not sys.stdin.buffer:
+            fh.close()
+
+
+def _read_header(source: Input) -> list[str]:
+    path = _name(source.path)
+    for line in source.lines:
+        if line is None:
+            raise input_error(f"{path}: the header row is longer than {ROW_LIMIT:,} bytes")
+        text = line.decode("utf-8", "replace").removeprefix("\ufeff")
+        if not text.strip():
+            continue
+        try:
+            header = next(csv.reader([text]))
+        except csv.Error as exc:
+            raise input_error(f"{path}: not valid CSV: {exc}") from None
+        return _check_header(path, header)
+    raise input_error(f"{path}: empty file; expected a header row with: {', '.join(COLUMNS)}")
+
+
+def _check_header(path: str, header: list[str]) -> list[str]:
+    names = [h.strip() for h in header]
+    valid = ", ".join(COLUMNS)
+    problems = []
+    for name in names:
+        if name not in COLUMNS:
+            close = difflib.get_close_matches(name, COLUMNS, n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            shown = repr(name) if name else "(empty)"
+            problems.append(f"{path}: unknown column {shown}{hint}; valid columns: {valid}")
+    for name in dict.fromkeys(n for n in names if names.count(n) > 1):
+        problems.append(f"{path}: column {name!r} appears more than once")
+    missing = [n for n in REQUIRED if n not in names]
+    if missing:
+        problems.append(
+            f"{path}: missing column(s): {', '.join(missing)}; required: {', '.join(REQUIRED)}"
+        )
+    if problems:
+        raise input_error(problems)
+    return names
+
+
+def _csv_years(cell: str) -> int | str:
+    """A whole number becomes an int; anything else (or 10+ digits) stays text to reject."""
+    digits = cell[1:] if cell.startswith("-") else cell
+    if digits.isascii() and digits.isdigit() and len(digits) < 10:
+        return int(cell)
+    return cell
+
+
+#: A CSV row as read: its id and either the raw fields (to validate) or why it is bad.
+_CsvRow = tuple[RowId, "dict[str, Any] | str"]
+
+
+def _csv_rows(source: Input) -> Iterator[_CsvRow]:
+    """The data rows of a CSV input whose header was read by open_input()."""
+    names = source._csv_names or []
+    width = len(names)
+    id_at = names.index("id") if "id" in names else -1
+    too_long = False
+
+    def text_lines() -> Iterator[str]:
+        """Whole records for the csv reader: physical lines are held back while a quoted
+        cell is open (an odd number of `"` so far), so a record over ROW_LIMIT can be
+        skipped to its end and the reader always starts afresh on a record boundary."""
+        nonlocal too_long
+        held: list[str] = []
+        size = 0
+        quoted = skipping = False
+        for line in source.lines:
+            if line is None:  # a physical line over the limit ends its record
+                too_long, quoted, skipping = True, False, False
+                held.clear()
+                size = 0
+                yield "\n"
+                continue
+            text = line.decode("utf-8", "replace")
+            if text.count('"') % 2:
+                quoted = not quoted
+            if skipping:
+                if not quoted:
+                    skipping, too_long = False, True
+                    yield "\n"
+                continue
+            held.append(text + "\n")
+            size += len(line) + 1
+            if size > ROW_LIMIT:
+                held.clear()
+                size = 0
+                if quoted:
+                    skipping = True
+                else:
+                    too_long = True
+                    yield "\n"
+                continue
+            if not quoted:
+                yield held[0] if len(held) == 1 else "".join(held)
+                held.clear()
+                size = 0
+        if skipping:
+            too_long = True
+            yield "\n"
+        elif held:  # a quote never closed: the reader takes it as it is
+            yield "".join(held)
+
+    reader = csv.reader(text_lines())
+    saved = csv.field_size_limit(ROW_LIMIT)
+    try:
+        number = 0
+        while True:
+            try:
+                cells = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as exc:  # the reader starts afresh on the next line
+                number += 1
+                too_long = False
+                yield number, f"not valid CSV: {exc}"
+                continue
+            if too_long:
+                too_long = False
+                number += 1
+                yield number, _TOO_LONG
+                continue
+            if not cells:  # a blank line is not a row
+                continue
+            number += 1
+            row_id: RowId = number
+            if 0 <= id_at < len(cells) and cells[id_at].strip():
+                row_id = cells[id_at].strip()
+            if len(cells) != width:
+                yield row_id, f"row has {len(cells)} cells, the header has {width}"
+                continue
+            raw: dict[str, Any] = {}
+            for name, cell in zip(names, cells, strict=True):
+                cell = cell.strip()
+                if not cell or name == "id":  # an empty cell means "use the default"
+                    continue
+                if name in ("interests", "skills"):  # lists: ids separated by ";"
+                    items = [i.strip() for i in cell.split(";")]
+                    raw[name] = [i for i in items if i]
+                elif name in ("years", "hours_per_week"):  # whole numbers
+                    raw[name] = _csv_years(cell)
+                else:
+                    raw[name] = cell
+            yield row_id, raw
+    finally:
+        csv.field_size_limit(saved)
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(f"{text} is too large for a number")
+    return value
+
+
+_decode_json = json.JSONDecoder(parse_constant=_reject_constant, parse_float=_finite_float).decode
+
+
+def _parse_jsonl(line: bytes, number: int) -> tuple[RowId, dict[str, Any] | str]:
+    """The slow path's reading of one line (strict JSON: no NaN, no Infinity)."""
+    try:
+        obj = _decode_json(line.decode("utf-8"))
+    except UnicodeDecodeError:
+        return number, "not UTF-8 text; save the file as UTF-8"
+    except json.JSONDecodeError as exc:
+        at = len(exc.doc.rstrip())
+        where = "at the end of the line" if exc.pos >= at else f"at character {exc.pos + 1}"
+        return number, f"not valid JSON: {exc.msg} ({where})"
+    except RecursionError:
+        return number, "not valid JSON: nested too deeply"
+    except ValueError as exc:  # a number too long to convert, NaN, Infinity
+        text = str(exc)
+        if "integer string conversion" in text:
+            text = f"a number has more than {sys.get_int_max_str_digits():,} digits"
+        return number, f"not valid JSON: {text}"
+    if type(obj) is not dict:
+        return number, f"expected a JSON object with the profile's fields, got {_kind(obj)}"
+    return obj.pop("id", number), obj
+
+
+def _kind(value: object) -> str:
+    names = {
+        list: "a list",
+        str: "a string",
+        int: "a number",
+        float: "a number",
+        bool: "true/false",
+        type(None): "null",
+    }
+    return names.get(type(value), type(value).__name__)

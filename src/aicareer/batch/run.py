@@ -1,0 +1,399 @@
+"""Score a cohort: many profiles in, one result row per profile out, streamed.
+
+The core of `aicareer batch` (the command in `aicareer/commands/batch.py` only parses
+options and prints the summary). No rich, no questionary, no typer.
+
+* Input is CSV (a header row; `interests` as `;`-separated ids) or JSONL (one JSON object
+  per line), chosen by the file's extension, or for `-` (stdin) and other streams without
+  a known extension by the first character (`{`: JSONL, else CSV). Each row carries the
+  answers-file fields (`aicareer.records.models.Profile`) and an optional `id`.
+* The input is read once, front to back, in chunks: a FIFO or a pipe works like a file.
+* Every row is validated as an answers file is. Well-formed rows take a fast path (msgspec
+  decodes and checks them in one pass); any row it refuses goes through the answers file's
+  own validation (`models.validate(Profile, ...)`), so an error names the field and the
+  expected values in exactly the words `quiz --answers` uses.
+* A bad row is never dropped and never stops the run: it becomes an error row in its place.
+  That includes rows the parsers themselves choke on: numbers too long to convert, values
+  nested too deep, lone surrogates, NaN/Infinity, lines or cells over ROW_LIMIT.
+* A profile is ranked once per run: results are remembered by the answers as given and as
+  the engine sees them (both bounded), and built from the engine's parts.
+* Rows are read, scored and written a block at a time: memory does not grow with the input.
+* A JSONL file of 4 MiB or more is scored by forked workers, one per core (batch_pool.py);
+  the output is the same as one process's.
+  Output goes to a temporary file beside the final one and is moved into place with
+  `os.replace` only when every row is written; on any error, Ctrl-C or SIGTERM (any
+  BaseException) the temporary file is deleted, so the output path holds either the old
+  file or the complete new one. `--out -` writes straight to stdout.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import msgspec
+
+from aicareer.fsutil import open_output
+from aicareer.records.models import Profile, validate
+from aicareer.records.vocab import DEFAULT_CODING
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
+
+    from aicareer.engine.ranker import Engine
+
+
+from aicareer.batch.read import (  # noqa: F401  (batch's public names live here too)
+    _FAST_ERRORS,
+    _TOO_LONG,
+    COLUMNS,
+    FIELDS,
+    FORMATS,
+    REQUIRED,
+    ROW_LIMIT,
+    STDIO,
+    Input,
+    RowId,
+    _csv_rows,
+    _Key,
+    _key,
+    _key_of,
+    _parse_jsonl,
+    _Row,
+    format_for,
+    input_format,
+    open_input,
+)
+from aicareer.batch.write import (  # noqa: F401
+    _MEMO_LIMIT,
+    _REDUCED_LIMIT,
+    CSV_ROLE_FIELDS,
+    FLUSH_EVERY,
+    ROLE_FIELDS,
+    ROW_FIELDS,
+    Fragment,
+    _CsvFormat,
+    _Format,
+    _JsonlFormat,
+    _row_fields,
+    csv_cell,
+)
+
+__all__ = [
+    "COLUMNS",
+    "FORMATS",
+    "ROLE_FIELDS",
+    "ROW_LIMIT",
+    "STDIO",
+    "Input",
+    "Summary",
+    "csv_cell",
+    "format_for",
+    "input_format",
+    "open_input",
+    "run",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    rows: int
+    scored: int
+    errors: int
+    out: Path
+
+    def line(self) -> str:
+        """`12 rows: 11 scored, 1 with errors -> out.csv`."""
+        rows = "1 row" if self.rows == 1 else f"{self.rows} rows"
+        errors = "1 with errors" if self.errors == 1 else f"{self.errors} with errors"
+        where = "stdout" if str(self.out) == STDIO else str(self.out)
+        return f"{rows}: {self.scored} scored, {errors} -> {where}"
+
+    def as_dict(self) -> dict[str, Any]:
+        """The summary for `--json`."""
+        return {
+            "rows": self.rows,
+            "scored": self.scored,
+            "errors": self.errors,
+            "out": str(self.out),
+        }
+
+
+# --- scoring ---------------------------------------------------------------------------------
+
+
+_LABEL = "row"
+#: See `_Scorer.exact`.
+EXACT_RETRY = 8
+#: An empty memo: its `get` finds nothing, at C speed.
+_NOTHING: dict[Any, Any] = {}
+
+
+def _error_text(exc: ValidationError) -> str:
+    """One line: `interests[1]: Input should be 'building-products', ... (got 'x')`; ...
+
+    The wording is the quiz's for answers files (`aicareer.records.profile.parse_profile` words
+    the same error the same way), without the file name: the row's id is in its own
+    column. Only invalid rows get here.
+    """
+    from aicareer.records.profile import error_lines
+
+    return "; ".join(line[len(_LABEL) + 2 :] for line in error_lines(_LABEL, exc))
+
+
+class _Scorer:
+    """Turns rows into output lines: the memo, the engine call and the formats."""
+
+    def __init__(self, engine: Engine, fmt: _Format, top: int) -> None:
+        self.engine = engine
+        self.ids = engine.role_ids
+        self.fmt = fmt
+        self.head = fmt.head
+        self.top = top
+        #: The answers as given -> fragment (exact repeats), and the answers as the engine
+        #: sees them (years by bucket, interests as a set, coding filled in) -> fragment.
+        self.memo: dict[_Key, Fragment] = {}
+        self.reduced: dict[tuple[str, int, frozenset[str], str, str], Fragment] = {}
+        #: One object per interest set, for the reduced memo's keys.
+        self.sets: dict[frozenset[str], frozenset[str]] = {}
+        self.bucket = engine.bucket
+        #: The exact memo pays when people answer alike; on a cohort of distinct people
+        #: it only costs a lookup that misses and a store per row (~5% of the time). A
+        #: block uses it if a quarter of the rows of the last block that used it were
+        #: found there; every EXACT_RETRY-th block uses it anyway, to look again.
+        self.exact = True
+        self.blocks = 0
+        self.calls = 0
+
+    def use_exact(self) -> bool:
+        """Whether the next block looks rows up by their exact answers first."""
+        self.blocks += 1
+        if self.blocks % EXACT_RETRY == 0:
+            self.exact = True
+        return self.exact
+
+    def exact_paid(self, rows: int, calls: int) -> None:
+        """After a block that used the exact memo: `calls` of its `rows` missed it."""
+        self.exact = calls <= rows * 3 // 4
+
+    def result(self, key: _Key, profile: Profile | None) -> Fragment | None:
+        """The ok fragment for this profile (None: repeated interests, an error row)."""
+        self.calls += 1
+        background, years, interests, company, coding = key
+        chosen = frozenset(interests)
+        if profile is None and len(chosen) != len(interests):
+            return None  # an interest twice: pydantic words the error
+        if coding is None:
+            coding = DEFAULT_CODING[background]
+        bucket = self.bucket(years)
+        found = self.reduced.get((background, bucket, chosen, company, coding))
+        if found is None:
+            found = self._new((background, years, chosen, company, coding), bucket)
+        if self.exact:
+            memo = self.memo
+            if len(memo) >= _MEMO_LIMIT:
+                memo.clear()
+            memo[key] = found
+        return found
+
+    def _new(self, facts: tuple[str, int, frozenset[str], str, str], bucket: int) -> Fragment:
+        """A result not remembered yet: ranked from the engine's parts, then remembered."""
+        engine = self.engine
+        fit = engine.fit_part(facts)
+        ready = engine.ready_part(facts, bucket)
+        found = self.fmt.fragment(*_row_fields(engine, self.ids, fit, ready, self.fmt))
+        if len(self.reduced) >= _REDUCED_LIMIT:
+            self.reduced.clear()
+            self.sets.clear()
+        background, _, chosen, company, coding = facts
+        shared = self.sets.setdefault(chosen, chosen)  # one set object for all its keys
+        self.reduced[(background, bucket, shared, company, coding)] = found
+        return found
+
+    def slow(self, row_id: RowId, raw: dict[str, Any] | str) -> tuple[bytes, bool]:
+        """The line for a row the fast path refused: pydantic validates it."""
+        fmt = self.fmt
+        if isinstance(raw, str):
+            return fmt.error(row_id, raw), False
+        from pydantic_core import ValidationError  # imported once, by the first row that needs it
+
+        try:
+            profile = validate(Profile, raw)
+        except ValidationError as exc:
+            return fmt.error(row_id, _error_text(exc)), False
+        except RecursionError:
+            return fmt.error(row_id, "a value is nested too deeply"), False
+        key = _key_of(profile)
+        frag = self.memo.get(key) or self.result(key, profile)
+        assert frag is not None  # validated: no repeated interests
+        return fmt.any_head(row_id) + b"".join(frag), True
+
+
+def run(
+    engine: Engine,
+    names: dict[str, str],
+    source: Input,
+    out: Path,
+    top: int = 3,
+    out_fmt: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    jobs: int = 0,
+) -> Summary:
+    """Score every row of `source` into `out`; see the module docstring for the guarantees.
+
+    `names` maps role ids to display names (JSONL output). `out_fmt` defaults to the
+    extension of `out` (for `-`: the input's format). `progress(rows_done, bytes_read)` is
+    called after every block read (CSV: every FLUSH_EVERY rows) and at the end. `jobs`: how
+    many worker processes (0: one per core, at most 4, for a JSONL file of 4 MiB or more;
+    1: this process only; see batch_pool.py).
+    """
+    from aicareer.batch.pool import scored_chunks, workers_for
+
+    if out_fmt is None:
+        out_fmt = source.fmt if str(out) == STDIO else format_for(out, "output")
+    fmt: _Format = (_CsvFormat if out_fmt == "csv" else _JsonlFormat)(top, names)
+    scorer = _Scorer(engine, fmt, top)
+    rows = scored = 0
+    # The overwrite check was made before the data loaded (commands/batch.py): not again,
+    # so an interactive "replace it?" is asked once.
+    with open_output(out, force=True, binary=True) as fh:
+        write = fh.write
+        write(fmt.header())
+        workers = workers_for(source.fmt, source.size, jobs)
+        if source.fmt == "jsonl":
+            blocks = (
+                scored_chunks(source.lines.blocks(), scorer, workers)
+                if workers
+                else _blocks(source.lines.blocks(), scorer)
+            )
+            for data, n, ok in blocks:
+                write(data)
+                rows += n
+                scored += ok
+                if progress is not None:
+                    progress(rows, source.done)
+        else:
+            buffer: list[bytes] = []
+            for line, ok in _csv_results(source, scorer):
+                buffer.append(line)
+                scored += ok
+                rows += 1
+                if rows % FLUSH_EVERY == 0:
+                    write(b"".join(buffer))
+                    buffer.clear()
+                    settle()
+                    if progress is not None:
+                        progress(rows, source.done)
+            write(b"".join(buffer))
+    if progress is not None:
+        progress(rows, source.done)
+    return Summary(rows=rows, scored=scored, errors=rows - scored, out=out)
+
+
+_Out = Iterator[tuple[bytes, bool]]
+
+
+def settle() -> None:
+    """After each block (or FLUSH_EVERY rows): the collector's whole share of a run.
+
+    `aicareer batch` runs with automatic collection off (commands/batch.py). What a
+    block leaves behind is freed by reference counting (a result evicted from a memo
+    holds no cycle), except a cycle an error row's exception may form: collecting the
+    youngest generation finds those, since everything made since the last call is
+    there. Freezing the rest then keeps every later collection from walking the
+    remembered results again; frozen objects are still freed when their last reference
+    goes. Memory stays flat (bench/bench.py: 1M rows) for a fraction of what automatic
+    collections cost (bench/README.md).
+    """
+    gc.collect(0)
+    gc.freeze()
+
+
+def _blocks(
+    blocks: Iterable[list[bytes | None]], scorer: _Scorer
+) -> Iterator[tuple[bytes, int, int]]:
+    """(encoded output, rows, scored rows) per block, in this process."""
+    rows = 0
+    for lines in blocks:
+        data, n, ok = _score_block(lines, rows, scorer)
+        settle()
+        rows += n
+        yield data, n, ok
+
+
+def _score_block(lines: list[bytes | None], start: int, scorer: _Scorer) -> tuple[bytes, int, int]:
+    """The output for a block of JSONL lines: (encoded, rows, rows scored); see
+    `_score_pieces`."""
+    out, rows, scored = _score_pieces(lines, start, scorer)
+    return b"".join(out), rows, scored
+
+
+def _score_pieces(
+    lines: list[bytes | None], start: int, scorer: _Scorer
+) -> tuple[list[bytes], int, int]:
+    """The output for a block of JSONL lines, as pieces to write in order: (pieces, rows,
+    rows scored). `start` is the number of rows before the block (a row without an id is
+    numbered). One process and the workers (batch_pool.py) both score with this, so their
+    output is the same; a worker writes the pieces to its pipe ~100 KiB at a time, never
+    joined into one ~1 MiB copy of the block's output."""
+    decode = msgspec.json.Decoder(_Row).decode
+    unset = msgspec.UNSET
+    exact, calls = scorer.use_exact(), scorer.calls
+    memo_get = scorer.memo.get if exact else _NOTHING.get
+    result, slow, head = scorer.result, scorer.slow, scorer.head
+    out: list[bytes] = []
+    add, extend = out.append, out.extend
+    number = start
+    scored = 0
+    for line in lines:
+        number += 1
+        if line is None:
+            text, ok = slow(number, _TOO_LONG)
+            add(text)
+            continue
+        try:
+            row = decode(line)
+        except _FAST_ERRORS:
+            if not line.strip():  # a blank line is not a row
+                number -= 1
+                continue
+            text, ok = slow(*_parse_jsonl(line, number))
+            add(text)
+            scored += ok
+            continue
+        key = (row.background, row.years, row.interests, row.company, row.coding)
+        frag = memo_get(key) or result(key, None)
+        if frag is None:
+            text, ok = slow(*_parse_jsonl(line, number))
+            add(text)
+            scored += ok
+        else:
+            add(head(number if row.id is unset else row.id))
+            extend(frag)
+            scored += 1
+    if exact:
+        scorer.exact_paid(scored, scorer.calls - calls)
+    return out, number - start, scored
+
+
+def _csv_results(source: Input, scorer: _Scorer) -> _Out:
+    convert = msgspec.convert
+    memo, result, slow, head = scorer.memo, scorer.result, scorer.slow, scorer.head
+    for row_id, raw in _csv_rows(source):
+        if isinstance(raw, str):
+            yield slow(row_id, raw)
+            continue
+        try:
+            row = convert(raw, _Row)
+        except msgspec.ValidationError:
+            yield slow(row_id, raw)
+            continue
+        key = _key(row)
+        frag = memo.get(key) or result(key, None)
+        if frag is None:
+            yield slow(row_id, raw)
+        else:
+            yield head(row_id) + b"".join(frag), True

@@ -1,0 +1,75 @@
+"""Command: why. Every reason behind one role's place, and what would change it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from aicareer.cli.app import DataDirOpt, JsonOpt, app, command, data_app, dataset
+
+
+@command(app, "why")
+def why_cmd(
+    role: Annotated[str, typer.Argument(help="A role id or alias, e.g. ai-architect.")],
+    answers: Annotated[
+        Path | None,
+        typer.Option(
+            "--answers",
+            help="Your answers file (default: the answers of your last quiz).",
+            metavar="FILE",
+            show_default=False,
+        ),
+    ] = None,
+    data_dir: DataDirOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Why this role is where it is for you: every rule that added or took points, every
+    requirement met or missed, and the smallest change of answers that would bring it into
+    your top three.
+
+    \b
+    Examples:
+      aicareer why ai-architect --answers me.toml
+      aicareer why mle --json
+    """
+    from aicareer.engine.whynot import why, why_json
+    from aicareer.state.history import answers_or_last
+
+    ds = dataset(data_dir)
+    target = ds.role(role)
+    if target.kind != "core":
+        from aicareer.errors import AicareerError, ExitCode
+
+        raise AicareerError(
+            f"{target.name!r} is shown for comparison only and is not scored; "
+            "try a core role (aicareer roles)",
+            ExitCode.NOT_FOUND,
+        )
+    profile, _ = answers_or_last(answers, ds)
+    result = why(ds.engine, profile, target.id)
+    if as_json:
+        from aicareer.console import print_json
+
+        print_json(why_json(result, target.name))
+        return
+    from aicareer.console import out
+    from aicareer.render.terminal import why_screen
+
+    console = out()
+    for item in why_screen(result, target.name, console.width):
+        console.print(item)
+
+
+@command(data_app, "rules")
+def data_rules_cmd(data_dir: DataDirOpt = None) -> None:
+    """Print how roles are ranked, as Markdown, from the data in use (docs/rules.md).
+
+    Example:  aicareer data rules --data-dir my-data > my-rules.md
+    """
+    import sys
+
+    from aicareer.render.rules_page import rules_page
+
+    sys.stdout.write(rules_page(dataset(data_dir)))
