@@ -52,12 +52,34 @@ class Pay(NamedTuple):
 
 
 class Timeline(NamedTuple):
-    #: The source's own figure, word for word; None when no source gives one for this start.
+    #: The one time to ready, at the person's pace ("about 3-5 months at your 8 hours a
+    #: week"): the same on every screen and in every format.
     text: str | None
-    #: Who the figure is for, or why there is none.
+    #: Where it comes from: the source's own words and who they are for, or "an estimate".
     note: str
     months: tuple[int, int] | None
     source: str | None
+
+
+class TimeView(NamedTuple):
+    """The one time to ready for one role, as every screen shows it."""
+
+    #: "about 3-5 months at your 8 hours a week", "about 1-2 years of work experience"
+    text: str
+    #: "3-5 months"
+    short: str
+    #: Weeks at the person's pace (None for a role reached by years of work).
+    weeks: tuple[int, int] | None
+    years: tuple[int, int] | None
+    #: "source" (a source's figure for this start) or "estimate" (aicareer's).
+    basis: str
+    #: The source cited for the figure or its words ("Roles guide, 2026-03"), if any.
+    source: str | None
+    #: The source's own words for this start, if any ("two to four months").
+    source_words: str | None
+    audience: str | None
+    pace: int
+    pace_stated: bool
 
 
 class RoleEntry(NamedTuple):
@@ -83,6 +105,23 @@ class RoleEntry(NamedTuple):
     #: What stands out about the market for it (shrinking, emerging, not standardised...).
     demand: str
     status_note: str
+    #: The answer in one plain sentence: how long at your pace, the main reason, the first
+    #: step. Every number on every screen agrees with it.
+    sentence: str = ""
+    time: TimeView | None = None
+    #: The first step, in a few words (the role's cheap test).
+    first_step: str = ""
+    #: "fits what you want: strongly" / "how far: about 3-5 months at ..."
+    fit_words: str = ""
+    distance_words: str = ""
+    #: True when the fit's points add up to more than 100 (shown as capped).
+    fit_capped: bool = False
+    #: The pay level for this role and why ("entry level: new to this field").
+    pay_level: str = ""
+    pay_reason: str = ""
+    #: The market's direction for the role: mainstream, growing, established, emerging,
+    #: untitled or shrinking.
+    outlook: str = ""
 
     @property
     def changes(self) -> tuple[str, ...]:
@@ -157,6 +196,84 @@ def pay_level(years: int) -> str:
     return next(level for level, start in PAY_LEVELS if years >= start)
 
 
+def role_pay_level(ds: Dataset, role_id: str, profile: Profile) -> tuple[str, str]:
+    """(level, why) for this role: only years that count toward the role raise it."""
+    from aicareer.engine.conditions import facts
+    from aicareer.engine.model import pay_level as model_pay_level
+    from aicareer.records.vocab import BACKGROUND_NOUN
+
+    rules = ds.engine.rules
+    level, counted = model_pay_level(rules, rules.by_id[role_id], facts(profile))
+    noun = BACKGROUND_NOUN.get(profile.background, profile.background)
+    if counted == 0 and profile.years > 0:
+        why = f"{level} level: new to this field (years as {noun} do not count toward it)"
+    elif counted == 0:
+        why = f"{level} level: new to this field"
+    else:
+        why = f"{level} level: {counted} year{'s' if counted != 1 else ''} as {noun} count"
+    return level, why
+
+
+_FIT_WORDS = ((75, "strongly"), (50, "well"), (25, "partly"), (0, "hardly"))
+
+
+def fit_words(fit: int) -> str:
+    return next(w for lo, w in _FIT_WORDS if fit >= lo)
+
+
+def _and(items: Sequence[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _fit_clause(profile: Profile, ex: Explanation) -> str:
+    from aicareer.records.vocab import INTEREST_NOUN
+
+    n = len(profile.interests)
+    matched = [INTEREST_NOUN.get(w.ref, w.ref) for w in ex.fit if w.kind == "interest"]
+    if not matched:
+        return "it is the nearest to what you want, though none of it is the core of the work"
+    if len(matched) == n and n == 2:
+        return f"it matches both things you want ({_and(matched)})"
+    if len(matched) == n and n > 2:
+        return f"it matches everything you want ({_and(matched)})"
+    return f"it matches {_and(matched)}"
+
+
+def _distance_clause(ds: Dataset, profile: Profile, time: TimeToReady) -> str:
+    from aicareer.records.vocab import BACKGROUND_NOUN
+
+    if time.plain:
+        return time.plain
+    covered = [p for p in time.phases if p.status in ("covered", "partly-covered")]
+    noun = BACKGROUND_NOUN.get(profile.background, profile.background)
+    if any(p.status == "added" for p in time.phases):
+        return "the way in starts with learning to code"
+    if covered:
+        return f"your work as {noun} covers part of the way"
+    return f"no source names a way in for {noun}, so the time is aicareer's estimate"
+
+
+def time_view(ds: Dataset, profile: Profile, time: TimeToReady) -> TimeView:
+    from aicareer.planner.timeline import pace_weeks, time_words
+
+    assumed = ds.engine.rules.pace
+    stated = profile.hours_per_week is not None
+    pace = profile.hours_per_week or assumed
+    short, text = time_words(time, assumed, pace, stated)
+    return TimeView(
+        text=text,
+        short=short,
+        weeks=pace_weeks(time, assumed, pace),
+        years=time.years,
+        basis=time.basis,
+        source=_cite(ds, time.source),
+        source_words=time.words,
+        audience=time.audience,
+        pace=pace,
+        pace_stated=stated,
+    )
+
+
 def _cite(ds: Dataset, source_id: str | None) -> str | None:
     return None if source_id is None else ds.source_label(source_id)
 
@@ -193,30 +310,55 @@ def _pay_missing(ds: Dataset, role_id: str, region: str) -> str:
     return f"The sources give no figure for {label} at this level."
 
 
-def _timeline(ds: Dataset, result: RoleResult, profile: Profile) -> Timeline:
-    r = result.readiness
-    if r.timeline is not None:
-        return Timeline(r.timeline, f"for: {r.audience}", r.months, _cite(ds, r.source))
-    start = profile.background.replace("-", " ")
-    return Timeline(
-        None,
-        f"No source gives a time for someone starting as a {start}.",
-        None,
-        None,
-    )
+def _timeline(view: TimeView) -> Timeline:
+    if view.basis == "source" and view.source_words:
+        note = f"{view.source}: {view.source_words!r}"
+        if view.audience:
+            note += f", for: {view.audience}"
+    elif view.source_words:
+        note = (
+            f"aicareer's estimate; {view.source} says {view.source_words!r} for"
+            f" {view.audience or 'this start'}, with no duration"
+        )
+    else:
+        note = "aicareer's estimate: no source gives a time from your starting point"
+    months = None
+    if view.weeks is not None:
+        months = (round(view.weeks[0] / 4.33), round(view.weeks[1] / 4.33))
+    elif view.years is not None:
+        months = (view.years[0] * 12, view.years[1] * 12)
+    return Timeline(view.text, note, months, view.source)
 
 
 def entry(ds: Dataset, ex: Explanation, rank: int, profile: Profile, level: str) -> RoleEntry:
     result = ex.result
     role = ds.roles[result.role_id]
     reqs = _requirements(ex.checks)
+    time = result.readiness.time
+    assert time is not None
+    view = time_view(ds, profile, time)
+    changes = [r.change for r in reqs if r.change]
     if result.ready:
-        status_note = "You can aim at this now."
+        status_note = ""
     else:
-        changes = [r.change for r in reqs if r.change]
         status_note = "Later: " + "; ".join(changes) + "." if changes else "Later."
+    path = ds.paths.path_for(role.id)
+    first_step = path.cheap_test.short if path and path.cheap_test else ""
+    fit_clause = _fit_clause(profile, ex)
+    if result.ready:
+        head = f"{view.text[0].upper()}{view.text[1:]}"
+        reason = f"{fit_clause}, and {_distance_clause(ds, profile, time)}"
+    else:
+        head = f"Later, {'; '.join(changes) or 'once its requirements are met'}"
+        reason = f"{fit_clause}; {view.text} in all"
+    sentence = f"{head}: {reason}."
+    if first_step:
+        sentence += f" First step: {first_step}."
+    role_level, pay_reason = role_pay_level(ds, role.id, profile)
+    raw_fit = sum(w.points for w in ex.fit)
     r = result.readiness
     frm = f"matrix:{r.matrix}" if r.matrix else f"route:{r.route}" if r.timeline else "none"
+    del level
     return RoleEntry(
         rank=rank,
         timeline_from=frm,
@@ -231,11 +373,20 @@ def entry(ds: Dataset, ex: Explanation, rank: int, profile: Profile, level: str)
         fit_reasons=_whys(ds, ex.fit),
         readiness_reasons=_whys(ds, ex.readiness),
         requirements=reqs,
-        timeline=_timeline(ds, result, profile),
-        pay=pay_for(ds, role.id, profile.region, level),
+        timeline=_timeline(view),
+        pay=pay_for(ds, role.id, profile.region, role_level),
         pay_missing=_pay_missing(ds, role.id, profile.region),
         demand=role.signal,
         status_note=status_note,
+        sentence=sentence,
+        time=view,
+        first_step=first_step,
+        fit_words=f"fits what you want: {fit_words(result.fit)}",
+        distance_words=f"how far: {view.text}",
+        fit_capped=raw_fit > 100,
+        pay_level=role_level,
+        pay_reason=pay_reason,
+        outlook=ds.engine.rules.by_id[role.id].outlook,
     )
 
 
@@ -269,7 +420,6 @@ def build(
     ranking = ranking or engine.rank(profile)
     level = pay_level(profile.years)
     ready = [r for r in ranking.results if r.ready]
-    threshold = ds.matrix.scoring.no_clear_fit_below
     positions = {r.role_id: i for i, r in enumerate(ranking.results, 1)}
 
     def make(r: RoleResult) -> RoleEntry:
@@ -285,7 +435,7 @@ def build(
     shown = tuple(make(r) for r in picked)
     best_fit_shown = max((e.fit for e in shown), default=0)
     later_fits = sorted(
-        (r for r in ranking.results if not r.ready and r.fit >= max(threshold, best_fit_shown)),
+        (r for r in ranking.results if not r.ready and r.matched and r.fit >= best_fit_shown),
         key=lambda r: -r.fit,
     )
     later = tuple(make(r) for r in later_fits[:3])

@@ -8,23 +8,35 @@ evaluated from text: the data only picks operators and values.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import NamedTuple
 
 from aicareer.records.models import Profile
 from aicareer.records.rulemodels import AllOf, AnyOf, Condition, Leaf, NotOf
 
-#: A profile reduced to what conditions look at.
-Facts = tuple[str, int, frozenset[str], str, str]
+
+class Facts(NamedTuple):
+    """A profile reduced to what the model looks at (the rules' tests read it by index)."""
+
+    background: str
+    years: int
+    interests: frozenset[str]
+    company: str
+    coding: str
+    skills: frozenset[str] = frozenset()
+
+
 Test = Callable[[Facts], bool]
 _KEY_INDEX = {"background": 0, "years": 1, "interests": 2, "company": 3, "coding": 4}
 
 
 def facts(profile: Profile) -> Facts:
-    return (
+    return Facts(
         profile.background,
         profile.years,
         frozenset(profile.interests),
         profile.company,
         profile.coding_level,
+        frozenset(profile.skills),
     )
 
 

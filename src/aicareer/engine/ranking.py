@@ -9,6 +9,43 @@ from __future__ import annotations
 from typing import NamedTuple
 
 
+class PhaseTime(NamedTuple):
+    """One phase of the way in, chosen for this start, with its share of the time."""
+
+    id: str
+    #: "todo", "added" (coding), "partly-covered", "covered", "has-skills".
+    status: str
+    #: Its share of the time, in weeks at the assumed pace (0 when skipped).
+    min_weeks: float
+    max_weeks: float
+
+
+class TimeToReady(NamedTuple):
+    """The one time to ready for a person and a role (engine.model.time_of).
+
+    Every screen and format shows this, at the person's pace (`planner.timeline.pace_weeks`).
+    """
+
+    #: Weeks at the assumed pace (low, high); None for a role reached by years of work.
+    weeks: tuple[float, float] | None
+    #: Years of work (low, high), for a role reached by experience.
+    years: tuple[int, int] | None
+    #: "source": a source's figure for this start; "estimate": aicareer's.
+    basis: str
+    #: The source of the figure or of its words (None: aicareer's own).
+    source: str | None
+    #: The source's own words for this start (e.g. "two to four months").
+    words: str | None
+    audience: str | None
+    #: The route behind it, its decision-matrix row, and how the way in reads in a sentence.
+    route: str | None
+    matrix: str | None
+    plain: str | None
+    phases: tuple[PhaseTime, ...]
+    #: The middle of the time, in months at the assumed pace (readiness is read off it).
+    months_mid: float
+
+
 class Readiness(NamedTuple):
     """How far a role is, and the source's own time for this starting point (if any)."""
 
@@ -22,6 +59,8 @@ class Readiness(NamedTuple):
     #: The route that gave it, and the decision-matrix row behind that route.
     route: str | None = None
     matrix: str | None = None
+    #: The time to ready this readiness was read off.
+    time: TimeToReady | None = None
 
 
 class RoleResult(NamedTuple):
@@ -67,7 +106,9 @@ class Ranking(NamedTuple):
 class Reason(NamedTuple):
     """One thing that moved a role's fit or readiness."""
 
-    #: "interest", "company", "suits" (fit); "route", "estimate", "coding" (readiness).
+    #: "interest" (it matches), "overlap" (it does not, or only in part), "company",
+    #: "suits", "followup" (fit); "route", "estimate",
+    #: "requirement" (readiness).
     kind: str
     text: str
     #: Points it gave (fit points after weighting, or readiness points; may be negative).

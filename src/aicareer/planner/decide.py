@@ -17,6 +17,7 @@ from aicareer.planner.timeline import make_plan
 
 if TYPE_CHECKING:
     from aicareer.document.result import Pay
+    from aicareer.engine.ranking import TimeToReady
     from aicareer.records.dataset import Dataset
     from aicareer.records.models import Profile
     from aicareer.records.pathmodels import CheapTest, PathsFile, Risk
@@ -38,13 +39,23 @@ class Fit(NamedTuple):
     ready: bool
     #: The sources' time to move in for this starting point, word for word, if any.
     timeline: str | None
+    #: The one time to ready (engine.model.time_of).
+    time: TimeToReady | None = None
 
 
 def engine_fit(ds: Dataset, profile: Profile) -> dict[str, Fit]:
     """The one adapter to the recommendation engine, by role id, in the engine's order."""
     ranking = ds.engine.rank(profile)
     return {
-        r.role_id: Fit(r.score, r.band, r.fit, r.readiness.score, r.ready, r.readiness.timeline)
+        r.role_id: Fit(
+            r.score,
+            r.band,
+            r.fit,
+            r.readiness.score,
+            r.ready,
+            r.readiness.timeline,
+            r.readiness.time,
+        )
         for r in ranking.results
     }
 
@@ -58,6 +69,8 @@ class Column(NamedTuple):
     ready_by: tuple[dt.date, dt.date]
     #: For roles reached by years of work: what the source says it takes.
     experience: str | None
+    #: The one time to ready, in words, at the person's pace ("about 3-5 months at ...").
+    time_text: str
     pay: Pay | None
     #: Why there is no pay figure (e.g. "Not yet standardized").
     no_pay: str | None
@@ -78,6 +91,7 @@ class Column(NamedTuple):
                 "max_weeks": hi,
                 "ready_by": [d.isoformat() for d in self.ready_by],
                 "experience": self.experience,
+                "time": self.time_text,
             },
             "pay": None if self.pay is None else self.pay._asdict(),
             "no_pay": self.no_pay,
@@ -135,28 +149,38 @@ def decide(
     start: dt.date,
 ) -> Sheet:
     """The sheet for 2-4 distinct role ids (the caller checks the count and the ids)."""
-    from aicareer.document.result import pay_level
+    from aicareer.document.result import role_pay_level
+    from aicareer.planner.timeline import span_text, time_words
 
     fits = engine_fit(ds, profile) if profile is not None else {}
-    level = pay_level(profile.years) if profile is not None else "mid"
     region = profile.region if profile is not None else "us"
     columns = []
     pace, stated = paths.pace.hours_per_week, False
     for rid in role_ids:
         fit = fits.get(rid)
-        plan = make_plan(
-            paths, rid, profile, start, starting_point=None if fit is None else fit.timeline
-        )
+        time = None if fit is None else fit.time
+        plan = make_plan(paths, rid, profile, start, time=time)
         pace, stated = plan.pace, plan.pace_stated
         role = ds.roles[rid]
+        level = role_pay_level(ds, rid, profile)[0] if profile is not None else "mid"
+        if time is not None:
+            _, time_text = time_words(time, plan.assumed_pace, plan.pace, plan.pace_stated)
+        else:
+            time_text = f"about {span_text(*plan.total)} at {plan.pace} hours a week (assumed)"
+        ready_weeks = plan.total
+        if time is not None and time.years is not None:
+            ready_weeks = (time.years[0] * 52, time.years[1] * 52)
         columns.append(
             Column(
                 role_id=rid,
                 name=role.name,
                 fit=fit,
-                ready_weeks=plan.total,
+                ready_weeks=ready_weeks,
                 ready_by=plan.finish,
-                experience=None if plan.experience is None else plan.experience.text,
+                experience=None
+                if time is None or time.years is None
+                else (time.words or time_text),
+                time_text=time_text,
                 pay=pay_at(ds, rid, level, region),
                 no_pay=role.salary.no_figure,
                 demand=role.signal,
@@ -167,6 +191,7 @@ def decide(
             )
         )
     cols = tuple(columns)
+    level = "mid" if profile is None else role_pay_level(ds, role_ids[0], profile)[0]
     return Sheet(cols, coach_question(cols), start, pace, stated, level, region)
 
 
@@ -177,17 +202,16 @@ def coach_question(columns: Sequence[Column]) -> str:
     if fitted:
         best = max(fitted, key=lambda c: c.fit.score if c.fit else 0)
         if best.role_id != fastest.role_id and best.ready_weeks[1] > fastest.ready_weeks[1]:
-            extra = best.ready_weeks[1] - fastest.ready_weeks[1]
             if fastest.risks:
                 kinds = " and ".join(r.kind.replace("-", " ") for r in fastest.risks)
                 return (
-                    f"{fastest.name} is the quicker way in, but it is {kinds}; {best.name} "
-                    f"fits you best: would you take the quicker step first, or spend up to "
-                    f"{extra} more weeks going straight for {best.name}?"
+                    f"{fastest.name} is the quicker way in ({fastest.time_text}), but it is "
+                    f"{kinds}; {best.name} fits you best ({best.time_text}): would you take "
+                    f"the quicker step first, or go straight for {best.name}?"
                 )
             return (
-                f"{best.name} fits you best, but {fastest.name} is closer: is the better fit "
-                f"worth up to {extra} more weeks of study to you?"
+                f"{best.name} fits you best ({best.time_text}), but {fastest.name} is closer "
+                f"({fastest.time_text}): is the better fit worth the extra time to you?"
             )
     slow = [c for c in columns if c.experience is not None]
     if slow:

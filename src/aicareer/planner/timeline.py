@@ -1,18 +1,15 @@
 """A role's phases, fitted to a person, in hours, weeks and dates. Pure: no I/O.
 
-The arithmetic (docs/path.md has the long version):
+The time itself is the engine's (`engine.model.time_of`: the one home of the time to
+ready); this module only lays it out (docs/path.md has the long version):
 
-1. **Phases.** The role's phases from paths.toml, in order. A person who does not code
-   professionally also gets `python-basics` first when the path lacks it.
-2. **Skip or shorten.** A phase is skipped when the background is in its `covered_by`, or
-   when the person has every one of its `skills`; it is halved (hours, rounding up) when
-   the background is in its `partly_covered_by`.
-3. **Effort.** A phase's weeks in paths.toml are at the assumed pace (`[pace]`, 10 hours a
-   week: the project's estimate), so its effort is weeks x that pace, in hours.
-4. **Your pace.** Weeks at the person's `hours_per_week` (the assumed pace when not
-   given): a phase takes ceil(hours / pace) weeks; the total and the milestones use the
-   running sum of hours, so they are ceil(sum / pace), never more than the rounded phases.
-5. **Dates.** Milestone k ends between start + 7 x ceil(low running sum / pace) days and
+1. **Phases.** The phases the engine chose for this start and role, each with its share of
+   the time in weeks at the assumed pace (`[pace]`, 10 hours a week: an estimate), so its
+   effort is that share x the pace, in hours. Skipped phases have no share.
+2. **Your pace.** Weeks at the person's `hours_per_week` (the assumed pace when not given):
+   a phase takes ceil(hours / pace) weeks; the total and the milestones use the running sum
+   of hours, so the total is exactly the time every other screen shows (`pace_weeks`).
+3. **Dates.** Milestone k ends between start + 7 x ceil(low running sum / pace) days and
    start + 7 x ceil(high running sum / pace) days. Phases marked done are not counted.
 """
 
@@ -24,6 +21,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 if TYPE_CHECKING:
+    from aicareer.engine.ranking import TimeToReady
     from aicareer.records.models import Profile
     from aicareer.records.pathmodels import Build, Experience, PathsFile, Resource
 
@@ -36,16 +34,14 @@ STATUS_TEXT: dict[str, str] = {
     "covered": "skipped: covered by your background",
     "has-skills": "skipped: you have its skills",
 }
-#: Added in front of a technical path for a person who does not code professionally.
-PYTHON_FIRST = "python-basics"
 
 
 class PlannedPhase(NamedTuple):
     id: str
     title: str
     #: Effort in hours after skipping or shortening (0 when skipped).
-    min_hours: int
-    max_hours: int
+    min_hours: float
+    max_hours: float
     #: Weeks at the person's pace (0 when skipped).
     min_weeks: int
     max_weeks: int
@@ -110,14 +106,15 @@ class Plan(NamedTuple):
     added: tuple[str, ...] = ()
     #: For roles reached by years of work: what the source says it takes.
     experience: Experience | None = None
-    #: The sources' duration for this person's starting point (the quiz's timeline), shown
-    #: for comparison; the plan's own figures come from its phases.
+    #: The source's own words for this person's starting point (its figure is the plan's).
     starting_point: str | None = None
+    #: The time to ready the phases share out (None: the path as paths.toml gives it).
+    time: TimeToReady | None = None
 
     def _weeks_of(self, phases: Iterable[PlannedPhase]) -> tuple[int, int]:
         chosen = list(phases)
-        lo = sum(p.min_hours for p in chosen)
-        hi = sum(p.max_hours for p in chosen)
+        lo = round(sum(p.min_hours for p in chosen), 6)
+        hi = round(sum(p.max_hours for p in chosen), 6)
         return math.ceil(lo / self.pace), math.ceil(hi / self.pace)
 
     @property
@@ -142,9 +139,15 @@ class Plan(NamedTuple):
     def total_from(self) -> str:
         """One sentence: where the weeks come from."""
         who = "your" if self.pace_stated else "the assumed"
+        if self.time is not None and self.time.basis == "source" and self.time.words:
+            what = f"the source's figure for your start ({self.time.words})"
+        elif self.time is not None:
+            what = "aicareer's estimate for your start"
+        else:
+            what = "the phases' own estimates"
         return (
-            f"the phases' effort at {who} {self.pace} hours a week "
-            f"(phase figures assume {self.assumed_pace} hours a week: an estimate)"
+            f"{what}, shared out over the phases, at {who} {self.pace} hours a week "
+            f"(the sources' time is read as {self.assumed_pace} hours a week: an estimate)"
         )
 
     def as_json(self) -> dict[str, Any]:
@@ -179,60 +182,39 @@ class Plan(NamedTuple):
         }
 
 
-def _phase_status(
-    covered_by: Iterable[str],
-    partly: Iterable[str],
-    skills: tuple[str, ...],
-    profile: Profile | None,
-) -> Status:
-    if profile is None:
-        return "todo"
-    if profile.background in covered_by:
-        return "covered"
-    if skills and set(skills) <= set(profile.skills):
-        return "has-skills"
-    if profile.background in partly:
-        return "partly-covered"
-    return "todo"
-
-
 def make_plan(
     paths: PathsFile,
     role_id: str,
     profile: Profile | None,
     start: dt.date,
     done: Iterable[str] = (),
-    starting_point: str | None = None,
+    time: TimeToReady | None = None,
 ) -> Plan:
-    """The role's plan for `profile` (None: as paths.toml gives it, at the assumed pace)."""
+    """The role's plan: the phases the engine chose for this person (`time`, from
+    `engine.model.time_of`) with their share of the one time to ready, at the person's pace;
+    without a profile, the path as paths.toml gives it, at the assumed pace."""
     rp = paths.path_for(role_id)
     if rp is None:
         raise KeyError(role_id)
     assumed = paths.pace.hours_per_week
-    ids = list(rp.phases)
-    added: tuple[str, ...] = ()
-    if (
-        profile is not None
-        and profile.coding_level != "professional"
-        and PYTHON_FIRST not in ids
-        and PYTHON_FIRST in paths.phase_ids
-    ):
-        ids.insert(0, PYTHON_FIRST)
-        added = (PYTHON_FIRST,)
     marked = set(done)
     pace = assumed
     if profile is not None and profile.hours_per_week is not None:
         pace = profile.hours_per_week
+    if time is not None:
+        chosen = [(pt.id, pt.status, pt.min_weeks, pt.max_weeks) for pt in time.phases]
+    else:
+        chosen = [
+            (pid, "todo", float(paths.phase(pid).min_weeks), float(paths.phase(pid).max_weeks))
+            for pid in rp.phases
+        ]
+    added = tuple(pid for pid, status, _, _ in chosen if status == "added")
     phases: list[PlannedPhase] = []
-    for pid in ids:
+    for pid, status, lo_w, hi_w in chosen:
         ph = paths.phase(pid)
         steps = [s for s in rp.steps if s.phase == pid]
-        status = _phase_status(ph.covered_by, ph.partly_covered_by, tuple(ph.skills), profile)
-        lo, hi = ph.min_weeks * assumed, ph.max_weeks * assumed
-        if status in ("covered", "has-skills"):
-            lo = hi = 0
-        elif status == "partly-covered":
-            lo, hi = math.ceil(lo / 2), math.ceil(hi / 2)
+        lo, hi = round(lo_w * assumed, 6), round(hi_w * assumed, 6)
+        shown: Status = "todo" if status == "added" else status  # type: ignore[assignment]
         phases.append(
             PlannedPhase(
                 id=ph.id,
@@ -253,7 +235,7 @@ def make_plan(
                 sources=tuple(dict.fromkeys([*ph.sources, *(s.source for s in steps)])),
                 note=ph.note,
                 skills=tuple(ph.skills),
-                status=status,
+                status=shown,
                 done=pid in marked,
             )
         )
@@ -269,7 +251,8 @@ def make_plan(
         background=None if profile is None else profile.background,
         added=added,
         experience=rp.experience,
-        starting_point=starting_point,
+        starting_point=None if time is None else time.words,
+        time=time,
     )
 
 
@@ -289,8 +272,8 @@ def _milestones(phases: list[PlannedPhase], start: dt.date, pace: int) -> Iterab
         lo += p.min_hours
         hi += p.max_hours
         ends = (
-            start + dt.timedelta(weeks=math.ceil(lo / pace)),
-            start + dt.timedelta(weeks=math.ceil(hi / pace)),
+            start + dt.timedelta(weeks=math.ceil(round(lo, 6) / pace)),
+            start + dt.timedelta(weeks=math.ceil(round(hi, 6) / pace)),
         )
         yield p._replace(ends=ends)
 
@@ -359,3 +342,46 @@ def bar(lo: int, hi: int, longest: int, width: int = 24) -> str:
     full = max(1, round_half_up(lo * unit)) if lo > 0 else 0
     total = max(full, max(1, round_half_up(hi * unit)))
     return "█" * full + "░" * (total - full)
+
+
+# --- the one time to ready, at the person's pace ------------------------------------------
+
+
+def pace_weeks(time: TimeToReady, assumed: int, pace: int) -> tuple[int, int] | None:
+    """The time's weeks at `pace` hours a week (None for a role reached by years of work).
+
+    Effort in hours is weeks x the assumed pace; weeks at the person's pace round up. The
+    plan's phases share the same hours, so its total is always this (`make_plan`)."""
+    if time.weeks is None:
+        return None
+    lo, hi = time.weeks
+    return math.ceil(round(lo * assumed, 6) / pace), math.ceil(round(hi * assumed, 6) / pace)
+
+
+def span_text(lo: int, hi: int) -> str:
+    """(13, 22) -> "3-5 months": weeks below 8, months below two years, then years."""
+    if hi <= 0:
+        return "now"
+    if hi < 8:
+        return f"{lo} week{'s' if hi != 1 else ''}" if lo == hi else f"{lo}-{hi} weeks"
+    mlo = max(1, round_half_up(lo / WEEKS_PER_MONTH))
+    mhi = max(mlo, round_half_up(hi / WEEKS_PER_MONTH))
+    if mhi < 24:
+        return f"{mlo} months" if mlo == mhi else f"{mlo}-{mhi} months"
+    ylo, yhi = max(1, round_half_up(mlo / 12)), max(1, round_half_up(mhi / 12))
+    return f"{ylo} years" if ylo == yhi else f"{ylo}-{yhi} years"
+
+
+def time_words(time: TimeToReady, assumed: int, pace: int, stated: bool) -> tuple[str, str]:
+    """(short, full): "3-5 months", "about 3-5 months at your 8 hours a week"."""
+    if time.years is not None:
+        lo, hi = time.years
+        short = f"{lo} year{'s' if hi != 1 else ''}" if lo == hi else f"{lo}-{hi} years"
+        return short, f"about {short} of work experience"
+    weeks = pace_weeks(time, assumed, pace)
+    assert weeks is not None
+    short = span_text(*weeks)
+    if short == "now":
+        return "now", "now, if an opening exists"
+    who = f"at your {pace} hours a week" if stated else f"at {pace} hours a week (assumed)"
+    return short, f"about {short} {who}"

@@ -187,16 +187,31 @@ def _matrix_problems(
             problems.append(f"{mlabel}: {where}.id: role {rs.id!r} is listed twice")
         seen.add(rs.id)
         need_source(rs.source, mlabel, f"{where}.source")
-        for start in sorted(start_ids - set(rs.readiness)):
+        if (rs.months is None) == (rs.experience is None):
             problems.append(
-                f"{mlabel}: {where}.readiness: no estimate for starting point {start!r}"
+                f"{mlabel}: {where}: give either months (a time estimate per starting point)"
+                " or experience (a role reached by years of work), not both or neither"
             )
-        for start in rs.readiness:
+        estimates = rs.months or {}
+        if rs.months is not None:
+            for start in sorted(start_ids - set(estimates)):
+                problems.append(
+                    f"{mlabel}: {where}.months: no estimate for starting point {start!r}"
+                )
+        for start in [*estimates, *rs.pay_from]:
             if start not in start_ids:
                 problems.append(
-                    f"{mlabel}: {where}.readiness.{start}: unknown starting point; expected one"
+                    f"{mlabel}: {where}: unknown starting point {start!r}; expected one"
                     " of: " + ", ".join(sorted(start_ids))
                 )
+        for lo, hi in estimates.values():
+            if lo > hi:
+                problems.append(f"{mlabel}: {where}.months: low ({lo}) is above high ({hi})")
+    for start in sorted(start_ids - set(matrix.start_coding)):
+        problems.append(f"{mlabel}: start_coding: no coding level for starting point {start!r}")
+    for start, row in matrix.coders.items():
+        if start not in start_ids or row not in start_ids:
+            problems.append(f"{mlabel}: coders.{start}: unknown starting point")
     for rid in core:
         if rid not in seen:
             problems.append(f"{mlabel}: roles: core role {rid!r} has no scoring entry")

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from pydantic import ValidationError
 
     from aicareer.engine.ranker import Engine
+    from aicareer.records.pathmodels import PathsFile
 
 M = TypeVar("M")
 
@@ -291,11 +292,18 @@ class Dataset:
         return {s.id: s for s in self.roles_file.sources}
 
     @cached_property
+    def paths(self) -> PathsFile:
+        """paths.toml from the same folder, validated and cross-checked (on first use)."""
+        from aicareer.records.pathmodels import load_paths
+
+        return load_paths(self)
+
+    @cached_property
     def engine(self) -> Engine:
         """The rule engine over this data, compiled once."""
         from aicareer.engine.ranker import Engine
 
-        return Engine(self.matrix)
+        return Engine(self.matrix, self.paths)
 
     def source_label(self, source_id: str) -> str:
         """A source as tables and reasons cite it: "Roles guide, 2026-03"."""

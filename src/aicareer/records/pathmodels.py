@@ -111,6 +111,8 @@ class RoleSkill(NamedTuple):
 class CheapTest(NamedTuple):
     """A small project that tells a person in a weekend or two whether they like the work."""
 
+    #: The first step in a few words, as the one-sentence answer says it.
+    short: Text
     text: Text
     source: Id
     #: Which passage of the source it comes from, in a few words.

@@ -93,6 +93,13 @@ class Band(NamedTuple):
     claim: Text | None = None
 
 
+Outlook = Literal["mainstream", "growing", "established", "emerging", "untitled", "shrinking"]
+Points = Annotated[int, Field(ge=-50, le=50, strict=True)]
+Months = Annotated[
+    list[Annotated[int, Field(ge=0, le=240, strict=True)]], Field(min_length=2, max_length=2)
+]
+
+
 class Scoring(NamedTuple):
     """How fit and readiness become one ranked score (matrix.toml [scoring])."""
 
@@ -100,18 +107,21 @@ class Scoring(NamedTuple):
     bands: Annotated[list[Band], Field(min_length=1)]
     fit_weight: Percent
     readiness_weight: Percent
-    #: FIT from interests: this share from the best-matching interest ...
-    fit_best: Percent
-    #: ... and this share from the average over all interests.
-    fit_mean: Percent
-    #: The top two ready roles are a close call when at most this many points apart.
+    #: An interest matches a role's work at this weight or more.
+    match_at: Percent
+    #: FIT from interests: this share from how many interests match, the rest from the
+    #: average weight.
+    fit_coverage: Percent
+    #: The top two recommended roles are a close call when at most this many points apart.
     close_margin: Percent
-    #: "No clear fit yet" when the best ready role's fit is below this.
-    no_clear_fit_below: Percent
-    #: Readiness lost per coding level below the role's comfortable level.
-    coding_shortfall: Percent
     #: The most readiness a role whose requirements are not met can have.
     later_readiness_cap: Percent
+    #: (months to ready at the assumed pace, readiness) points, joined by straight lines.
+    readiness_curve: Annotated[
+        list[Annotated[list[int], Field(min_length=2, max_length=2)]], Field(min_length=2)
+    ]
+    #: Score points for each market outlook.
+    outlook: dict[Outlook, Points]
 
 
 def _weights_add_up(s: Scoring) -> Scoring:
@@ -119,8 +129,11 @@ def _weights_add_up(s: Scoring) -> Scoring:
         raise ValueError(
             f"fit_weight + readiness_weight must be 100, got {s.fit_weight + s.readiness_weight}"
         )
-    if s.fit_best + s.fit_mean != 100:
-        raise ValueError(f"fit_best + fit_mean must be 100, got {s.fit_best + s.fit_mean}")
+    months = [m for m, _ in s.readiness_curve]
+    if months != sorted(set(months)):
+        raise ValueError("readiness_curve: months must rise from one point to the next")
+    if any(not 0 <= r <= 100 for _, r in s.readiness_curve):
+        raise ValueError("readiness_curve: readiness must be within 0-100")
     return s
 
 
@@ -137,8 +150,18 @@ class MatrixRow(NamedTuple):
     source: Id
 
 
+class Experience(NamedTuple):
+    """For a role reached by years of work: how many years, in whose words."""
+
+    years: Months
+    words: Text
+    source: Id
+    #: True when the years are aicareer's reading, not the source's figure.
+    estimate: bool = False
+
+
 class RoleScoring(NamedTuple):
-    """A core role's scoring data: demand order, coding level, readiness estimates."""
+    """A core role's scoring data: demand order, coding level, time estimates, outlook."""
 
     id: Id
     #: 1 = most demand; breaks ties only.
@@ -147,8 +170,15 @@ class RoleScoring(NamedTuple):
     source: Id
     #: The coding level the role's skill list assumes.
     coding: Coding
-    #: aicareer's estimate of readiness per starting point, where no route applies.
-    readiness: dict[Id, Percent]
+    #: The market's direction for the role (points in [scoring] outlook; source: `source`).
+    outlook: Outlook
+    #: Starting points whose years count toward the role's pay level.
+    pay_from: Sequence[Id] = ()
+    #: aicareer's estimate of the months to ready per starting point, where no route gives
+    #: a figure (for someone with that start's usual coding).
+    months: dict[Id, Months] | None = None
+    #: For roles reached by years of work instead of study.
+    experience: Experience | None = None
 
 
 class Requirement(NamedTuple):
@@ -161,6 +191,8 @@ class Requirement(NamedTuple):
     backgrounds: Annotated[str, Field(pattern=r"^@[a-z0-9]+(-[a-z0-9]+)*$")] | None = None
     min_years: Annotated[int, Field(ge=0, le=60, strict=True)] | None = None
     coding: Coding | None = None
+    #: The background requirement is also met by coding at this level, from any background.
+    or_coding: Coding | None = None
 
 
 class Affinity(NamedTuple):
@@ -171,15 +203,15 @@ class Affinity(NamedTuple):
     weights: Annotated[dict[Id, Percent], Field(min_length=1)]
     #: What to tell the person, per role.
     why: dict[Id, Text] | None = None
+    #: The source of a role's `why`, where it is not the row's `source`.
+    sources: dict[Id, Id] | None = None
 
 
 class CompanyFit(NamedTuple):
     """FIT points for the kind of company a person wants."""
 
     company: Company
-    weights: Annotated[
-        dict[Id, Annotated[int, Field(ge=-50, le=50, strict=True)]], Field(min_length=1)
-    ]
+    weights: Annotated[dict[Id, Points], Field(min_length=1)]
     reason: Text
     source: Id
 
@@ -202,23 +234,18 @@ class Route(NamedTuple):
     id: Id
     role: Id
     when: Condition
-    readiness: Percent
     reason: Text
     source: Id
     #: The source's figure, word for word, for `audience`.
     timeline: Text | None = None
-    #: The same figure in months, low and high, for plans.
-    months: (
-        Annotated[
-            list[Annotated[int, Field(ge=0, le=240, strict=True)]],
-            Field(min_length=2, max_length=2),
-        ]
-        | None
-    ) = None
+    #: The same figure in months, low and high (None: a figure with no duration).
+    months: Months | None = None
     #: Who the source's figure is for.
     audience: Text | None = None
     #: The decision-matrix row this route comes from.
     matrix: Id | None = None
+    #: How the way in reads in the one-sentence answer.
+    plain: Text | None = None
 
 
 def _route_is_whole(route: Route) -> Route:
@@ -247,6 +274,10 @@ class MatrixFile(NamedTuple):
     #: How a group reads in a sentence ("after about two more years as an engineer").
     group_names: dict[Id, Text]
     starts: dict[Background, Id]
+    #: The coding level usual at each starting point.
+    start_coding: dict[Id, Coding]
+    #: Starting points whose professional coders start from another row.
+    coders: dict[Id, Id]
     matrix: Annotated[list[MatrixRow], Field(min_length=1)]
     roles: Annotated[list[RoleScoring], Field(min_length=1)]
     fit: Annotated[list[Affinity], Field(min_length=1)]

@@ -190,3 +190,39 @@ DEFAULT_CODING: dict[str, Coding] = {
     "content-strategist": "none",
     "other-non-technical": "none",
 }
+
+#: How a background reads inside a sentence ("as a backend engineer").
+BACKGROUND_NOUN: dict[str, str] = {
+    "software-engineer": "a software engineer",
+    "backend-engineer": "a backend engineer",
+    "frontend-engineer": "a frontend engineer",
+    "data-engineer": "a data engineer",
+    "data-scientist": "a data scientist",
+    "ml-engineer": "an ML engineer",
+    "researcher": "a researcher",
+    "devops-engineer": "a DevOps or platform engineer",
+    "architect": "an architect",
+    "product-manager": "a product manager",
+    "technical-writer": "a technical writer",
+    "qa-engineer": "a QA engineer",
+    "domain-expert": "a domain expert",
+    "content-strategist": "a content strategist",
+    "student": "a student",
+    "other-non-technical": "someone from a non-technical field",
+}
+
+#: How an interest reads inside a sentence ("it matches agents and reliability").
+INTEREST_NOUN: dict[str, str] = {
+    "building-products": "building products",
+    "agents": "agents",
+    "infrastructure": "infrastructure",
+    "systems-design": "systems design",
+    "reliability": "reliability",
+    "research": "research",
+    "model-training": "training models",
+    "evaluation-safety": "evaluation and safety",
+    "data-retrieval": "data and retrieval",
+    "product-management": "product management",
+    "ownership": "owning a product end to end",
+    "prompting": "prompting",
+}

@@ -67,7 +67,8 @@ def top_plan(ds: Dataset, profile: Profile, result: Result, start: dt.date) -> P
         done = list(read_path_progress(path_progress_file()))
     except AicareerError:  # no home to keep progress in: a plan with nothing done yet
         done = []
-    return make_plan(paths, best.role, profile, start, done, starting_point=best.timeline.text)
+    time = ds.engine.explain(profile, best.role).result.readiness.time
+    return make_plan(paths, best.role, profile, start, done, time=time)
 
 
 def _weeks(lo: int, hi: int) -> str:

@@ -163,9 +163,7 @@ def path_cmd(
     else:
         role_id = role_with_path(ds, paths, role)
     fit = fits.get(role_id)
-    plan = make_plan(
-        paths, role_id, profile, day, starting_point=None if fit is None else fit.timeline
-    )
+    plan = make_plan(paths, role_id, profile, day, time=None if fit is None else fit.time)
     progress = _update_progress(plan, paths, done or [], undo or [])
     plan = with_progress(plan, progress["done"])
     cheap = cheap_test(role_id, paths)
