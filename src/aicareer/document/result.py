@@ -15,6 +15,7 @@ from aicareer.records.models import Profile
 
 if TYPE_CHECKING:
     from aicareer.engine.ranker import Check, Explanation, Ranking, Reason, RoleResult
+    from aicareer.engine.ranking import TimeToReady
     from aicareer.records.dataset import Dataset
 
 #: Bumped when a field is removed or changes meaning (adding fields keeps it).
@@ -137,6 +138,8 @@ class RankRow(NamedTuple):
     status: str
     fit: int
     readiness: int
+    #: The one time to ready, short ("3-5 months").
+    time: str = ""
 
 
 class CloseCall(NamedTuple):
@@ -178,6 +181,8 @@ class Result(NamedTuple):
     #: How the score is made, in one sentence, from the data.
     scoring: str
     bands: tuple[tuple[str, int], ...]
+    #: What each band claims (matrix.toml [scoring] bands).
+    band_claims: dict[str, str]
     data_version: str
     sources: tuple[str, ...]
     #: Every pay figure for the shown roles in the person's region, all levels (the JSON's
@@ -471,6 +476,7 @@ def build(
                 "now" if r.ready else "later",
                 r.fit,
                 r.readiness.score,
+                time_view(ds, profile, r.readiness.time).short if r.readiness.time else "",
             )
             for i, r in enumerate(ranking.results, 1)
         ),
@@ -478,10 +484,14 @@ def build(
         no_clear_fit=no_fit,
         next_steps=next_steps(shown, later),
         scoring=(
-            f"score = {s.fit_weight}% fit + {s.readiness_weight}% readiness; roles you can aim"
-            " at now come first; ties go to the shorter way in, then to demand."
+            f"How to read the numbers: fit (0-100) is how much of the work is what you want;"
+            f" readiness (0-100) is read off the time to ready, shorter is higher; score ="
+            f" {s.fit_weight}% fit + {s.readiness_weight}% readiness + the market's outlook"
+            " (shrinking roles lose points). Roles you can aim at now come first; ties go to"
+            " the shorter way in, then to demand."
         ),
         bands=tuple((b.name, b.min_score) for b in s.bands),
+        band_claims={b.name: b.claim or "" for b in s.bands},
         data_version=f"{ds.roles_file.meta.version} / {ds.matrix.meta.version}",
         sources=tuple(ds.source_label(src.id) for src in ds.roles_file.sources),
         salary=salary_rows(ds, [e.role for e in shown], profile.region),

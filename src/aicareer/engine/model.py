@@ -27,6 +27,7 @@ then score, readiness (the shorter way in) and demand rank.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, NamedTuple
@@ -221,7 +222,7 @@ def fit_of(rules: Rules, role: RoleRules, f: Facts, followup: Mapping[str, int] 
             text = f"Your interest in {label} has little to do with this role's work."
         kind = "interest" if is_match else "overlap"
         reasons.append(Reason(kind, text, round_half_up(pts), source if weight else None, interest))
-    company = rules.company.get(f.company)
+    company = rules.company.get(f.company)  # type: ignore[call-overload]
     if company is not None and role.id in company.weights:
         pts = company.weights[role.id]
         total += pts
@@ -257,9 +258,12 @@ def _route(role: RoleRules, f: Facts) -> tuple[Route | None, Route | None]:
 
 def _unmet(req: Requirement, f: Facts) -> list[str]:
     missed = []
-    if req.group is not None and f.background not in req.group:
-        if req.or_coding is None or LEVEL[f.coding] < req.or_coding:
-            missed.append("background")
+    if (
+        req.group is not None
+        and f.background not in req.group
+        and (req.or_coding is None or LEVEL[f.coding] < req.or_coding)
+    ):
+        missed.append("background")
     if req.min_years is not None and f.years < req.min_years:
         missed.append("years")
     if req.coding is not None and LEVEL[f.coding] < req.coding:
@@ -308,6 +312,7 @@ def time_of(rules: Rules, role: RoleRules, f: Facts) -> TimeToReady:
     route_words = (first.timeline if first else None) or None
     if role.experience is not None:
         return _experience_time(rules, role, f, timed, first, chosen)
+    route: Route | None
     if timed is not None and timed.months is not None:
         lo_m, hi_m = float(timed.months[0]), float(timed.months[1])
         basis, source, words, audience = "source", timed.source, timed.timeline, timed.audience
@@ -359,6 +364,8 @@ def _experience_time(
     when one holds; for someone on the way (the right background, too few years), the
     years still missing plus the figure for a senior; else the role's `experience`."""
     assert role.experience is not None
+    route: Route | None
+    source: str | None
     senior = next((r for _, r in role.routes if r.months is not None), None)
     gap = [q for q in role.requirements if q.min_years is not None and q.group is not None]
     if timed is not None and timed.months is not None:
@@ -409,7 +416,7 @@ def readiness_from_months(rules: Rules, months: float) -> int:
     curve = rules.curve
     if months <= curve[0][0]:
         return curve[0][1]
-    for (m0, r0), (m1, r1) in zip(curve, curve[1:], strict=False):
+    for (m0, r0), (m1, r1) in itertools.pairwise(curve):
         if months <= m1:
             return round_half_up(r0 + (r1 - r0) * (months - m0) / (m1 - m0))
     return curve[-1][1]

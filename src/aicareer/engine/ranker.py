@@ -17,7 +17,7 @@ from __future__ import annotations
 import functools
 from bisect import bisect_right
 from operator import getitem
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from aicareer.engine import model
 from aicareer.engine.conditions import Facts, leaves
@@ -132,7 +132,7 @@ class Engine:
         """The facts with years replaced by its bucket between the data's thresholds."""
         return (f[0], self.bucket(f[1]), f[2], f[3], f[4], f[5] if len(f) > 5 else frozenset())
 
-    def fit_part(self, f: Facts) -> FitPart:
+    def fit_part(self, f: tuple[Any, ...]) -> FitPart:
         f = Facts(*f)
         key = (f.background, self.bucket(f.years), f.interests, f.company)
         hit = self._fit_memo.get(key)
@@ -158,7 +158,7 @@ class Engine:
             self._fit_memo[key] = hit
         return hit
 
-    def ready_part(self, f: Facts, bucket: int) -> ReadyPart:
+    def ready_part(self, f: tuple[Any, ...], bucket: int) -> ReadyPart:
         """Every role's readiness for these facts (`bucket`: the years bucket)."""
         f = Facts(*f)
         key = (

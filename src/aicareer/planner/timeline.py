@@ -264,7 +264,7 @@ def _step_build(text: str, source: str) -> Build:
 
 def _milestones(phases: list[PlannedPhase], start: dt.date, pace: int) -> Iterable[PlannedPhase]:
     """Each phase still to do, with the dates it ends by (running sums of hours)."""
-    lo = hi = 0
+    lo = hi = 0.0
     for p in phases:
         if p.done or p.skipped:
             yield p

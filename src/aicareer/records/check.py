@@ -209,8 +209,8 @@ def _matrix_problems(
                 problems.append(f"{mlabel}: {where}.months: low ({lo}) is above high ({hi})")
     for start in sorted(start_ids - set(matrix.start_coding)):
         problems.append(f"{mlabel}: start_coding: no coding level for starting point {start!r}")
-    for start, row in matrix.coders.items():
-        if start not in start_ids or row not in start_ids:
+    for start, instead in matrix.coders.items():
+        if start not in start_ids or instead not in start_ids:
             problems.append(f"{mlabel}: coders.{start}: unknown starting point")
     for rid in core:
         if rid not in seen:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from aicareer.records.rulemodels import AllOf, AnyOf, Condition, Leaf, NotOf
+from aicareer.records.rulemodels import AllOf, AnyOf, Condition, Leaf, NotOf, RoleScoring
 
 if TYPE_CHECKING:
     from aicareer.records.dataset import Dataset
@@ -63,34 +63,72 @@ def rules_page(ds: Dataset) -> str:
         f"Data version {m.meta.version} ({m.meta.updated}). Every number on this page comes from"
         " `data/matrix.toml`; edit that file and run `aicareer data rules > docs/rules.md`.",
         "",
-        "aicareer answers two questions apart, as good interest inventories do:",
+        "aicareer answers two questions apart, as good interest inventories do, and says both"
+        " in words before any number:",
         "",
-        "- **Fit** (0-100): does the work match what you want? It comes from your interests and"
-        " the kind of company you want, never from your background, so a fit of 80 means the"
-        " same for a writer as for an engineer.",
-        "- **Readiness** (0-100): how far is the role from where you stand? It comes from your"
-        " background, years and coding level: the sources' own route for your starting point"
-        " when one exists (with its timeline, word for word), otherwise aicareer's estimate,"
-        " labelled as such.",
+        "- **Fit** (0-100, *fits what you want: strongly / well / partly / hardly*): does the"
+        " work match what you want? It comes from your interests and the kind of company you"
+        ' want (and a few "who it suits" lines of the sources).',
+        "- **Time to ready** (*how far: about 3-5 months at your 8 hours a week*): the one"
+        " figure for how far the role is. A source's own figure for your starting point when"
+        " one exists, else aicareer's estimate, labelled as such. **Readiness** (0-100) is read"
+        " off it, so a shorter way in always means a higher readiness.",
+        "",
+        "## Fit",
+        "",
+        f"- An interest **matches** a role when its weight for the role (the table below) is"
+        f" {s.match_at} or more; below that the overlap is real but partial.",
+        f"- Fit from interests = {s.fit_coverage}% of the share of your interests the role"
+        f" matches + {100 - s.fit_coverage}% of the average weight over all your interests."
+        " So a role that matches two of your two interests always beats one that matches one"
+        " of them.",
+        '- Company, "who it suits" and follow-up points are then added (they can be'
+        " negative: a founding seat is unique to early-stage companies) and the result is kept"
+        " within 0-100; a sum above 100 is shown as capped.",
+        "",
+        "## Time to ready",
+        "",
+        "One place computes it (`engine/model.py`, `time_of`), and every screen shows it.",
+        "",
+        "1. **Your starting point** is your background's row below, except that someone who"
+        " codes professionally from a start whose people usually do not (a clinician or a"
+        f" writer who ships code) starts from the row named in `[coders]`"
+        f" ({', '.join(f'{k} -> {v}' for k, v in m.coders.items())}).",
+        "2. **A source's figure**: the first route below with a duration whose condition holds"
+        " gives the time, word for word (its months are the same figure). Its phases share that"
+        " time out.",
+        "3. **Otherwise aicareer's estimate** for your starting point (the months table below),"
+        " for someone with that start's usual coding; each coding level you have above or below"
+        " that moves it by the coding phases of paths.toml (python-basics, programming). A"
+        " route without a duration still credits its source for the way in.",
+        "4. **Phases**: the role's path, without what your background covers (halved where it"
+        " partly covers), plus the coding phases you need. A phase whose skills you already"
+        " have is dropped, and its share of the time with it.",
+        "5. **Your pace**: the time is read at the assumed pace (paths.toml [pace], 10 hours a"
+        " week, an estimate); at your hours a week it scales by 10 / your hours.",
+        "6. **Roles reached by years of work** (`experience`): the time is in years: a source's"
+        " figure for a senior engineer, or the years still missing plus that figure, or the"
+        " role's own years. Study is not presented as the way in.",
+        "7. More years or more coding never make the time longer (a test checks this over the"
+        " whole grid of answers).",
+        "",
+        "Readiness from the time (its middle, in months at the assumed pace), joined by"
+        " straight lines: " + ", ".join(f"{mo} months -> {r}" for mo, r in s.readiness_curve) + ".",
         "",
         "## The score and the ranking",
         "",
-        f"- score = ({s.fit_weight} x fit + {s.readiness_weight} x readiness) / 100, rounded"
-        " half up.",
-        f"- Fit from interests = {s.fit_best}% of the best-matching interest's weight +"
-        f" {s.fit_mean}% of the average weight over all your interests; then company and"
-        ' "suits" points are added and the result is kept within 0-100.',
-        f"- Readiness loses {s.coding_shortfall} points for each coding level below the level"
-        " the role is comfortable with.",
+        f"- score = ({s.fit_weight} x fit + {s.readiness_weight} x readiness) / 100 + the"
+        " outlook's points, rounded half up, kept within 0-100.",
+        "- Outlook points: "
+        + ", ".join(f"{k} {v:+d}" for k, v in s.outlook.items())
+        + ". Each role's outlook is in the table below, with its source.",
         "- A role whose requirements are not met is **later**: its readiness is capped at"
-        f" {s.later_readiness_cap}, it is ranked after every role you can aim at now, and the"
-        " result says what would change it.",
-        f"- A role **matches** you when at least one of your interests (plus company points)"
-        f" reaches {s.no_clear_fit_below}. Roles that match nothing you said are never"
-        " recommended; they rank after those that do.",
-        f"- **No clear fit yet**: no role you can aim at now matches any interest at"
-        f" {s.no_clear_fit_below} or more. The result says so, shows the nearest roles and"
-        " what would make one fit.",
+        f" {s.later_readiness_cap}, its band is the lowest, it is ranked after every role you"
+        " can aim at now, and the result says what would change it.",
+        "- Roles that match none of your interests are never recommended; they rank after"
+        " those that do.",
+        "- **No clear fit yet**: no role you can aim at now matches any of your interests. The"
+        " result says so, shows the nearest roles and what would make one fit.",
         "- Order: ready before later; matching before not matching; then higher score; on"
         " equal scores the higher readiness (the shorter way in); then demand rank (below)."
         " Nothing depends on the order of roles in the files.",
@@ -121,20 +159,21 @@ def rules_page(ds: Dataset) -> str:
     )
     lines += [
         "",
-        "## Readiness: the sources' routes",
+        "## Time: the sources' routes",
         "",
-        "The first route that holds for a role gives its readiness and timeline.",
+        "For each role the first route with a duration that holds gives the time; without"
+        " one, the first route that holds credits its source for the way in.",
         "",
     ]
     lines += _md_table(
-        ["id", "role", "when", "readiness", "timeline", "for", "source"],
+        ["id", "role", "when", "timeline", "months", "for", "source"],
         [
             [
                 f"`{r.id}`",
                 name[r.role],
                 words(r.when),
-                r.readiness,
                 r.timeline or "-",
+                f"{r.months[0]}-{r.months[1]}" if r.months else "-",
                 r.audience or "-",
                 src[r.source],
             ]
@@ -144,9 +183,10 @@ def rules_page(ds: Dataset) -> str:
     starts = sorted(set(m.starts.values()))
     lines += [
         "",
-        "## Readiness: aicareer's estimates where no route applies",
+        "## Time: aicareer's estimates where no route gives one",
         "",
-        "These numbers are aicareer's own judgement, not a source's figure.",
+        "Months to ready at the assumed pace, low-high: aicareer's own judgement, not a"
+        " source's figure. Roles reached by years of work give years instead.",
         "",
         "Starting points: "
         + "; ".join(
@@ -156,10 +196,27 @@ def rules_page(ds: Dataset) -> str:
         + ".",
         "",
     ]
+
+    def est(r: RoleScoring, x: str) -> str:
+        if r.months is not None:
+            lo, hi = r.months[x]
+            return f"{lo}-{hi}"
+        assert r.experience is not None
+        return f"{r.experience.years[0]}-{r.experience.years[1]} years"
+
     lines += _md_table(
-        ["role", "coding", "demand rank", *starts],
-        [[name[r.id], r.coding, r.demand_rank, *(r.readiness[x] for x in starts)] for r in order],
+        ["role", "coding", "outlook", "demand rank", *starts],
+        [
+            [name[r.id], r.coding, r.outlook, r.demand_rank, *(est(r, x) for x in starts)]
+            for r in order
+        ],
     )
+    lines += [
+        "",
+        "Usual coding at each starting point: "
+        + ", ".join(f"{k}: {v}" for k, v in m.start_coding.items())
+        + ".",
+    ]
     lines += ["", "Demand rank (breaks ties only):", ""]
     lines += [f"{r.demand_rank}. {name[r.id]}: {r.demand} ({src[r.source]})" for r in order]
     role_ids = [r.id for r in order]
@@ -210,8 +267,11 @@ def rules_page(ds: Dataset) -> str:
         "",
         "## Pay level",
         "",
-        "Pay is shown at your level: entry for 0-2 years of experience, mid for 3-7, senior for"
-        " 8 or more (aicareer's reading; the sources do not define levels by years).",
+        "Pay is shown at your level for each role: entry for 0-2 years that count toward the"
+        " role, mid for 3-7, senior for 8 or more (aicareer's reading; the sources do not define"
+        " levels by years). Only years at a starting point in the role's `pay_from` count:"
+        " ten years as a content strategist make you new to prompt engineering, and the result"
+        ' says so ("entry level: new to this field").',
         "",
     ]
     return "\n".join(lines)

@@ -30,7 +30,7 @@ NARROW = 70
 
 
 def _time(e: RoleEntry) -> str:
-    return e.timeline.text or "no source gives a time from your start"
+    return e.time.short if e.time is not None else (e.timeline.text or "-")
 
 
 def _pay(e: RoleEntry) -> str:
@@ -40,11 +40,9 @@ def _pay(e: RoleEntry) -> str:
 
 
 def summary(result: Result, width: int) -> list[RenderableType]:
-    """The first screen: who fits, how near, what it pays, what to do next (fits 80x24).
-
-    Two lines per role at every width, so nothing is squeezed into a column: the name with
-    its score, then the time to ready and the pay. Figures never wrap.
-    """
+    """The first screen: the answer (fits 80x24). Per role: its name and band, the one
+    sentence (how long at your pace, the main reason, the first step), then the words for
+    fit and the pay at your level. Numbers and their working are in the details below."""
     from rich.text import Text
 
     items: list[RenderableType] = []
@@ -53,30 +51,14 @@ def summary(result: Result, width: int) -> list[RenderableType]:
         items.append(Text("The nearest roles you can aim at now:"))
     else:
         items.append(Text("Your best-fitting AI roles", style="bold"))
-    narrow = width < 60
     for e in result.top:
         head = Text(f"{e.rank}. ", style="bold")
         head.append(e.name, style="bold")
-        scores = f"{e.score} {e.band} · fit {e.fit} · ready {e.readiness}"
-        if narrow:
-            items += [head, Text(f"   {scores}", no_wrap=True, overflow="ignore")]
-        else:
-            head.append(f"  {scores}")
-            items.append(head)
-        when = Text("   ")
-        when.append(_time(e))
-        if e.timeline.source:
-            when.append(f" ({e.timeline.source.split(',')[0]})", style="dim")
-        pay = f"pay {result.pay_level}: {_pay(e)}"
-        if narrow:
-            items += [when, Text(f"   {pay}")]
-        else:
-            when.append(f" · {pay}")
-            items.append(when)
-    if result.top and result.top[0].pay:
-        items.append(
-            Text(f"Pay: {result.pay_level} level, {result.top[0].pay[0].basis}.", style="dim")
-        )
+        head.append(f"  {e.band}")
+        items.append(head)
+        items.append(_indented(Text(e.sentence or _time(e)), 3))
+        pay = f"pay ({e.pay_level} level): {_pay(e)}"
+        items.append(_indented(Text(f"{e.fit_words} · {pay}", style="dim"), 3))
     if result.close_call is not None:
         c = result.close_call
         items.append(
@@ -124,23 +106,42 @@ def _reasons(whys: Sequence[Why], zeros: bool = False) -> Text:
 
 
 def card(e: RoleEntry, level: str, width: int) -> RenderableType:
-    """One role in detail: score, fit and readiness with their reasons, time, pay."""
+    """One role in detail: the answer, then the score, fit and time with their reasons and
+    what each number means, requirements, pay at this role's level."""
     from rich import box
     from rich.panel import Panel
     from rich.text import Text
 
     from aicareer.render.layout import Fields
 
-    # layout.Fields draws label/value rows itself: about half the cost of a Table.grid.
+    del level
     rows: list[tuple[str, RenderableType]] = []
-    rows.append(("Score", Text(f"{e.score}/100, {e.band} ({e.status_note})")))
+    if e.sentence:
+        rows.append(("Answer", Text(e.sentence)))
+    claim = next((c for name, c in _BAND_CLAIMS.items() if name == e.band), "")
+    score = Text(f"{e.score}/100, {e.band}")
+    if e.status_note:
+        score.append(f". {e.status_note}")
+    elif claim:
+        score.append(f": {claim}")
+    rows.append(("Score", score))
     rows.append(("In short", Text(e.summary)))
-    rows.append((f"Fit {e.fit}", _reasons(e.fit_reasons) or Text("-")))
-    rows.append((f"Ready {e.readiness}", _reasons(e.readiness_reasons) or Text("-")))
+    fit = Text(f"{e.fit_words} ({e.fit}/100: how much of the work is what you said you want")
+    fit.append(", capped at 100)" if e.fit_capped else ")")
+    fit.append("\n")
+    fit.append_text(_reasons(e.fit_reasons))
+    fit.rstrip()
+    rows.append(("Fit", fit))
     t = e.timeline
     when = Text(t.text or "not stated", style="bold" if t.text else "dim")
-    when.append(f"  {t.note}" + (f" ({t.source})" if t.source else ""))
+    when.append(f"\n{t.note}")
     rows.append(("Time", when))
+    ready = Text(f"{e.readiness}/100, read off the time (100: ready now; the shorter, the higher)")
+    reasons = _reasons(e.readiness_reasons)
+    if reasons:
+        ready.append("\n")
+        ready.append_text(reasons)
+    rows.append(("Readiness", ready))
     if e.requirements:
         reqs = Text()
         for r in e.requirements:
@@ -151,17 +152,21 @@ def card(e: RoleEntry, level: str, width: int) -> RenderableType:
     pay = Text()
     for p in e.pay:
         pay.append(f"{p.text}", style="bold")
-        pay.append(f" {level}, {p.basis} ({p.source})\n")
+        pay.append(f" {p.level}, {p.basis} ({p.source})\n")
         if p.note:
             pay.append(f"  note: {p.note}\n", style="dim")
+    if e.pay_reason:
+        pay.append(e.pay_reason, style="dim")
     pay.rstrip()
     rows.append(("Pay", pay if e.pay else Text(e.pay_missing, style="dim")))
     rows.append(("Demand", Text(e.demand)))
     title = Text(f"{e.rank}. {e.name} ", style="bold")
-    if width >= 60:
-        title.append(f"({e.role})", style="dim")
     grid = Fields(rows, min_value=20)
     return Panel(grid, title=title, title_align="left", box=box.ROUNDED)
+
+
+#: What each band claims (filled from the data by `details`).
+_BAND_CLAIMS: dict[str, str] = {}
 
 
 def ranking_table(rows: Sequence[RankRow], width: int) -> RenderableType:
@@ -172,8 +177,8 @@ def ranking_table(rows: Sequence[RankRow], width: int) -> RenderableType:
     if width < NARROW:
         text = Text("Every role, best first\n", style="bold")
         for r in rows:
-            later = " (later)" if r.status == "later" else ""
-            text.append(f"{r.rank:>2}. {r.name}: {r.score} {r.band}{later}\n")
+            later = ", later" if r.status == "later" else ""
+            text.append(f"{r.rank:>2}. {r.name}: {r.score} {r.band} ({r.time}{later})\n")
         text.rstrip()
         return text
     table = Table(box=box.SIMPLE_HEAD, title=Text("Every role, best first"), title_justify="left")
@@ -183,7 +188,7 @@ def ranking_table(rows: Sequence[RankRow], width: int) -> RenderableType:
     table.add_column("band", no_wrap=True)
     table.add_column("fit", justify="right", no_wrap=True)
     table.add_column("ready", justify="right", no_wrap=True)
-    table.add_column("when", no_wrap=True)
+    table.add_column("how far", no_wrap=True)
     for r in rows:
         table.add_row(
             Text(str(r.rank)),
@@ -192,7 +197,7 @@ def ranking_table(rows: Sequence[RankRow], width: int) -> RenderableType:
             Text(r.band),
             Text(str(r.fit)),
             Text(str(r.readiness)),
-            Text(r.status),
+            Text(r.time + (" (later)" if r.status == "later" else "")),
         )
     return table
 
@@ -200,6 +205,7 @@ def ranking_table(rows: Sequence[RankRow], width: int) -> RenderableType:
 def details(result: Result, width: int, show_all: bool = False) -> list[RenderableType]:
     from rich.text import Text
 
+    _BAND_CLAIMS.update(result.band_claims)
     items: list[RenderableType] = [Text("")]
     items += [card(e, result.pay_level, width) for e in result.top]
     if result.no_clear_fit is not None:
@@ -227,7 +233,7 @@ def render(result: Result, width: int, show_all: bool = False) -> list[Renderabl
     return summary(result, width) + details(result, width, show_all)
 
 
-def why_screen(w: WhyRole, name: str, width: int) -> list[RenderableType]:
+def why_screen(w: WhyRole, name: str, width: int, time_text: str = "") -> list[RenderableType]:
     """`aicareer why ROLE`: where the role stands, every reason, every requirement, and the
     smallest change of answers that would bring it into the top three."""
     from rich.text import Text
@@ -237,7 +243,7 @@ def why_screen(w: WhyRole, name: str, width: int) -> list[RenderableType]:
     head = Text(f"{name} ({w.role_id}): ", style="bold")
     head.append(
         f"#{w.position} of {w.total}, score {r.score} ({r.band}), "
-        f"fit {r.fit}, ready {r.readiness.score}"
+        f"fit {r.fit}, readiness {r.readiness.score}"
     )
     items: list[RenderableType] = [head]
     if w.in_top:
@@ -246,10 +252,11 @@ def why_screen(w: WhyRole, name: str, width: int) -> list[RenderableType]:
         items.append(Text("It is for later: a requirement is not met yet."))
     items.append(Text(f"Fit {r.fit}: what you want", style="bold"))
     items.append(_indented(_reasons(_as_whys(ex.fit), zeros=True)))
-    items.append(Text(f"Readiness {r.readiness.score}: where you stand", style="bold"))
+    items.append(Text(f"Time to ready: {time_text}", style="bold"))
+    items.append(
+        Text(f"  Readiness {r.readiness.score}/100 is read off it (the shorter, the higher).")
+    )
     items.append(_indented(_reasons(_as_whys(ex.readiness))))
-    when = r.readiness.timeline or "no source gives a time for your starting point"
-    items.append(Text(f"  Time: {when}"))
     if ex.checks:
         items.append(Text("Requirements", style="bold"))
         for c in ex.checks:
@@ -266,10 +273,10 @@ def why_screen(w: WhyRole, name: str, width: int) -> list[RenderableType]:
     return items
 
 
-def _indented(text: Text) -> RenderableType:
+def _indented(text: Text, by: int = 2) -> RenderableType:
     from rich.padding import Padding
 
-    return Padding(text, (0, 0, 0, 2), expand=False)
+    return Padding(text, (0, 0, 0, by), expand=False)
 
 
 def _as_whys(reasons: Sequence[Reason]) -> list[Why]:

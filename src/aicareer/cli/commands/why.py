@@ -47,18 +47,25 @@ def why_cmd(
             "try a core role (aicareer roles)",
             ExitCode.NOT_FOUND,
         )
+    from aicareer.document.result import time_view
+
     profile, _ = answers_or_last(answers, ds)
     result = why(ds.engine, profile, target.id)
+    time = result.explanation.result.readiness.time
+    view = time_view(ds, profile, time) if time is not None else None
     if as_json:
         from aicareer.console import print_json
 
-        print_json(why_json(result, target.name))
+        doc = why_json(result, target.name)
+        if view is not None:
+            doc["time"] = view._asdict()
+        print_json(doc)
         return
     from aicareer.console import out
     from aicareer.render.terminal import why_screen
 
     console = out()
-    for item in why_screen(result, target.name, console.width):
+    for item in why_screen(result, target.name, console.width, view.text if view else ""):
         console.print(item)
 
 
