@@ -32,7 +32,7 @@ def dataset() -> data.Dataset:
 
 @pytest.fixture(scope="session")
 def engine(dataset: data.Dataset) -> Engine:
-    return Engine(dataset.matrix)
+    return dataset.engine
 
 
 @pytest.fixture

@@ -164,7 +164,7 @@ PERSONAS = [
         ["prompting"],
         "any",
         None,
-        {"prompt-engineer"},
+        {"prompt-engineer", "context-engineer"},
         "000 Prompt Engineer: 'Technical writer, QA engineer, domain expert'",
     ),
     P(
@@ -437,8 +437,8 @@ def test_fit_ignores_background_so_scores_mean_the_same(engine: Engine) -> None:
     """A writer whose interests match a role fully gets the same fit as an engineer."""
     writer = rank(engine, "technical-writer", 4, ["prompting"])
     engineer = rank(engine, "backend-engineer", 4, ["infrastructure"])
-    assert writer.results[0].fit == engineer.results[0].fit == 100
-    assert writer.results[0].band == engineer.results[0].band == "strong"
+    fit = {r.role_id: r.fit for r in writer.results}
+    assert fit["prompt-engineer"] == engineer.results[0].fit == 100
     for bg in BACKGROUNDS:
         fits = {r.role_id: r.fit for r in rank(engine, bg, 4, ["agents"], coding="basic").results}
         assert fits["ai-agent-engineer"] == 100, bg
@@ -446,9 +446,21 @@ def test_fit_ignores_background_so_scores_mean_the_same(engine: Engine) -> None:
 
 def test_score_is_the_documented_mix(engine: Engine, dataset: Dataset) -> None:
     s = dataset.matrix.scoring
+    outlook = {r.id: s.outlook[r.outlook] for r in dataset.matrix.roles}
     for r in rank(engine, "data-scientist", 3, ["model-training", "research"]).results:
         exact = (s.fit_weight * r.fit + s.readiness_weight * r.readiness.score) / 100
-        assert abs(r.score - exact) <= 0.5 + 0.6  # fit is shown rounded
+        exact = max(0, min(100, exact + outlook[r.role_id]))
+        assert abs(r.score - exact) <= 0.5 + 0.6, r.role_id  # fit is shown rounded
+
+
+def test_a_shrinking_role_needs_more_fit_than_a_mainstream_one(engine: Engine) -> None:
+    """Builders episode: prompt-engineer postings "dropped around 30% from 2024 to 2026 ...
+    aim one box over at AI Engineer instead". With the same interest match, the shrinking
+    Prompt Engineer ranks below AI Engineer for someone who can be an AI engineer."""
+    ranking = rank(engine, "frontend-engineer", 4, ["building-products", "prompting"])
+    top = [r.role_id for r in ranking.results if r.ready and r.matched][:3]
+    assert top[0] == "ai-engineer"
+    assert "prompt-engineer" not in top[:2]
 
 
 def test_equal_scores_go_to_the_shorter_way_in_then_demand(engine: Engine) -> None:
@@ -463,13 +475,18 @@ def test_equal_scores_go_to_the_shorter_way_in_then_demand(engine: Engine) -> No
 
 
 def test_a_close_call_is_flagged_and_explained(engine: Engine, dataset: Dataset) -> None:
-    p = Profile("content-strategist", 4, ["prompting", "data-retrieval"], coding="none")
-    ranking = engine.rank(p)
-    assert ranking.close_call == ("context-engineer", "prompt-engineer")
-    doc = to_json(build(dataset, p))
-    assert doc["close"] is True
-    assert doc["close_call"]["first"] == "context-engineer"
-    assert doc["close_call"]["gap"] == 1
+    for p in grid()[::97]:
+        ranking = engine.rank(p)
+        if ranking.close_call is None:
+            continue
+        a, b = (next(r for r in ranking.results if r.role_id == x) for x in ranking.close_call)
+        assert a.ready and b.ready and 0 <= a.score - b.score <= 3
+        doc = to_json(build(dataset, p))
+        assert doc["close"] is True
+        assert doc["close_call"]["first"] == a.role_id
+        assert doc["close_call"]["gap"] == a.score - b.score
+        return
+    raise AssertionError("no close call in the sampled grid")
 
 
 def test_no_clear_fit_says_so_and_shows_what_would_help(engine: Engine, dataset: Dataset) -> None:
@@ -479,15 +496,18 @@ def test_no_clear_fit_says_so_and_shows_what_would_help(engine: Engine, dataset:
     assert doc["no_clear_fit"] is True
     assert doc["no_clear_fit_detail"]["message"].startswith("No clear fit yet")
     assert (
-        "ML Engineer: once you can write basic code (Python)"
-        in (doc["no_clear_fit_detail"]["suggestions"])
+        "ML Engineer: once you code professionally" in (doc["no_clear_fit_detail"]["suggestions"])
     )
     assert doc["later"][0]["role"] == "ml-engineer"
+    # Nothing the student can aim at now has anything to do with training models: no role
+    # is offered as if it were near.
+    assert doc["recommendations"] == []
 
 
 def test_timelines_are_for_the_persons_own_start(engine: Engine) -> None:
     student = rank(engine, "student", 0, ["building-products"], coding="basic").results[0]
     assert student.role_id == "ai-engineer" and student.timeline is None
+    assert student.readiness.time is not None and student.readiness.time.basis == "estimate"
     engineer = rank(engine, "software-engineer", 5, ["building-products"]).results[0]
     assert engineer.timeline == "3-6 months upskill"
     assert engineer.readiness.audience == "Software engineer (3+ years) who wants to work with AI"
@@ -495,12 +515,17 @@ def test_timelines_are_for_the_persons_own_start(engine: Engine) -> None:
     assert junior.timeline == "4 to 8 months with consistent daily practice"
 
 
-def test_coding_below_the_roles_level_costs_readiness(engine: Engine, dataset: Dataset) -> None:
-    pro = rank(engine, "data-scientist", 3, ["model-training"], coding="professional")
-    basic = rank(engine, "data-scientist", 3, ["model-training"], coding="basic")
-    a = next(r for r in pro.results if r.role_id == "ml-engineer")
-    b = next(r for r in basic.results if r.role_id == "ml-engineer")
-    assert a.readiness.score - b.readiness.score == dataset.matrix.scoring.coding_shortfall
+def test_coding_below_the_roles_level_lengthens_the_time(engine: Engine) -> None:
+    """Less coding than the role's skill list assumes adds the coding phases to the time
+    (and so lowers readiness); it is never free."""
+    pro = rank(engine, "data-scientist", 3, ["data-retrieval"], coding="professional")
+    basic = rank(engine, "data-scientist", 3, ["data-retrieval"], coding="basic")
+    a = next(r for r in pro.results if r.role_id == "context-engineer")
+    b = next(r for r in basic.results if r.role_id == "context-engineer")
+    assert a.readiness.time and b.readiness.time
+    assert b.readiness.time.months_mid > a.readiness.time.months_mid
+    assert b.readiness.score < a.readiness.score
+    assert "programming" in [p.id for p in b.readiness.time.phases]
 
 
 def test_explain_reasons_add_up_to_the_fit(engine: Engine) -> None:
@@ -508,7 +533,7 @@ def test_explain_reasons_add_up_to_the_fit(engine: Engine) -> None:
     for rid in engine.role_ids:
         ex = engine.explain(p, rid)
         total = sum(w.points for w in ex.fit)
-        assert abs(min(100, total) - ex.result.fit) <= len(ex.fit), rid
+        assert abs(max(0, min(100, total)) - ex.result.fit) <= len(ex.fit), rid
 
 
 # --- the grid -------------------------------------------------------------------------------------
@@ -560,15 +585,15 @@ def test_grid_one_interest_lands_where_the_seeds_send_it(
         top, one = r.results[0].role_id, p.interests[0]
         bg = p.background
         swe_backend_devops = {"software-engineer", "backend-engineer", "devops-engineer"}
-        if one == "agents" and bg in swe_backend_devops and p.years >= 2:
+        if one == "agents" and bg in swe_backend_devops and p.coding == "professional":
             case("agents", top == "ai-agent-engineer")
-        if one == "infrastructure" and bg == "backend-engineer":
+        if one == "infrastructure" and bg == "backend-engineer" and p.coding == "professional":
             case("infra", top == "platform-engineer")
         if one == "building-products" and bg == "software-engineer" and p.years >= 3:
             case("products", top == "ai-engineer")
         if one == "evaluation-safety":
             case("eval", top in {"ai-safety-eval-engineer", "llm-engineer"})
-        if one == "model-training":
+        if one == "model-training" and p.coding == "professional":
             case("training", top in {"ml-engineer", "llm-engineer"})
         if one == "prompting" and bg in NON_TECHNICAL:
             case("prompting", top in {"prompt-engineer", "context-engineer"})
@@ -580,16 +605,27 @@ def test_grid_one_interest_lands_where_the_seeds_send_it(
 
 
 def test_grid_shares_no_clear_fit_and_ties(ranked: list[tuple[Profile, Ranking]]) -> None:
+    """Every role is someone's best fit and none is everyone's: the first recommended
+    role's share is between 0.3% and 30% of the grid for every role. "No clear fit yet" is
+    said when no role a person can aim at now matches: almost never for people who code
+    professionally, more often for people who do not code (most roles ask for coding)."""
     n = len(ranked)
-    tops = Counter(r.results[0].role_id for _, r in ranked)
+    tops = Counter(
+        next(x.role_id for x in r.results if x.ready and x.matched)
+        for _, r in ranked
+        if not r.no_clear_fit
+    )
     assert len(tops) == 12
     for role, count in tops.items():
         assert 0.003 <= count / n <= 0.30, (role, count / n)
-    assert sum(r.no_clear_fit for _, r in ranked) / n <= 0.02
-    # No score near zero is presented as a recommendation without saying so.
+    pro = [r for p, r in ranked if p.coding == "professional"]
+    assert sum(r.no_clear_fit for r in pro) / len(pro) <= 0.01
+    assert sum(r.no_clear_fit for _, r in ranked) / n <= 0.30
+    # No role that fits hardly at all is presented as a recommendation without saying so.
     for p, r in ranked:
-        if r.results[0].fit < 20:
-            assert r.no_clear_fit, p
+        first = r.results[0]
+        if first.fit < 25:
+            assert r.no_clear_fit or not first.matched, p
 
 
 @settings(max_examples=300, deadline=None)
@@ -621,48 +657,8 @@ def test_property_any_profile_is_ranked_whole_and_consistently(
     now_ready = {x.role_id for x in ready}
     assert now_ready <= {x.role_id for x in older.results if x.ready}
     # The same profile gives the same ranking, memo or not.
-    assert Engine(engine.matrix).rank(p) == r
+    assert Engine(engine.matrix, engine.rules.paths).rank(p) == r
     for x in r.results:  # explain()'s reasons add up to the ranked fit (each rounded)
         reasons = engine.explain(p, x.role_id).fit
         total = min(100, max(0, sum(w.points for w in reasons)))
         assert abs(total - x.fit) <= len(reasons), (x.role_id, reasons)
-
-
-@pytest.mark.parametrize(
-    "interests", [("agents",), ("model-training", "research"), ("reliability",)]
-)
-def test_fit_is_remembered_per_kind_of_background_yet_equals_fit_worked_out_afresh(
-    engine: Engine, interests: tuple[str, ...]
-) -> None:
-    """The "suits" rules test a background only for membership (backend engineers; the
-    ML people), so fit is remembered per kind of background. Asked in every order, each
-    background's fit equals the fit a fresh engine works out for it alone."""
-    matrix = engine.matrix
-    for order in (BACKGROUNDS, BACKGROUNDS[::-1]):
-        one = Engine(matrix)
-        for background in order:
-            for company in COMPANIES:
-                f = (background, 5, frozenset(interests), company, "basic")
-                assert one.fit_part(f) == Engine(matrix)._fit_part(f), (background, company)
-    kinds = engine._suits_kind
-    assert kinds["backend-engineer"] != kinds["ml-engineer"] != kinds["student"]
-    assert kinds["student"] == kinds["technical-writer"] == kinds["product-manager"]
-
-
-def test_answers_that_come_to_the_same_readiness_share_one_part(engine: Engine) -> None:
-    """A batch worker keeps a readiness part per combination of answers; most
-    combinations come to the same readiness, and those hold one object, not thousands of
-    equal copies (memory stays flat on a long run). Each part still equals the one a fresh
-    engine works out for those answers alone."""
-    matrix = engine.matrix
-    one = Engine(matrix)
-    parts = []
-    for background, years, company, coding in itertools.product(
-        BACKGROUNDS, (0, 3, 8, 20), COMPANIES, ("none", "basic", "professional")
-    ):
-        f = (background, years, frozenset({"agents", "research"}), company, coding)
-        part = one.ready_part(f, one.bucket(years))
-        assert part == Engine(matrix).ready_part(f, one.bucket(years))
-        parts.append(part)
-    assert len(parts) == 16 * 4 * 6 * 3
-    assert len({id(p) for p in parts}) == len(set(parts)) < len(parts) // 3

@@ -433,7 +433,10 @@ def build(
     if top is None:
         picked = list(ranking.results)
     elif ranking.no_clear_fit:
-        picked = ready[:top]  # the nearest roles, shown as such
+        # The nearest roles, shown as such: nearest to what the person wants (fit first),
+        # and only roles with something in common with it.
+        near = sorted((r for r in ready if r.fit > 0), key=lambda r: (-r.fit, -r.score))
+        picked = near[:top]
     else:
         # Roles that match none of the person's interests are never recommended.
         picked = [r for r in ready if r.matched][:top]

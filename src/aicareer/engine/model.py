@@ -32,7 +32,7 @@ import math
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
-from aicareer.engine.conditions import Facts, Test, compile_condition, expand, facts
+from aicareer.engine.conditions import Facts, Test, compile_condition, expand, facts, leaves
 from aicareer.engine.ranking import (
     Check,
     Explanation,
@@ -83,6 +83,9 @@ class RoleRules(NamedTuple):
     routes: tuple[tuple[Test, Route], ...]
     requirements: tuple[Requirement, ...]
     phases: tuple[str, ...]
+    #: The interests and companies this role's routes look at (its distance depends on no
+    #: other interest or company).
+    looks_at: frozenset[str]
 
 
 class Requirement(NamedTuple):
@@ -103,7 +106,7 @@ class Rules:
         self.matrix = matrix
         self.paths = paths
         self.fit_weight, self.readiness_weight = s.fit_weight, s.readiness_weight
-        self.match_at, self.coverage = s.match_at, s.fit_coverage
+        self.match_at, self.coverage, self.min_fit = s.match_at, s.fit_coverage, s.min_fit
         self.close_margin, self.later_cap = s.close_margin, s.later_readiness_cap
         self.curve = tuple((m, r) for m, r in s.readiness_curve)
         self.pace = paths.pace.hours_per_week
@@ -163,12 +166,22 @@ class Rules:
                         if q.role == rs.id
                     ),
                     phases=tuple(path.phases) if path else (),
+                    looks_at=frozenset(
+                        v
+                        for r in matrix.routes
+                        if r.role == rs.id
+                        for leaf in leaves(r.when)
+                        if leaf.field in ("interests", "company")
+                        for v in expand(leaf.value, groups)
+                    ),
                 )
             )
         self.roles: tuple[RoleRules, ...] = tuple(roles)
         self.by_id = {r.id: r for r in self.roles}
         self.company = {c.company: c for c in matrix.company}
         self.suits = tuple((compile_condition(x.when, groups), x) for x in matrix.suits)
+        #: distance_of's answers by what they depend on (bounded; never changes a result)
+        self.distances: dict[tuple[object, ...], Distance] = {}
 
     @property
     def role_ids(self) -> tuple[str, ...]:
@@ -245,12 +258,12 @@ def fit_of(rules: Rules, role: RoleRules, f: Facts, followup: Mapping[str, int] 
 
 
 def _route(role: RoleRules, f: Facts) -> tuple[Route | None, Route | None]:
-    """(the first route with a duration that holds, the first route that holds)."""
+    """(the first route with a timeline that holds, the first route that holds)."""
     timed = first = None
     for test, route in role.routes:
         if test(f):
             first = first or route
-            if route.months is not None:
+            if route.timeline is not None:
                 timed = route
                 break
     return timed, first
@@ -309,7 +322,7 @@ def time_of(rules: Rules, role: RoleRules, f: Facts) -> TimeToReady:
     kept = [0.0 if s == "has-skills" else w for (_, s), w in zip(chosen, weights, strict=True)]
     share = sum(kept) / sum(weights) if sum(weights) else 1.0
 
-    route_words = (first.timeline if first else None) or None
+    route_words = timed.timeline if timed else None
     if role.experience is not None:
         return _experience_time(rules, role, f, timed, first, chosen)
     route: Route | None
@@ -327,9 +340,9 @@ def time_of(rules: Rules, role: RoleRules, f: Facts) -> TimeToReady:
         floor_lo, floor_hi = (a_lo + 4) / WEEKS_PER_MONTH, (a_hi + 4) / WEEKS_PER_MONTH
         lo_m, hi_m = max(lo_m, floor_lo), max(hi_m, floor_hi)
         basis, source, words, audience = "estimate", None, route_words, None
-        if first is not None and first.timeline:
-            source, audience = first.source, first.audience
-        route = first
+        if timed is not None:
+            source, audience = timed.source, timed.audience
+        route = timed or first
     lo_w = lo_m * WEEKS_PER_MONTH * share
     hi_w = hi_m * WEEKS_PER_MONTH * share
     total = sum(kept) or 1.0
@@ -368,7 +381,22 @@ def _experience_time(
     source: str | None
     senior = next((r for _, r in role.routes if r.months is not None), None)
     gap = [q for q in role.requirements if q.min_years is not None and q.group is not None]
-    if timed is not None and timed.months is not None:
+    met = not any(_unmet(q, f) for q in role.requirements)
+    if met and timed is not None and timed.study:
+        # The source's way in from this start is study, not more years (a cloud architect
+        # who adds strong AI self-study): no source gives its length, so the phases' own
+        # estimates make the time.
+        return _study_estimate(rules, timed, chosen)
+    if met and timed is not None and timed.estimate_years is not None:
+        lo, hi = timed.estimate_years
+        basis, source, words, audience, route = (
+            "estimate",
+            timed.source,
+            timed.timeline,
+            timed.audience,
+            timed,
+        )
+    elif timed is not None and timed.months is not None:
         lo, hi = timed.months[0] / 12, timed.months[1] / 12
         basis, source, words, audience, route = (
             "source",
@@ -392,10 +420,9 @@ def _experience_time(
         lo, hi = role.experience
         basis = "estimate" if role.experience_estimate else "source"
         source, words, audience, route = role.experience_source, role.experience_words, None, first
-    if first is not None and first.timeline and route is not timed:
-        words = first.timeline
-        route = first
-    ylo, yhi = max(1, round(lo)), max(1, round(hi))
+    if timed is not None and route is not timed:
+        words, route = timed.timeline, timed
+    ylo, yhi = max(0, round(lo)), max(1, round(hi))
     return TimeToReady(
         weeks=None,
         years=(ylo, max(ylo, yhi)),
@@ -408,6 +435,30 @@ def _experience_time(
         plain=route.plain if route else None,
         phases=tuple(PhaseTime(pid, status, 0.0, 0.0) for pid, status in chosen),
         months_mid=(ylo + max(ylo, yhi)) / 2 * 12,
+    )
+
+
+def _study_estimate(rules: Rules, route: Route, chosen: Sequence[tuple[str, str]]) -> TimeToReady:
+    """The time as the sum of the chosen phases' own estimates (at the assumed pace)."""
+    phases = []
+    for pid, status in chosen:
+        lo, hi = rules.phase_weeks.get(pid, (0, 0))
+        part = {"covered": 0.0, "has-skills": 0.0, "partly-covered": 0.5}.get(status, 1.0)
+        phases.append(PhaseTime(pid, status, lo * part, hi * part))
+    lo_w = sum(p.min_weeks for p in phases)
+    hi_w = sum(p.max_weeks for p in phases)
+    return TimeToReady(
+        weeks=(lo_w, hi_w),
+        years=None,
+        basis="estimate",
+        source=route.source,
+        words=route.timeline,
+        audience=route.audience,
+        route=route.id,
+        matrix=route.matrix,
+        plain=route.plain,
+        phases=tuple(phases),
+        months_mid=(lo_w + hi_w) / 2 / WEEKS_PER_MONTH,
     )
 
 
@@ -430,7 +481,29 @@ class Distance(NamedTuple):
 
 
 def distance_of(rules: Rules, role: RoleRules, f: Facts) -> Distance:
-    """How far the role is: the time to ready, the readiness read off it, the requirements."""
+    """How far the role is: the time to ready, the readiness read off it, the requirements.
+
+    Remembered by what it depends on: background, years, coding, skills and the interests
+    and company the role's routes look at (the grid and `why` ask for the same ones often).
+    """
+    key = (
+        role.id,
+        f.background,
+        f.years,
+        f.coding,
+        f.skills,
+        f.company if f.company in role.looks_at else "",
+        f.interests & role.looks_at,
+    )
+    found = rules.distances.get(key)
+    if found is None:
+        if len(rules.distances) >= 1 << 16:
+            rules.distances.clear()
+        found = rules.distances[key] = _distance(rules, role, f)
+    return found
+
+
+def _distance(rules: Rules, role: RoleRules, f: Facts) -> Distance:
     time = time_of(rules, role, f)
     score = readiness_from_months(rules, time.months_mid)
     missed = [m for q in role.requirements for m in _unmet(q, f)]
@@ -580,7 +653,7 @@ def assess(
         shown,
         dist.readiness,
         dist.ready,
-        fit.matched > 0,
+        fit.matched > 0 and fit.value >= rules.min_fit,
     )
     return result, fit, dist
 

@@ -376,6 +376,9 @@ def time_words(time: TimeToReady, assumed: int, pace: int, stated: bool) -> tupl
     """(short, full): "3-5 months", "about 3-5 months at your 8 hours a week"."""
     if time.years is not None:
         lo, hi = time.years
+        if lo == 0:
+            short = f"up to {hi} year{'s' if hi != 1 else ''}"
+            return short, f"{short} of work experience"
         short = f"{lo} year{'s' if hi != 1 else ''}" if lo == hi else f"{lo}-{hi} years"
         return short, f"about {short} of work experience"
     weeks = pace_weeks(time, assumed, pace)

@@ -112,6 +112,8 @@ class Scoring(NamedTuple):
     #: FIT from interests: this share from how many interests match, the rest from the
     #: average weight.
     fit_coverage: Percent
+    #: A role is recommended only with at least one matching interest and this much fit.
+    min_fit: Percent
     #: The top two recommended roles are a close call when at most this many points apart.
     close_margin: Percent
     #: The most readiness a role whose requirements are not met can have.
@@ -208,10 +210,13 @@ class Affinity(NamedTuple):
 
 
 class CompanyFit(NamedTuple):
-    """FIT points for the kind of company a person wants."""
+    """FIT points for the kind of company a person wants (-100: the role does not exist
+    there, e.g. a founding seat at an enterprise)."""
 
     company: Company
-    weights: Annotated[dict[Id, Points], Field(min_length=1)]
+    weights: Annotated[
+        dict[Id, Annotated[int, Field(ge=-100, le=50, strict=True)]], Field(min_length=1)
+    ]
     reason: Text
     source: Id
 
@@ -246,6 +251,12 @@ class Route(NamedTuple):
     matrix: Id | None = None
     #: How the way in reads in the one-sentence answer.
     plain: Text | None = None
+    #: For a role reached by years of work: this way in is study instead (its length is
+    #: then aicareer's estimate from the phases).
+    study: bool = False
+    #: For a role reached by years of work, when the source gives no duration: aicareer's
+    #: estimate of the years of work still to go (low, high).
+    estimate_years: Months | None = None
 
 
 def _route_is_whole(route: Route) -> Route:
