@@ -387,6 +387,8 @@ def _experience_time(
         # who adds strong AI self-study): no source gives its length, so the phases' own
         # estimates make the time.
         return _study_estimate(rules, timed, chosen)
+    lo: float
+    hi: float
     if met and timed is not None and timed.estimate_years is not None:
         lo, hi = timed.estimate_years
         basis, source, words, audience, route = (
