@@ -331,14 +331,14 @@ def time_of(rules: Rules, role: RoleRules, f: Facts) -> TimeToReady:
         basis, source, words, audience = "source", timed.source, timed.timeline, timed.audience
         route = timed
     else:
-        lo_m, hi_m = (float(x) for x in role.months.get(start, (12, 24)))
-        typical = rules.start_coding.get(start, 0)
-        a_lo, a_hi = _coding_weeks(rules, level, role.comfort)
-        b_lo, b_hi = _coding_weeks(rules, typical, role.comfort)
-        lo_m += (a_lo - b_lo) / WEEKS_PER_MONTH
-        hi_m += (a_hi - b_hi) / WEEKS_PER_MONTH
-        floor_lo, floor_hi = (a_lo + 4) / WEEKS_PER_MONTH, (a_hi + 4) / WEEKS_PER_MONTH
-        lo_m, hi_m = max(lo_m, floor_lo), max(hi_m, floor_hi)
+        # The background's own row, and for a professional coder from a start whose people
+        # usually do not code, the [coders] row too: the nearer of the two (so coding more
+        # never makes the way longer).
+        own = rules.starts[f.background]
+        lo_m, hi_m = min(
+            (_estimate(rules, role, row, level) for row in dict.fromkeys((own, start))),
+            key=lambda lh: lh[0] + lh[1],
+        )
         basis, source, words, audience = "estimate", None, route_words, None
         if timed is not None:
             source, audience = timed.source, timed.audience
@@ -363,6 +363,19 @@ def time_of(rules: Rules, role: RoleRules, f: Facts) -> TimeToReady:
         phases=phases,
         months_mid=(lo_w + hi_w) / 2 / WEEKS_PER_MONTH,
     )
+
+
+def _estimate(rules: Rules, role: RoleRules, start: str, level: int) -> tuple[float, float]:
+    """aicareer's months for this start (its usual coding), moved by the coding phases the
+    person needs above or below what that start usually has."""
+    lo_m, hi_m = (float(x) for x in role.months.get(start, (12, 24)))
+    typical = rules.start_coding.get(start, 0)
+    a_lo, a_hi = _coding_weeks(rules, level, role.comfort)
+    b_lo, b_hi = _coding_weeks(rules, typical, role.comfort)
+    lo_m += (a_lo - b_lo) / WEEKS_PER_MONTH
+    hi_m += (a_hi - b_hi) / WEEKS_PER_MONTH
+    floor_lo, floor_hi = (a_lo + 4) / WEEKS_PER_MONTH, (a_hi + 4) / WEEKS_PER_MONTH
+    return max(lo_m, floor_lo), max(hi_m, floor_hi)
 
 
 def _experience_time(
@@ -655,9 +668,15 @@ def assess(
         shown,
         dist.readiness,
         dist.ready,
-        fit.matched > 0 and fit.value >= rules.min_fit,
+        is_match(rules, fit),
     )
     return result, fit, dist
+
+
+def is_match(rules: Rules, fit: Fit) -> bool:
+    """The role matches the person: at least one interest matches, and its fit (after
+    company and "who it suits" points) is at least `min_fit`."""
+    return fit.matched > 0 and fit.value >= rules.min_fit
 
 
 def order_key(rules: Rules, result: RoleResult) -> tuple[bool, bool, int, int, int]:

@@ -96,6 +96,8 @@ class Engine:
                     n = leaf.value
                     cuts |= {n + 1} if leaf.op == "at-most" else {n, n + 1}
         cuts |= {start for _, start in model.PAY_LEVELS}
+        # A role reached by years of work counts the years still missing one by one.
+        cuts |= set(range(max(cuts, default=0) + 2))
         #: years -> its bucket between the data's thresholds (batch uses it too)
         self.bucket = functools.partial(bisect_right, tuple(sorted(cuts)))
         looked = [leaf for r in matrix.routes for leaf in leaves(r.when)]
@@ -134,23 +136,24 @@ class Engine:
 
     def fit_part(self, f: tuple[Any, ...]) -> FitPart:
         f = Facts(*f)
-        key = (f.background, self.bucket(f.years), f.interests, f.company)
+        # Fit depends on background and years only through the "who it suits" rules.
+        held = tuple([test(f) for test, _ in self.rules.suits])
+        key = (f.interests, f.company, held)
         hit = self._fit_memo.get(key)
         if hit is None:
             shown, tables, matched = [], [], 0
             for i, role in enumerate(self._roles):
                 fit = model.fit_of(self.rules, role, f)
+                match = model.is_match(self.rules, fit)
                 shown.append(model.round_half_up(fit.value))
-                matched |= (fit.matched > 0) << i
+                matched |= match << i
                 shared = self._tables[i]
-                table = shared.get((fit.value, fit.matched > 0))
+                table = shared.get((fit.value, match))
                 if table is None:
                     if len(shared) >= _PART_LIMIT:
                         shared.clear()
-                    rest = ((fit.matched == 0) << 39 | role.demand_rank) << self._index_bits | i
-                    table = shared[fit.value, fit.matched > 0] = _ScoreTable(
-                        self, role, fit.value, rest
-                    )
+                    rest = ((not match) << 39 | role.demand_rank) << self._index_bits | i
+                    table = shared[fit.value, match] = _ScoreTable(self, role, fit.value, rest)
                 tables.append(table)
             hit = FitPart(tuple(shown), matched, tuple(tables))
             if len(self._fit_memo) >= _PART_LIMIT:

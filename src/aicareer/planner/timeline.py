@@ -40,8 +40,8 @@ class PlannedPhase(NamedTuple):
     id: str
     title: str
     #: Effort in hours after skipping or shortening (0 when skipped).
-    min_hours: float
-    max_hours: float
+    min_hours: int
+    max_hours: int
     #: Weeks at the person's pace (0 when skipped).
     min_weeks: int
     max_weeks: int
@@ -113,8 +113,8 @@ class Plan(NamedTuple):
 
     def _weeks_of(self, phases: Iterable[PlannedPhase]) -> tuple[int, int]:
         chosen = list(phases)
-        lo = round(sum(p.min_hours for p in chosen), 6)
-        hi = round(sum(p.max_hours for p in chosen), 6)
+        lo = sum(p.min_hours for p in chosen)
+        hi = sum(p.max_hours for p in chosen)
         return math.ceil(lo / self.pace), math.ceil(hi / self.pace)
 
     @property
@@ -209,11 +209,13 @@ def make_plan(
             for pid in rp.phases
         ]
     added = tuple(pid for pid, status, _, _ in chosen if status == "added")
+    # Whole hours, split so the phases add up to exactly the time's hours (pace_weeks).
+    lows = _split(round(sum(c[2] for c in chosen) * assumed), [c[2] for c in chosen])
+    highs = _split(round(sum(c[3] for c in chosen) * assumed), [c[3] for c in chosen])
     phases: list[PlannedPhase] = []
-    for pid, status, lo_w, hi_w in chosen:
+    for (pid, status, _, _), lo, hi in zip(chosen, lows, highs, strict=True):
         ph = paths.phase(pid)
         steps = [s for s in rp.steps if s.phase == pid]
-        lo, hi = round(lo_w * assumed, 6), round(hi_w * assumed, 6)
         shown: Status = "todo" if status == "added" else status  # type: ignore[assignment]
         phases.append(
             PlannedPhase(
@@ -256,6 +258,20 @@ def make_plan(
     )
 
 
+def _split(total: int, parts: list[float]) -> list[int]:
+    """`total` whole hours shared in proportion to `parts` (largest remainders first), so
+    the shares add up to exactly `total`."""
+    weight = sum(parts)
+    if weight <= 0:
+        return [0] * len(parts)
+    exact = [total * p / weight for p in parts]
+    shares = [math.floor(x) for x in exact]
+    rest = total - sum(shares)
+    for i in sorted(range(len(parts)), key=lambda i: shares[i] - exact[i])[:rest]:
+        shares[i] += 1
+    return shares
+
+
 def _step_build(text: str, source: str) -> Build:
     from aicareer.records.pathmodels import Build
 
@@ -264,7 +280,7 @@ def _step_build(text: str, source: str) -> Build:
 
 def _milestones(phases: list[PlannedPhase], start: dt.date, pace: int) -> Iterable[PlannedPhase]:
     """Each phase still to do, with the dates it ends by (running sums of hours)."""
-    lo = hi = 0.0
+    lo = hi = 0
     for p in phases:
         if p.done or p.skipped:
             yield p
@@ -272,8 +288,8 @@ def _milestones(phases: list[PlannedPhase], start: dt.date, pace: int) -> Iterab
         lo += p.min_hours
         hi += p.max_hours
         ends = (
-            start + dt.timedelta(weeks=math.ceil(round(lo, 6) / pace)),
-            start + dt.timedelta(weeks=math.ceil(round(hi, 6) / pace)),
+            start + dt.timedelta(weeks=math.ceil(lo / pace)),
+            start + dt.timedelta(weeks=math.ceil(hi / pace)),
         )
         yield p._replace(ends=ends)
 
@@ -355,7 +371,7 @@ def pace_weeks(time: TimeToReady, assumed: int, pace: int) -> tuple[int, int] | 
     if time.weeks is None:
         return None
     lo, hi = time.weeks
-    return math.ceil(round(lo * assumed, 6) / pace), math.ceil(round(hi * assumed, 6) / pace)
+    return math.ceil(round(lo * assumed) / pace), math.ceil(round(hi * assumed) / pace)
 
 
 def span_text(lo: int, hi: int) -> str:
