@@ -32,11 +32,11 @@ def status(out: str, phase_id: str) -> dict[str, object]:
 
 
 def test_done_is_kept_across_runs_and_changes_the_remaining_time(tmp_path: Path) -> None:
-    code, _, err = run("path", "ai-engineer", "--done", "foundations", home=tmp_path)
+    code, _, err = run("path", "ai-engineer", "--done", "production", home=tmp_path)
     assert code == 0, err
-    assert "marked done: foundations" in err
+    assert "marked done: production" in err
     saved = tomllib.loads((tmp_path / "progress.toml").read_text(encoding="utf-8"))
-    assert saved["done"] == {"foundations": __import__("datetime").date(2026, 5, 1)}
+    assert saved["done"] == {"production": __import__("datetime").date(2026, 5, 1)}
 
     code, out, _ = run("path", "ai-engineer", home=tmp_path)
     assert code == 0
@@ -55,30 +55,30 @@ def test_progress_is_shared_by_paths_with_the_same_phase(tmp_path: Path) -> None
 
 
 def test_undo(tmp_path: Path) -> None:
-    run("path", "ai-engineer", "--done", "foundations", "--done", "agents", home=tmp_path)
+    run("path", "ai-engineer", "--done", "production", "--done", "agents", home=tmp_path)
     code, out, err = run("path", "ai-engineer", "--undo", "agents", "--json", home=tmp_path)
     assert code == 0, err
     assert "no longer done: agents" in err
     assert status(out, "agents")["done"] is False
-    assert status(out, "foundations")["done"] is True
+    assert status(out, "production")["done"] is True
     code, _, err = run("path", "ai-engineer", "--undo", "agents", home=tmp_path)
     assert code == 0
     # One message, not "nothing to undo" and "no longer done" both.
     assert err == "agents was not marked done; nothing to undo\n"
     code, _, err = run(
-        "path", "ai-engineer", "--undo", "agents", "--undo", "foundations", home=tmp_path
+        "path", "ai-engineer", "--undo", "agents", "--undo", "production", home=tmp_path
     )
     assert code == 0
     assert err.splitlines() == [
         "agents was not marked done; nothing to undo",
-        f"no longer done: foundations (progress file: {tmp_path / 'progress.toml'})",
+        f"no longer done: production (progress file: {tmp_path / 'progress.toml'})",
     ]
 
 
 def test_unknown_phase_id_is_an_input_error_and_writes_nothing(tmp_path: Path) -> None:
-    code, out, err = run("path", "ai-engineer", "--done", "foundation", home=tmp_path)
+    code, out, err = run("path", "ai-engineer", "--done", "productions", home=tmp_path)
     assert code == ExitCode.INPUT
-    assert "unknown phase id 'foundation'; did you mean 'foundations'?" in err
+    assert "unknown phase id 'productions'; did you mean 'production'?" in err
     assert out == ""
     assert not (tmp_path / "progress.toml").exists()
 

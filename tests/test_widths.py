@@ -36,7 +36,7 @@ SCREENS: list[tuple[str, list[str], list[str]]] = [
     (
         "path-ai-engineer",
         ["path", "ai-engineer", "--start", "2027-01-04"],
-        ["aicareer path ai-engineer --done foundations"],
+        ["aicareer path ai-engineer --done production"],
     ),
     ("decide-2", ["decide", "ai-engineer", "harness-engineer", "--start", "2027-01-04"], []),
     (

@@ -50,7 +50,7 @@ def test_answers_and_progress_are_private_reports_follow_the_umask(
     assert proc.returncode == 0, proc.stderr
     proc = run_with_umask(umask, e, "report", "--answers", str(answers), "--out", str(md))
     assert proc.returncode == 0, proc.stderr
-    proc = run_with_umask(umask, e, "path", "ai-engineer", "--done", "foundations")
+    proc = run_with_umask(umask, e, "path", "ai-engineer", "--done", "production")
     assert proc.returncode == 0, proc.stderr
     assert mode(saved) == 0o600
     assert mode(home / "progress.toml") == 0o600

@@ -114,7 +114,7 @@ def test_no_home_anywhere_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.setattr(os.path, "expanduser", lambda path: path)  # no entry to look up
     runner = CliRunner()
     assert runner.invoke(app, ["roles", "--json"]).exit_code == 0
-    result = runner.invoke(app, ["path", "ai-engineer", "--done", "foundations"])
+    result = runner.invoke(app, ["path", "ai-engineer", "--done", "production"])
     assert result.exit_code == 7
     assert result.stderr == (
         "error: cannot tell where your home folder is: set HOME, or AICAREER_HOME for "

@@ -251,8 +251,11 @@ def _distance_clause(ds: Dataset, profile: Profile, time: TimeToReady) -> str:
         return time.plain
     covered = [p for p in time.phases if p.status in ("covered", "partly-covered")]
     noun = BACKGROUND_NOUN.get(profile.background, profile.background)
-    if any(p.status == "added" for p in time.phases):
-        return "the way in starts with learning to code"
+    added = [p.id for p in time.phases if p.status == "added"]
+    if added and added[0] == "python-basics":
+        return "the way in starts with basic Python"
+    if added:
+        return "the way in starts with programming you could ship"
     if covered:
         return f"your work as {noun} covers part of the way"
     return f"no source names a way in for {noun}, so the time is aicareer's estimate"

@@ -201,8 +201,21 @@ def make_plan(
     pace = assumed
     if profile is not None and profile.hours_per_week is not None:
         pace = profile.hours_per_week
-    if time is not None:
+    if time is not None and time.weeks is not None:
         chosen = [(pt.id, pt.status, pt.min_weeks, pt.max_weeks) for pt in time.phases]
+    elif time is not None:
+        # Reached by years of work: the phases are study along the way, at their own
+        # estimates; the time to ready stays the years (`time_words`).
+        part = {"covered": 0.0, "has-skills": 0.0, "partly-covered": 0.5}
+        chosen = [
+            (
+                pt.id,
+                pt.status,
+                paths.phase(pt.id).min_weeks * part.get(pt.status, 1.0),
+                paths.phase(pt.id).max_weeks * part.get(pt.status, 1.0),
+            )
+            for pt in time.phases
+        ]
     else:
         chosen = [
             (pid, "todo", float(paths.phase(pid).min_weeks), float(paths.phase(pid).max_weeks))

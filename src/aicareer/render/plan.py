@@ -102,9 +102,13 @@ def plan_items(ds: Dataset, plan: Plan, cheap: CheapTest | None) -> list[Any]:
     title.append(f"({role.id})", style="dim")
     items.append(title)
     if plan.background is not None:
-        fitted = f"Fitted to your answers: background {plan.background}"
+        from aicareer.records.vocab import BACKGROUND_NOUN
+
+        noun = BACKGROUND_NOUN.get(plan.background, "you")
+        fitted = f"Fitted to you, as {noun}: what your work covers is skipped or shortened"
         if plan.added:
-            fitted += f"; added first: {', '.join(plan.added)} (you do not code professionally)"
+            titles = ", ".join(ds.paths.phase(pid).title for pid in plan.added)
+            fitted += f"; added first: {titles} (the role asks for more coding)"
         items.append(Text(fitted))
     who = "your" if plan.pace_stated else "an assumed"
     items.append(Text(f"Pace: {who} {plan.pace} hours a week, from {day(plan.start)}."))
@@ -129,15 +133,27 @@ def plan_items(ds: Dataset, plan: Plan, cheap: CheapTest | None) -> list[Any]:
         )
     items.append(table)
     lo, hi = plan.total
-    items.append(Text(f"Total: {weeks_text(lo, hi)}, from {plan.total_from}."))
     rlo, rhi = plan.remaining
-    items.append(
-        Text(
-            f"Remaining: {weeks_text(rlo, rhi)} ({plan.done_count} of {len(plan.phases)} "
-            f"phases done); ready by {span(plan.finish)}.",
-            style="bold",
+    if plan.time is not None and plan.time.years is not None:
+        from aicareer.planner.timeline import time_words
+
+        _, years = time_words(plan.time, plan.assumed_pace, plan.pace, plan.pace_stated)
+        items.append(Text(f"Time to ready: {years}.", style="bold"))
+        items.append(
+            Text(
+                f"Study along the way: {weeks_text(lo, hi)} at {plan.pace} hours a week"
+                f" ({plan.done_count} of {len(plan.phases)} phases done)."
+            )
         )
-    )
+    else:
+        items.append(Text(f"Total: {weeks_text(lo, hi)}, from {plan.total_from}."))
+        items.append(
+            Text(
+                f"Remaining: {weeks_text(rlo, rhi)} ({plan.done_count} of {len(plan.phases)} "
+                f"phases done); ready by {span(plan.finish)}.",
+                style="bold",
+            )
+        )
     items.append(Text(f"Pace assumption: {plan.pace_note}.", style="dim"))
     if plan.experience is not None:
         items.append(
@@ -147,11 +163,11 @@ def plan_items(ds: Dataset, plan: Plan, cheap: CheapTest | None) -> list[Any]:
                 style="bold",
             )
         )
-    if plan.starting_point:
+    if plan.time is not None and plan.time.years is not None:
         items.append(
             Text(
-                f"For comparison, the sources' figure for your starting point: "
-                f"{plan.starting_point!r}. The weeks above come from the phases at your pace.",
+                "This role is reached by years of work, not study: the phases are what to"
+                " learn along the way, and the time to ready is the years on every screen.",
                 style="dim",
             )
         )

@@ -56,9 +56,9 @@ def summary(result: Result, width: int) -> list[RenderableType]:
         head.append(e.name, style="bold")
         head.append(f"  {e.band}")
         items.append(head)
-        items.append(_indented(Text(e.sentence or _time(e)), 3))
+        items.append(_wrapped(e.sentence or _time(e), width))
         pay = f"pay ({e.pay_level} level): {_pay(e)}"
-        items.append(_indented(Text(f"{e.fit_words} · {pay}", style="dim"), 3))
+        items.append(_wrapped(f"{e.fit_words} · {pay}", width, style="dim"))
     if result.close_call is not None:
         c = result.close_call
         items.append(
@@ -76,6 +76,23 @@ def summary(result: Result, width: int) -> list[RenderableType]:
         items.append(Text(f"Next step: {step.what}"))
         items.append(command_line(step.command))
     return items
+
+
+def _wrapped(text: str, width: int, style: str = "") -> Text:
+    """`text` indented by three spaces, wrapped at words to the width, no trailing spaces."""
+    import textwrap
+
+    from rich.text import Text
+
+    lines = textwrap.wrap(
+        text,
+        max(20, width - 3),
+        initial_indent="   ",
+        subsequent_indent="   ",
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
+    return Text("\n".join(lines), style=style)
 
 
 def command_line(command: str) -> WholeLine:
