@@ -15,7 +15,7 @@ from aicareer.cli.main import app
 from aicareer.engine.ranker import Engine
 from aicareer.records import dataset as data
 from aicareer.records.models import Profile, validate
-from aicareer.records.vocab import BACKGROUNDS, INTERESTS
+from aicareer.records.vocab import INTERESTS
 
 HEADER = "id,background,years,interests,company,coding,region\n"
 CSV_OUT_HEADER = (
@@ -502,47 +502,3 @@ def test_csv_reads_skills_as_a_list_and_hours_as_a_number(tmp_path: Path) -> Non
     rows = csv_rows(out)
     assert rows[1][:3] == ["a", "true", "ai-agent-engineer"]
     assert rows[2][:2] == ["b", "false"] and "hours_per_week" in rows[2][-1]
-
-
-def test_the_exact_memo_is_used_while_it_pays_and_the_output_is_the_same_either_way(
-    engine: Engine,
-) -> None:
-    """Rows are looked up by their exact answers first only while a quarter of a block's
-    rows are found that way (a cohort that answers alike); on distinct people that
-    lookup is skipped, and tried again every EXACT_RETRY-th block. Results are the same."""
-    names = {rid: rid for rid in engine.role_ids}
-
-    def line(i: int, kinds: int) -> bytes:
-        """Row i of a cohort of `kinds` kinds of answers (thousands distinct at most)."""
-        i %= kinds
-        row = {
-            "background": BACKGROUNDS[i % 16],
-            "years": i // 16 % 31,
-            "interests": [INTERESTS[i // 496 % len(INTERESTS)]],
-        }
-        return json.dumps(row).encode()
-
-    def score(kinds: int) -> tuple[list[bool], bytes]:
-        scorer = batch._Scorer(engine, batch._JsonlFormat(3, names), 3)
-        used: list[bool] = []
-        decide = scorer.use_exact
-        scorer.use_exact = lambda: used.append(decide()) or used[-1]  # type: ignore[method-assign]
-        out = []
-        for k in range(2 * batch.EXACT_RETRY):
-            block = [line(k * 200 + i, kinds) for i in range(200)]
-            out.append(batch._score_block(block, k * 200, scorer)[0])
-        return used, b"".join(out)
-
-    alike, alike_out = score(kinds=5)
-    distinct, distinct_out = score(kinds=10**6)
-    assert all(alike)
-    # The first block uses the memo; it misses, so blocks 2-7 skip it, block 8 tries it.
-    assert distinct[: batch.EXACT_RETRY + 1] == [True, False, *[False] * 5, True, False]
-    scorer = batch._Scorer(engine, batch._JsonlFormat(3, names), 3)
-    scorer.exact = False
-    block = [line(i, 10**6) for i in range(200)]
-    assert (
-        batch._score_block(block, 0, scorer)[0]
-        == batch._score_block(block, 0, batch._Scorer(engine, batch._JsonlFormat(3, names), 3))[0]
-    )
-    assert alike_out.count(b"\n") == distinct_out.count(b"\n") == 2 * batch.EXACT_RETRY * 200
