@@ -3,8 +3,8 @@
 Validating the data files with pydantic costs more than everything else a command does,
 and the files rarely change. So the validated records are kept under
 `fsutil.cache_dir()` as JSON, in a file named by the SHA-256 of aicareer's version, the
-Python version, the source of the modules that define the records (`_SCHEMA_FROM`) and the
-data bytes: any edit to a data file or to a record definition is a new key, and a stale
+Python version, the bytes of the modules that define the records (`_SCHEMA_FROM`: their `.py`
+source, or in an install that ships only compiled `.pyc` files, those) and the data bytes: any edit to a data file or to a record definition is a new key, and a stale
 entry is never read. Each entry also belongs to a scope (the data folder or file): storing
 a new entry deletes that scope's older ones, so a coach who edits a data folder a hundred
 times leaves one file behind, not a hundred.
@@ -66,8 +66,20 @@ _SCHEMA_FROM = (
 
 @cache
 def _schema() -> bytes:
+    """The record modules' bytes: `x.py`, else a sourceless install's `x.pyc` beside it,
+    else nothing (the key still holds aicareer's version). Never raises."""
     here = Path(__file__).parent
-    return b"\0".join((here / name).read_bytes() for name in _SCHEMA_FROM)
+    parts = []
+    for name in _SCHEMA_FROM:
+        for candidate in (here / name, here / f"{name}c"):
+            try:
+                parts.append(candidate.read_bytes())
+                break
+            except OSError:
+                continue
+        else:
+            parts.append(b"-")
+    return b"\0".join(parts)
 
 
 def key(kind: str, scope: str, *parts: str | bytes) -> str:

@@ -355,6 +355,8 @@ def load(data_dir: Path | None = None) -> Dataset:
             raw[path] = read_bytes(path, label, ExitCode.DATA)
         except AicareerError as exc:
             raw[path] = exc
+    if not cache.enabled():
+        return _validate(folder, custom, raw, rlabel, mlabel)
     key = cache.key(
         "dataset", str(folder), str(custom), *(b for b in raw.values() if isinstance(b, bytes))
     )
