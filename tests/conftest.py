@@ -14,6 +14,20 @@ from aicareer.records import dataset as data
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 
 
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Before any test: the typer internals aicareer.cli.params relies on are where it
+    expects them. If a typer release moved them, stop here and say what moved."""
+    from aicareer.cli.params import internals_problems
+
+    problems = internals_problems()
+    if problems:
+        pytest.exit(
+            "typer's internals moved (aicareer/cli/params.py, cli/app.py get_params):\n  "
+            + "\n  ".join(problems),
+            returncode=3,
+        )
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _private_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """The suite never writes to the real home: caches and progress go to a temp dir.

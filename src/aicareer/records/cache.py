@@ -3,9 +3,10 @@
 Validating the data files with pydantic costs more than everything else a command does,
 and the files rarely change. So the validated records are kept under
 `fsutil.cache_dir()` as JSON, in a file named by the SHA-256 of aicareer's version, the
-Python version, the bytes of the modules that define the records (`_SCHEMA_FROM`: their `.py`
-source, or in an install that ships only compiled `.pyc` files, those) and the data bytes: any edit to a data file or to a record definition is a new key, and a stale
-entry is never read. Each entry also belongs to a scope (the data folder or file): storing
+Python version, the bytes of the modules that define the records (`_SCHEMA_FROM`: their
+`.py` source, or in an install that ships only compiled `.pyc` files, those) and the data
+bytes: any edit to a data file or to a record definition is a new key, and a stale entry
+is never read. Each entry also belongs to a scope (the data folder or file): storing
 a new entry deletes that scope's older ones, so a coach who edits a data folder a hundred
 times leaves one file behind, not a hundred.
 
