@@ -502,3 +502,32 @@ def test_csv_reads_skills_as_a_list_and_hours_as_a_number(tmp_path: Path) -> Non
     rows = csv_rows(out)
     assert rows[1][:3] == ["a", "true", "ai-agent-engineer"]
     assert rows[2][:2] == ["b", "false"] and "hours_per_week" in rows[2][-1]
+
+
+@pytest.mark.parametrize("suffix", ["jsonl", "csv"])
+def test_rows_with_skills_and_hours_take_the_fast_path(
+    tmp_path: Path, suffix: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """skills and hours_per_week are documented batch fields: msgspec checks them, so a
+    well-formed row that has them never goes to pydantic."""
+    if suffix == "jsonl":
+        row = {
+            "background": "backend-engineer",
+            "years": 5,
+            "interests": ["agents"],
+            "skills": ["python", "async-python"],
+            "hours_per_week": 8,
+        }
+        text = json.dumps(row) + "\n"
+    else:
+        text = "background,years,interests,skills,hours_per_week\n"
+        text += "backend-engineer,5,agents,python;async-python,8\n"
+    src = tmp_path / f"in.{suffix}"
+    src.write_text(text)
+
+    def slow(*args: object) -> None:
+        raise AssertionError("a well-formed row went to pydantic")
+
+    monkeypatch.setattr(batch._Scorer, "slow", slow)
+    result = run(str(src), "--out", str(tmp_path / f"out.{suffix}"))
+    assert result.exit_code == 0, result.stderr
