@@ -1,12 +1,15 @@
-"""Shared fixtures: the shipped data, an engine over it, and throwaway copies to break."""
+"""Shared fixtures: the shipped data, an engine over it, throwaway copies to break, the CLI
+run in-process (`cli`) and answers files (`answers_file`)."""
 
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
+from typing import Any, Protocol
 
 import pytest
+from typer.testing import CliRunner, Result
 
 from aicareer.engine.ranker import Engine
 from aicareer.records import dataset as data
@@ -62,3 +65,64 @@ def make_data_dir(tmp_path: Path) -> Callable[[], Path]:
         return target
 
     return make
+
+
+class Cli(Protocol):
+    def __call__(
+        self,
+        *args: str,
+        input: str | bytes | None = None,
+        env: Mapping[str, str | None] | None = None,
+    ) -> Result: ...
+
+
+@pytest.fixture(scope="session")
+def cli() -> Cli:
+    """Run aicareer in this process: `cli("roles", "--json")` -> click's Result, with
+    `exit_code`, and `stdout` and `stderr` apart. `input` is stdin; `env` sets (None:
+    unsets) variables for the run only."""
+    from aicareer.cli.main import app
+
+    runner = CliRunner()
+
+    def invoke(
+        *args: str,
+        input: str | bytes | None = None,
+        env: Mapping[str, str | None] | None = None,
+    ) -> Result:
+        return runner.invoke(app, list(args), input=input, env=env)
+
+    return invoke
+
+
+#: The answers file most tests need: a backend engineer, 5 years, two interests.
+ANSWERS: dict[str, Any] = {
+    "background": "backend-engineer",
+    "years": 5,
+    "interests": ["agents", "infrastructure"],
+}
+
+
+def answers_text(**fields: Any) -> str:
+    """An answers file's TOML: ANSWERS with `fields` changed (a field set to None is left
+    out)."""
+    import json
+
+    given = {**ANSWERS, **fields}
+    return "".join(f"{k} = {json.dumps(v)}\n" for k, v in given.items() if v is not None)
+
+
+@pytest.fixture
+def answers_file(tmp_path: Path) -> Callable[..., Path]:
+    """Write an answers file under tmp_path: `answers_file(years=3)` -> its path (ANSWERS
+    with those fields changed; None leaves a field out; `name=` names the file)."""
+    count = 0
+
+    def write(name: str | None = None, **fields: Any) -> Path:
+        nonlocal count
+        count += 1
+        path = tmp_path / (name or f"answers-{count}.toml")
+        path.write_text(answers_text(**fields), "utf-8")
+        return path
+
+    return write

@@ -7,12 +7,11 @@ tests/snapshots/ (see tests/screens.py for how to update them).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from screens import WIDTHS, assert_screen, check_rules, render
-
-ME = 'background = "backend-engineer"\nyears = 5\ninterests = ["agents", "reliability"]\n'
 
 SCREENS: list[tuple[str, list[str], list[str]]] = [
     ("roles", ["roles"], ["aicareer salary", "aicareer show ROLE"]),
@@ -54,9 +53,8 @@ def test_screen_at_width(name: str, args: list[str], commands: list[str], width:
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-def test_map_with_answers_at_width(tmp_path: Path, width: int) -> None:
-    answers = tmp_path / "me.toml"
-    answers.write_text(ME)
+def test_map_with_answers_at_width(answers_file: Callable[..., Path], width: int) -> None:
+    answers = answers_file(interests=["agents", "reliability"])
     assert_screen("map-answers", ["map", "--answers", str(answers)], width)
 
 
