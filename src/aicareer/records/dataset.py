@@ -51,12 +51,17 @@ def resolve_data_dir(option: Path | None = None) -> tuple[Path, bool]:
 
 
 def format_loc(loc: Iterable[int | str]) -> str:
-    """('roles', 3, 'salary', 'bands', 0, 'low') -> 'roles[3].salary.bands[0].low'."""
+    """('roles', 3, 'salary', 'bands', 0, 'low') -> 'roles[3].salary.bands[0].low'.
+
+    A key that is not printable (a control character, a newline) is shown escaped, as
+    Python writes it ('\\x1b'): the key came from the file, the line goes to a terminal."""
     out = ""
     for part in loc:
         if isinstance(part, int):
             out += f"[{part}]"
         else:
+            if not part.isprintable():
+                part = "".join(c if c.isprintable() else repr(c)[1:-1] for c in part)
             out += f".{part}" if out else str(part)
     return out
 
