@@ -6,9 +6,10 @@ from __future__ import annotations
 import shutil
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 import pytest
+from clirun import Cli, answers_text
 from typer.testing import CliRunner, Result
 
 from aicareer.engine.ranker import Engine
@@ -67,15 +68,6 @@ def make_data_dir(tmp_path: Path) -> Callable[[], Path]:
     return make
 
 
-class Cli(Protocol):
-    def __call__(
-        self,
-        *args: str,
-        input: str | bytes | None = None,
-        env: Mapping[str, str | None] | None = None,
-    ) -> Result: ...
-
-
 @pytest.fixture(scope="session")
 def cli() -> Cli:
     """Run aicareer in this process: `cli("roles", "--json")` -> click's Result, with
@@ -93,23 +85,6 @@ def cli() -> Cli:
         return runner.invoke(app, list(args), input=input, env=env)
 
     return invoke
-
-
-#: The answers file most tests need: a backend engineer, 5 years, two interests.
-ANSWERS: dict[str, Any] = {
-    "background": "backend-engineer",
-    "years": 5,
-    "interests": ["agents", "infrastructure"],
-}
-
-
-def answers_text(**fields: Any) -> str:
-    """An answers file's TOML: ANSWERS with `fields` changed (a field set to None is left
-    out)."""
-    import json
-
-    given = {**ANSWERS, **fields}
-    return "".join(f"{k} = {json.dumps(v)}\n" for k, v in given.items() if v is not None)
 
 
 @pytest.fixture

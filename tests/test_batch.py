@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import Cli
+from clirun import Cli
 
 from aicareer.batch import run as batch
 from aicareer.engine.ranker import Engine

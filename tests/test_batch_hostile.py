@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, get_args
 
 import pytest
-from conftest import Cli
+from clirun import Cli
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError

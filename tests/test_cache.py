@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import Cli
+from clirun import Cli
 
 from aicareer.errors import AicareerError, ExitCode
 from aicareer.fsutil import cache_dir

@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import answers_text
+from clirun import answers_text
 
 BATCH_CSV = (
     "id,background,years,interests,company,coding,region\n"

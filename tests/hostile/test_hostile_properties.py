@@ -54,7 +54,7 @@ def load(folder: Path, raw: bytes) -> None:
     [
         b'background = "\x1b[31mred"\nyears = 1\ninterests = ["agents"]\n',
         b'background = "student"\nyears = "\x07\x1b]0;title\x07"\ninterests = ["agents"]\n',
-        b'background = "student"\nyears = 1\ninterests = ["\u009b31m"]\n',
+        b'background = "student"\nyears = 1\ninterests = ["\xc2\x9b31m"]\n',
         b'background = "student"\nyears = 1\ninterests = ["agents"]\n\x1b[2J = 1\n',
         b"background = 'student\x1b'\n",
         b"\x00\x01\x02",
