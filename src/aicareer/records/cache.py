@@ -58,6 +58,7 @@ _SCHEMA_FROM = (
     "rulemodels.py",
     "vocab.py",
     "dataset.py",
+    "reading.py",
     "pathmodels.py",
     "cache.py",
     "cache_codec.py",
