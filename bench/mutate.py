@@ -37,7 +37,15 @@ SRC = ROOT / "src" / "aicareer"
 
 #: The engine, the result document and the screens that show it (issue #15, item 5).
 TARGETS = ("engine.py", "document.py", "render_result.py", "whynot.py", "rulesdoc.py", "salary.py")
-#: The fast tests that exercise them; tests/test_mutants_*.py are added when present.
+#: The fast tests that exercise them, and KILLERS, the tests written to kill what survived.
+KILLERS = (
+    "tests/test_quiz_json_document.py",
+    "tests/test_ranking_numbers.py",
+    "tests/test_result_screens.py",
+    "tests/test_rules_page_wording.py",
+    "tests/test_pay_arithmetic.py",
+    "tests/test_why_smallest_change.py",
+)
 TESTS = (
     "tests/test_engine.py",
     "tests/test_why.py",
@@ -599,10 +607,7 @@ def main() -> int:
         print(f"{len(mutants)} mutants")
         return 0
 
-    tests = args.tests or [
-        *TESTS,
-        *sorted(str(p.relative_to(ROOT)) for p in (ROOT / "tests").glob("test_mutants_*.py")),
-    ]
+    tests = args.tests or [*TESTS, *(t for t in KILLERS if (ROOT / t).exists())]
     began = time.perf_counter()
     cov = measure(sorted({m.file for m in mutants}), tests)
     print(

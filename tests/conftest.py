@@ -1,17 +1,35 @@
-"""Shared fixtures: the shipped data, an engine over it, and throwaway copies to break."""
+"""Shared fixtures: the shipped data, an engine over it, throwaway copies to break, the CLI
+run in-process (`cli`) and answers files (`answers_file`)."""
 
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
+from typing import Any
 
 import pytest
+from clirun import Cli, answers_text
+from typer.testing import CliRunner, Result
 
 from aicareer.engine.ranker import Engine
 from aicareer.records import dataset as data
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Before any test: the typer internals aicareer.cli.params relies on are where it
+    expects them. If a typer release moved them, stop here and say what moved."""
+    from aicareer.cli.params import internals_problems
+
+    problems = internals_problems()
+    if problems:
+        pytest.exit(
+            "typer's internals moved (aicareer/cli/params.py, cli/app.py get_params):\n  "
+            + "\n  ".join(problems),
+            returncode=3,
+        )
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -48,3 +66,38 @@ def make_data_dir(tmp_path: Path) -> Callable[[], Path]:
         return target
 
     return make
+
+
+@pytest.fixture(scope="session")
+def cli() -> Cli:
+    """Run aicareer in this process: `cli("roles", "--json")` -> click's Result, with
+    `exit_code`, and `stdout` and `stderr` apart. `input` is stdin; `env` sets (None:
+    unsets) variables for the run only."""
+    from aicareer.cli.main import app
+
+    runner = CliRunner()
+
+    def invoke(
+        *args: str,
+        input: str | bytes | None = None,
+        env: Mapping[str, str | None] | None = None,
+    ) -> Result:
+        return runner.invoke(app, list(args), input=input, env=env)
+
+    return invoke
+
+
+@pytest.fixture
+def answers_file(tmp_path: Path) -> Callable[..., Path]:
+    """Write an answers file under tmp_path: `answers_file(years=3)` -> its path (ANSWERS
+    with those fields changed; None leaves a field out; `name=` names the file)."""
+    count = 0
+
+    def write(name: str | None = None, **fields: Any) -> Path:
+        nonlocal count
+        count += 1
+        path = tmp_path / (name or f"answers-{count}.toml")
+        path.write_text(answers_text(**fields), "utf-8")
+        return path
+
+    return write

@@ -20,13 +20,12 @@ from pathlib import Path
 from typing import Any, get_args
 
 import pytest
+from clirun import Cli
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
-from typer.testing import CliRunner, Result
 
 from aicareer.batch import run as batch
-from aicareer.cli.main import app
 from aicareer.records.models import Profile, validate
 from aicareer.records.vocab import BACKGROUNDS, INTERESTS, SKILLS, Coding, Company, Region
 
@@ -34,10 +33,6 @@ VOCAB = (*BACKGROUNDS, *INTERESTS, *get_args(Company), *get_args(Coding), *get_a
 
 GOOD = '{"id": "ok-%d", "background": "student", "years": 1, "interests": ["agents"]}'
 HEADER = "id,background,years,interests,company,coding,region\n"
-
-
-def run(*args: str, stdin: str | bytes | None = None) -> Result:
-    return CliRunner().invoke(app, ["batch", *args], input=stdin)
 
 
 def strict_json(text: str) -> Any:
@@ -64,10 +59,10 @@ def sandwich(tmp_path: Path, bad: str | bytes, suffix: str = ".jsonl") -> Path:
     return src
 
 
-def check_sandwich(tmp_path: Path, bad: str | bytes) -> dict[str, Any]:
+def check_sandwich(cli: Cli, tmp_path: Path, bad: str | bytes) -> dict[str, Any]:
     src = sandwich(tmp_path, bad)
     out = tmp_path / "out.jsonl"
-    result = run(str(src), "--out", str(out))
+    result = cli("batch", str(src), "--out", str(out))
     assert result.exit_code == 0, result.stderr
     assert result.stderr == f"3 rows: 2 scored, 1 with errors -> {out}\n"
     rows = results(out)
@@ -78,18 +73,20 @@ def check_sandwich(tmp_path: Path, bad: str | bytes) -> dict[str, Any]:
 # --- one bad row is one error row --------------------------------------------------------------
 
 
-def test_years_with_5000_digits_jsonl(tmp_path: Path) -> None:
+def test_years_with_5000_digits_jsonl(cli: Cli, tmp_path: Path) -> None:
     row = check_sandwich(
-        tmp_path, '{"background": "student", "years": ' + "9" * 5000 + ', "interests": ["agents"]}'
+        cli,
+        tmp_path,
+        '{"background": "student", "years": ' + "9" * 5000 + ', "interests": ["agents"]}',
     )
     assert row["error"] == "not valid JSON: a number has more than 4,300 digits"
 
 
-def test_years_with_5000_digits_csv(tmp_path: Path) -> None:
+def test_years_with_5000_digits_csv(cli: Cli, tmp_path: Path) -> None:
     src = tmp_path / "in.csv"
     src.write_text(HEADER + "a,student,1,agents,,,\nb,student," + "9" * 5000 + ",agents,,,\n")
     out = tmp_path / "out.csv"
-    result = run(str(src), "--out", str(out))
+    result = cli("batch", str(src), "--out", str(out))
     assert result.exit_code == 0, result.stderr
     with out.open(newline="", encoding="utf-8") as fh:
         rows = list(csv.reader(fh))
@@ -100,32 +97,33 @@ def test_years_with_5000_digits_csv(tmp_path: Path) -> None:
     )
 
 
-def test_an_id_nested_10000_levels_deep(tmp_path: Path) -> None:
+def test_an_id_nested_10000_levels_deep(cli: Cli, tmp_path: Path) -> None:
     deep = "[" * 10_000 + "]" * 10_000
     row = check_sandwich(
+        cli,
         tmp_path,
         '{"id": ' + deep + ', "background": "student", "years": 1, "interests": ["agents"]}',
     )
     assert row["error"] == "not valid JSON: nested too deeply"
 
 
-def test_a_lone_surrogate_in_the_id_is_kept_as_a_json_escape(tmp_path: Path) -> None:
+def test_a_lone_surrogate_in_the_id_is_kept_as_a_json_escape(cli: Cli, tmp_path: Path) -> None:
     src = tmp_path / "in.jsonl"
     src.write_text(
         '{"id": "x\\ud800", "background": "student", "years": 1, "interests": ["agents"]}\n'
     )
     out = tmp_path / "out.jsonl"
-    assert run(str(src), "--out", str(out)).exit_code == 0
+    assert cli("batch", str(src), "--out", str(out)).exit_code == 0
     assert '"id": "x\\ud800"' in out.read_text("utf-8")
     assert results(out)[0]["id"] == "x\ud800"  # round-trips
     out_csv = tmp_path / "out.csv"
-    assert run(str(src), "--out", str(out_csv)).exit_code == 0
+    assert cli("batch", str(src), "--out", str(out_csv)).exit_code == 0
     assert out_csv.read_text("utf-8").splitlines()[1].startswith("x?,true,")
 
 
-def test_a_lone_surrogate_in_a_value_is_an_error_row(tmp_path: Path) -> None:
+def test_a_lone_surrogate_in_a_value_is_an_error_row(cli: Cli, tmp_path: Path) -> None:
     row = check_sandwich(
-        tmp_path, '{"background": "stu\\udc80", "years": 1, "interests": ["agents"]}'
+        cli, tmp_path, '{"background": "stu\\udc80", "years": 1, "interests": ["agents"]}'
     )
     assert row["error"].startswith(
         "background: Input should be a valid string, unable to parse raw data as a unicode "
@@ -134,35 +132,38 @@ def test_a_lone_surrogate_in_a_value_is_an_error_row(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("constant", ["NaN", "Infinity", "-Infinity", "1e400"])
-def test_nan_and_infinity_ids_never_make_invalid_json(tmp_path: Path, constant: str) -> None:
+def test_nan_and_infinity_ids_never_make_invalid_json(
+    cli: Cli, tmp_path: Path, constant: str
+) -> None:
     row = check_sandwich(
+        cli,
         tmp_path,
         '{"id": ' + constant + ', "background": "student", "years": 1, "interests": ["agents"]}',
     )
     assert row["error"].startswith("not valid JSON: ")
 
 
-def test_a_jsonl_line_over_the_row_limit(tmp_path: Path) -> None:
+def test_a_jsonl_line_over_the_row_limit(cli: Cli, tmp_path: Path) -> None:
     huge = '{"id": "' + "x" * (batch.ROW_LIMIT + 10) + '"}'
-    row = check_sandwich(tmp_path, huge)
+    row = check_sandwich(cli, tmp_path, huge)
     assert row["error"] == (
         "row is longer than 65,536 bytes, the limit for one row; it was skipped"
     )
 
 
-def test_a_jsonl_line_at_the_row_limit_is_read(tmp_path: Path) -> None:
+def test_a_jsonl_line_at_the_row_limit_is_read(cli: Cli, tmp_path: Path) -> None:
     line = '{"id": "", "background": "student", "years": 1, "interests": ["agents"]}'
     line = line.replace('""', '"' + "x" * (batch.ROW_LIMIT - len(line)) + '"')
     assert len(line) == batch.ROW_LIMIT
     src = tmp_path / "in.jsonl"
     src.write_text(line + "\n")
     out = tmp_path / "out.jsonl"
-    assert run(str(src), "--out", str(out)).exit_code == 0
+    assert cli("batch", str(src), "--out", str(out)).exit_code == 0
     assert results(out)[0]["ok"] is True
 
 
 @pytest.mark.parametrize("quoted", [False, True])
-def test_a_csv_cell_over_128_kib(tmp_path: Path, quoted: bool) -> None:
+def test_a_csv_cell_over_128_kib(cli: Cli, tmp_path: Path, quoted: bool) -> None:
     cell = "x" * (128 * 1024 + 1)
     if quoted:
         cell = f'"{cell}"'
@@ -174,7 +175,7 @@ def test_a_csv_cell_over_128_kib(tmp_path: Path, quoted: bool) -> None:
         + "c,student,1,agents,,,\n"
     )
     out = tmp_path / "out.csv"
-    result = run(str(src), "--out", str(out))
+    result = cli("batch", str(src), "--out", str(out))
     assert result.exit_code == 0, result.stderr
     with out.open(newline="", encoding="utf-8") as fh:
         rows = list(csv.reader(fh))
@@ -182,7 +183,7 @@ def test_a_csv_cell_over_128_kib(tmp_path: Path, quoted: bool) -> None:
     assert rows[2][-1] == "row is longer than 65,536 bytes, the limit for one row; it was skipped"
 
 
-def test_a_csv_cell_over_the_limit_across_lines(tmp_path: Path) -> None:
+def test_a_csv_cell_over_the_limit_across_lines(cli: Cli, tmp_path: Path) -> None:
     """A quoted cell made of many short lines hits the limit too: one error row in its place,
     and the rows after it are read as usual."""
     cell = '"' + ("y" * 1000 + "\n") * 70 + '"'
@@ -194,7 +195,7 @@ def test_a_csv_cell_over_the_limit_across_lines(tmp_path: Path) -> None:
         + "c,student,1,agents,,,\n"
     )
     out = tmp_path / "out.csv"
-    result = run(str(src), "--out", str(out))
+    result = cli("batch", str(src), "--out", str(out))
     assert result.exit_code == 0, result.stderr
     with out.open(newline="", encoding="utf-8") as fh:
         rows = list(csv.reader(fh))
@@ -211,7 +212,9 @@ def test_a_csv_cell_over_the_limit_across_lines(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
-def test_csv_cells_that_a_spreadsheet_would_run_get_a_quote(tmp_path: Path, start: str) -> None:
+def test_csv_cells_that_a_spreadsheet_would_run_get_a_quote(
+    cli: Cli, tmp_path: Path, start: str
+) -> None:
     ident = start + 'HYPERLINK("http://x","y")'
     src = tmp_path / "in.jsonl"
     src.write_text(
@@ -221,7 +224,7 @@ def test_csv_cells_that_a_spreadsheet_would_run_get_a_quote(tmp_path: Path, star
         + "\n"
     )
     out = tmp_path / "out.csv"
-    assert run(str(src), "--out", str(out)).exit_code == 0
+    assert cli("batch", str(src), "--out", str(out)).exit_code == 0
     with out.open(newline="", encoding="utf-8") as fh:
         rows = list(csv.reader(fh))
     assert [r[0] for r in rows[1:]] == ["'" + ident, "'" + ident]
@@ -240,9 +243,9 @@ def test_csv_cell_escaping() -> None:
 # --- streams: read once -----------------------------------------------------------------------
 
 
-def test_stdin_to_stdout(tmp_path: Path) -> None:
+def test_stdin_to_stdout(cli: Cli, tmp_path: Path) -> None:
     lines = "\n".join(GOOD % i for i in range(3)) + "\n"
-    result = run("-", "--out", "-", stdin=lines)
+    result = cli("batch", "-", "--out", "-", input=lines)
     assert result.exit_code == 0, result.stderr
     assert [r["id"] for r in map(strict_json, result.stdout.splitlines())] == [
         "ok-0",
@@ -252,14 +255,14 @@ def test_stdin_to_stdout(tmp_path: Path) -> None:
     assert result.stderr == "3 rows: 3 scored, 0 with errors -> stdout\n"
 
 
-def test_csv_on_stdin_is_recognised(tmp_path: Path) -> None:
-    result = run("-", "--out", "-", stdin=HEADER + "a,student,1,agents,,,\n")
+def test_csv_on_stdin_is_recognised(cli: Cli, tmp_path: Path) -> None:
+    result = cli("batch", "-", "--out", "-", input=HEADER + "a,student,1,agents,,,\n")
     assert result.exit_code == 0, result.stderr
     assert result.stdout.splitlines()[1].startswith("a,true,")
 
 
-def test_stdin_with_a_bad_csv_header(tmp_path: Path) -> None:
-    result = run("-", "--out", str(tmp_path / "o.csv"), stdin="name,age\n")
+def test_stdin_with_a_bad_csv_header(cli: Cli, tmp_path: Path) -> None:
+    result = cli("batch", "-", "--out", str(tmp_path / "o.csv"), input="name,age\n")
     assert result.exit_code == 4
     assert result.stderr.startswith("error: stdin: unknown column 'name'")
 
@@ -299,45 +302,47 @@ def test_a_fifo_as_input_does_not_hang(tmp_path: Path, name: str) -> None:
 # --- output options ----------------------------------------------------------------------------
 
 
-def test_json_summary_on_stdout(tmp_path: Path) -> None:
+def test_json_summary_on_stdout(cli: Cli, tmp_path: Path) -> None:
     src = sandwich(tmp_path, "oops")
     out = tmp_path / "out.jsonl"
-    result = run(str(src), "--out", str(out), "--json")
+    result = cli("batch", str(src), "--out", str(out), "--json")
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout) == {"rows": 3, "scored": 2, "errors": 1, "out": str(out)}
     assert result.stderr == ""
 
 
-def test_json_summary_and_results_on_stdout_is_a_usage_error() -> None:
-    result = run("-", "--out", "-", "--json", stdin="")
+def test_json_summary_and_results_on_stdout_is_a_usage_error(cli: Cli) -> None:
+    result = cli("batch", "-", "--out", "-", "--json", input="")
     assert result.exit_code == 2
     assert "--json prints the summary on stdout" in result.stderr
 
 
 @pytest.mark.parametrize("content", ["my notes\n", "id,name\n1,x\n"])
-def test_a_file_that_aicareer_did_not_write_needs_force(tmp_path: Path, content: str) -> None:
+def test_a_file_that_aicareer_did_not_write_needs_force(
+    cli: Cli, tmp_path: Path, content: str
+) -> None:
     src = sandwich(tmp_path, "oops")
     out = tmp_path / "notes.csv"
     out.write_text(content)
-    result = run(str(src), "--out", str(out))
+    result = cli("batch", str(src), "--out", str(out))
     assert result.exit_code == 7
     assert result.stderr == (
         f"error: {out}: exists and was not written by aicareer; not replacing it "
         "(use --force to replace it)\n"
     )
     assert out.read_text() == content
-    assert run(str(src), "--out", str(out), "--force").exit_code == 0
+    assert cli("batch", str(src), "--out", str(out), "--force").exit_code == 0
     assert out.read_text().startswith("id,ok,role_1,")
 
 
-def test_an_earlier_output_is_replaced_without_force(tmp_path: Path) -> None:
+def test_an_earlier_output_is_replaced_without_force(cli: Cli, tmp_path: Path) -> None:
     src = sandwich(tmp_path, "oops")
     out = tmp_path / "out.csv"
-    assert run(str(src), "--out", str(out)).exit_code == 0
-    assert run(str(src), "--out", str(out)).exit_code == 0
+    assert cli("batch", str(src), "--out", str(out)).exit_code == 0
+    assert cli("batch", str(src), "--out", str(out)).exit_code == 0
     empty = tmp_path / "empty.jsonl"
     empty.write_text("")
-    assert run(str(src), "--out", str(empty)).exit_code == 0
+    assert cli("batch", str(src), "--out", str(empty)).exit_code == 0
 
 
 class _Terminal(io.StringIO):
@@ -429,10 +434,10 @@ jsonl_lines = st.one_of(
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(lines=st.lists(jsonl_lines, min_size=1, max_size=8))
-def test_random_jsonl_one_output_row_per_input_row(lines: list[bytes]) -> None:
+def test_random_jsonl_one_output_row_per_input_row(cli: Cli, lines: list[bytes]) -> None:
     data = b"\n".join(lines) + b"\n"
     expected = sum(1 for line in lines if line.strip())
-    result = CliRunner().invoke(app, ["batch", "-", "--out", "-"], input=data)
+    result = cli("batch", "-", "--out", "-", input=data)
     assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
     if expected == 0:
         assert result.exit_code == 0
@@ -496,11 +501,11 @@ def test_the_fast_path_refuses_what_pydantic_refuses(raw: dict[str, Any]) -> Non
         validate(Profile, raw)
 
 
-def test_a_quoted_csv_cell_may_span_lines(tmp_path: Path) -> None:
+def test_a_quoted_csv_cell_may_span_lines(cli: Cli, tmp_path: Path) -> None:
     src = tmp_path / "in.csv"
     src.write_text(HEADER + '"two\nlines",student,1,agents,,,\nb,student,1,agents,,,\n')
     out = tmp_path / "out.csv"
-    assert run(str(src), "--out", str(out)).exit_code == 0
+    assert cli("batch", str(src), "--out", str(out)).exit_code == 0
     with out.open(newline="", encoding="utf-8") as fh:
         rows = list(csv.reader(fh))
     assert [r[:2] for r in rows[1:]] == [["two\nlines", "true"], ["b", "true"]]

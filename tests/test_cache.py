@@ -11,15 +11,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from clirun import Cli
 
-from aicareer.cli.main import app
 from aicareer.errors import AicareerError, ExitCode
 from aicareer.fsutil import cache_dir
 from aicareer.records import dataset as data
 from aicareer.records.pathmodels import load_paths
-
-runner = CliRunner()
 
 #: prompt-engineer's entry-level US band in the shipped data (roles guide, 2025-2026).
 BAND = "low = 80000\nhigh = 110000"
@@ -73,14 +70,14 @@ def test_an_edit_shows_on_the_next_run_and_replaces_the_old_entry(
 
 
 def test_a_typo_after_a_good_run_is_reported_not_hidden_by_the_cache(
-    home: Path, make_data_dir: Callable[[], Path]
+    cli: Cli, home: Path, make_data_dir: Callable[[], Path]
 ) -> None:
     folder = make_data_dir()
     roles = folder / "roles.toml"
-    ok = runner.invoke(app, ["roles", "--data-dir", str(folder)])
+    ok = cli("roles", "--data-dir", str(folder))
     assert ok.exit_code == 0, ok.stderr
     roles.write_text(roles.read_text("utf-8").replace(BAND, 'low = "lots"\nhigh = 110000', 1))
-    bad = runner.invoke(app, ["roles", "--data-dir", str(folder)])
+    bad = cli("roles", "--data-dir", str(folder))
     assert bad.exit_code == ExitCode.DATA == 3
     assert bad.stdout == ""
     assert f"{roles}: roles[" in bad.stderr
@@ -126,13 +123,15 @@ def test_an_unwritable_cache_is_skipped_silently(
 # --- paths.toml ----------------------------------------------------------------------
 
 
-def test_a_paths_edit_shows_on_the_next_run(home: Path, make_data_dir: Callable[[], Path]) -> None:
+def test_a_paths_edit_shows_on_the_next_run(
+    cli: Cli, home: Path, make_data_dir: Callable[[], Path]
+) -> None:
     folder = make_data_dir()
     paths = folder / "paths.toml"
     old, new = 'title = "Foundations: classical ML and data"', 'title = "Foundations, renamed"'
 
     def first_title() -> str:
-        out = runner.invoke(app, ["path", "ai-engineer", "--json", "--data-dir", str(folder)])
+        out = cli("path", "ai-engineer", "--json", "--data-dir", str(folder))
         assert out.exit_code == 0, out.stderr
         title: str = json.loads(out.stdout)["phases"][0]["title"]
         return title

@@ -15,12 +15,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from aicareer.document.public_json import to_json
 from aicareer.document.result import build
 from aicareer.engine.ranker import Engine, Ranking
 from aicareer.records.dataset import Dataset
 from aicareer.records.models import Profile
 from aicareer.records.vocab import BACKGROUNDS, CODING_LEVELS, COMPANIES, INTERESTS
-from aicareer.render.json_out import to_json
 
 ENGINEERS = {
     "software-engineer",

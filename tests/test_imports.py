@@ -15,8 +15,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from clirun import answers_text
 
-ANSWERS = 'background = "backend-engineer"\nyears = 5\ninterests = ["agents", "infrastructure"]\n'
 BATCH_CSV = (
     "id,background,years,interests,company,coding,region\n"
     "a,backend-engineer,5,agents;infrastructure,,,\n"
@@ -72,7 +72,7 @@ COMMANDS: list[tuple[list[str], bool]] = [
 
 def imported(args: list[str], tmp_path: Path) -> list[str]:
     answers = tmp_path / "me.toml"
-    answers.write_text(ANSWERS, "utf-8")
+    answers.write_text(answers_text(), "utf-8")
     cohort = tmp_path / "cohort.csv"
     cohort.write_text(BATCH_CSV, "utf-8")
     filled = [a.format(answers=answers, cohort=cohort, out=tmp_path / "out.csv") for a in args]
@@ -184,7 +184,7 @@ def test_pydantic_plugins_in_the_environment_are_not_loaded(tmp_path: Path) -> N
         f"from pathlib import Path\nPath({str(marker)!r}).write_text('loaded')\nplugin = None\n"
     )
     answers = tmp_path / "me.toml"
-    answers.write_text(ANSWERS, "utf-8")
+    answers.write_text(answers_text(), "utf-8")
     env = {**os.environ, "PYTHONPATH": str(site), "AICAREER_HOME": str(tmp_path / "home")}
     env.pop("AICAREER_DATA_DIR", None)
     env.pop("PYDANTIC_DISABLE_PLUGINS", None)

@@ -101,3 +101,52 @@ def test_installed_wheel_uses_packaged_data_not_the_checkout(
     assert info["custom"] is False
     assert str(installed) in info["data_dir"]
     assert not info["data_dir"].startswith(str(ROOT / "data"))
+
+
+@pytest.fixture(scope="module")
+def compiled_only(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the package as some packagers ship it: `.pyc` files beside where the
+    sources were (`compileall -b`), no `.py` at all, the data inside the package."""
+    import compileall
+    import shutil
+
+    lib = tmp_path_factory.mktemp("sourceless") / "lib"
+    pkg = lib / "aicareer"
+    shutil.copytree(ROOT / "src" / "aicareer", pkg, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "data", pkg / "data")
+    assert compileall.compile_dir(pkg, legacy=True, quiet=1)
+    for source in pkg.rglob("*.py"):
+        source.unlink()
+    assert not list(pkg.rglob("*.py")) and list(pkg.rglob("*.pyc"))
+    return lib
+
+
+@pytest.mark.parametrize("no_cache", ["", "1"])
+def test_a_compiled_only_install_runs_data_commands(
+    compiled_only: Path, tmp_path: Path, no_cache: str
+) -> None:
+    """The cache keys on the record modules' bytes; without their `.py` files it keys on
+    the `.pyc` ones and never crashes (it used to exit 1, FileNotFoundError)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("AICAREER_")}
+    env |= {"PYTHONPATH": str(compiled_only), "AICAREER_HOME": str(tmp_path / "home")}
+    env |= {"AICAREER_NO_CACHE": no_cache, "COLUMNS": "100"}
+    for _ in range(2):  # a miss that stores, then a hit
+        for args in (["data", "check"], ["roles"]):
+            result = subprocess.run(
+                [sys.executable, "-m", "aicareer", *args],
+                cwd=tmp_path,
+                env=env,
+                capture_output=True,
+                text=True,
+                check=False,
+            )
+            assert result.returncode == 0, result.stderr
+            assert "internal error" not in result.stderr
+    found = subprocess.run(
+        [sys.executable, "-c", "import aicareer.records.cache as c; print(c.__file__)"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert found.stdout.strip().endswith(".pyc")

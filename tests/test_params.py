@@ -193,3 +193,23 @@ def test_only_plain_declarations_get_the_cheap_coercion(
     from aicareer.cli.params import _kind
 
     assert _kind(resolve_type_descriptor(annotation, OptionInfo(**info)))[0] == kind
+
+
+def test_the_typer_internals_params_relies_on_are_where_it_expects() -> None:
+    """Also run before any test (tests/conftest.py); here so it shows in the report."""
+    from aicareer.cli.params import internals_problems
+
+    assert internals_problems() == []
+
+
+def test_the_pinned_typer_range_is_the_checked_one() -> None:
+    """pyproject.toml's typer pin and params.TYPER_RANGE say the same minor release."""
+    import tomllib
+
+    from aicareer.cli.params import TYPER_RANGE
+
+    pyproject = Path(__file__).resolve().parents[1] / "pyproject.toml"
+    deps = tomllib.loads(pyproject.read_text("utf-8"))["project"]["dependencies"]
+    (typer_dep,) = [d for d in deps if d.startswith("typer")]
+    (low, high) = TYPER_RANGE
+    assert f"<{high[0]}.{high[1]}" in typer_dep and f">={low[0]}.{low[1]}" in typer_dep

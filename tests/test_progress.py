@@ -7,7 +7,6 @@ import tomllib
 from collections.abc import Callable
 from pathlib import Path
 
-from fresh import twice
 from typer.testing import CliRunner
 
 from aicareer.cli.main import app
@@ -162,15 +161,3 @@ def test_a_key_that_is_not_a_phase_id_is_named_with_what_an_id_is(tmp_path: Path
         f"error: {tmp_path / 'progress.toml'}: done.My Phase: this key is not an id: use "
         "lowercase letters, digits and single hyphens, e.g. ai-engineer (got 'My Phase')\n"
     )
-
-
-def test_reading_progress_imports_no_pydantic_after_the_first_run(tmp_path: Path) -> None:
-    """The progress file's validator comes from its cached schema (validators.py): a
-    person who tracks progress does not pay for pydantic on every `path`."""
-    run("path", "ai-engineer", "--done", "agents", home=tmp_path)
-    script = (
-        "import sys\n"
-        "from aicareer.state.progress import path_progress_file, read_path_progress\n"
-        "print(sorted(read_path_progress(path_progress_file())), 'pydantic' in sys.modules)\n"
-    )
-    assert twice(script, tmp_path) == ["['agents'] True\n", "['agents'] False\n"]

@@ -29,6 +29,11 @@ def folder() -> Iterator[Path]:
         yield Path(name)
 
 
+def raw_controls(line: str) -> list[str]:
+    """The control characters (C0, DEL, C1) in `line`, as a terminal would get them."""
+    return [c for c in line if ord(c) < 0x20 or 0x7F <= ord(c) <= 0x9F]
+
+
 def load(folder: Path, raw: bytes) -> None:
     path = folder / "answers.toml"
     path.write_bytes(raw)
@@ -39,8 +44,32 @@ def load(folder: Path, raw: bytes) -> None:
         assert exc.lines
         for line in exc.lines:
             assert line.startswith(f"{path}: ")
+            assert raw_controls(line) == [], line
         return
     assert isinstance(found, Profile)
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        b'background = "\x1b[31mred"\nyears = 1\ninterests = ["agents"]\n',
+        b'background = "student"\nyears = "\x07\x1b]0;title\x07"\ninterests = ["agents"]\n',
+        b'background = "student"\nyears = 1\ninterests = ["\xc2\x9b31m"]\n',
+        b'background = "student"\nyears = 1\ninterests = ["agents"]\n\x1b[2J = 1\n',
+        b"background = 'student\x1b'\n",
+        b"\x00\x01\x02",
+    ],
+)
+def test_an_error_never_carries_a_raw_control_character(folder: Path, raw: bytes) -> None:
+    """The claim above on purpose-made files: escape sequences in a value, in a key, in
+    the bytes themselves; each read fails, and no error line carries them raw."""
+    path = folder / "answers.toml"
+    path.write_bytes(raw)
+    with pytest.raises(AicareerError) as caught:
+        read_profile(path)
+    assert caught.value.lines
+    for line in caught.value.lines:
+        assert raw_controls(line) == [], line
 
 
 @SETTINGS

@@ -18,13 +18,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Annotated, Any
+from typing import IO, TYPE_CHECKING, Any
 
 import msgspec
 
 from aicareer.errors import AicareerError, ExitCode, input_error
 from aicareer.records.models import Profile
-from aicareer.records.vocab import Background, Coding, Company, Interest, Region
+from aicareer.records.vocab import Background, Coding, Company, Interest
+from aicareer.records.wellformed import ProfileFields
 
 if TYPE_CHECKING:
     pass
@@ -85,21 +86,16 @@ def input_format(path: Path) -> str | None:
 # --- the fast path ---------------------------------------------------------------------------
 
 
-class _Row(msgspec.Struct, forbid_unknown_fields=True):
-    """A well-formed row, as msgspec decodes and checks it in one pass.
+class _Row(ProfileFields):
+    """A well-formed row, as msgspec decodes and checks it in one pass: the answers file's
+    fields (`wellformed.ProfileFields`, the one msgspec mirror of `models.Profile`) and an id.
 
-    The same rules as `models.Profile` (tests/test_batch_hostile.py checks that every row
-    this accepts, pydantic accepts as the same profile). Anything it refuses is validated
-    again by pydantic for the error message, so it only has to be right about what it
-    accepts. The id is a scalar here; an id that is a list or an object takes the slow path.
+    tests/test_batch_hostile.py checks that every row this accepts, pydantic accepts as the
+    same profile. Anything it refuses is validated again by pydantic for the error message,
+    so it only has to be right about what it accepts. The id is a scalar here; an id that
+    is a list or an object takes the slow path.
     """
 
-    background: Background
-    years: Annotated[int, msgspec.Meta(ge=0, le=60)]
-    interests: Annotated[tuple[Interest, ...], msgspec.Meta(min_length=1)]
-    company: Company = "any"
-    coding: Coding | None = None
-    region: Region = "us"
     id: str | int | float | bool | msgspec.UnsetType | None = msgspec.UNSET
 
 

@@ -18,9 +18,7 @@ options and prints the summary). No rich, no questionary, no typer.
 * A profile is ranked once per run: results are remembered by the answers as given and as
   the engine sees them (both bounded), and built from the engine's parts.
 * Rows are read, scored and written a block at a time: memory does not grow with the input.
-* A JSONL file of 4 MiB or more is scored by forked workers, one per core (batch_pool.py);
-  the output is the same as one process's.
-  Output goes to a temporary file beside the final one and is moved into place with
+* Output goes to a temporary file beside the final one and is moved into place with
   `os.replace` only when every row is written; on any error, Ctrl-C or SIGTERM (any
   BaseException) the temporary file is deleted, so the output path holds either the old
   file or the complete new one. `--out -` writes straight to stdout.
@@ -28,8 +26,7 @@ options and prints the summary). No rich, no questionary, no typer.
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -126,10 +123,6 @@ class Summary:
 
 
 _LABEL = "row"
-#: See `_Scorer.exact`.
-EXACT_RETRY = 8
-#: An empty memo: its `get` finds nothing, at C speed.
-_NOTHING: dict[Any, Any] = {}
 
 
 def _error_text(exc: ValidationError) -> str:
@@ -160,28 +153,9 @@ class _Scorer:
         #: One object per interest set, for the reduced memo's keys.
         self.sets: dict[frozenset[str], frozenset[str]] = {}
         self.bucket = engine.bucket
-        #: The exact memo pays when people answer alike; on a cohort of distinct people
-        #: it only costs a lookup that misses and a store per row (~5% of the time). A
-        #: block uses it if a quarter of the rows of the last block that used it were
-        #: found there; every EXACT_RETRY-th block uses it anyway, to look again.
-        self.exact = True
-        self.blocks = 0
-        self.calls = 0
-
-    def use_exact(self) -> bool:
-        """Whether the next block looks rows up by their exact answers first."""
-        self.blocks += 1
-        if self.blocks % EXACT_RETRY == 0:
-            self.exact = True
-        return self.exact
-
-    def exact_paid(self, rows: int, calls: int) -> None:
-        """After a block that used the exact memo: `calls` of its `rows` missed it."""
-        self.exact = calls <= rows * 3 // 4
 
     def result(self, key: _Key, profile: Profile | None) -> Fragment | None:
         """The ok fragment for this profile (None: repeated interests, an error row)."""
-        self.calls += 1
         background, years, interests, company, coding = key
         chosen = frozenset(interests)
         if profile is None and len(chosen) != len(interests):
@@ -192,11 +166,10 @@ class _Scorer:
         found = self.reduced.get((background, bucket, chosen, company, coding))
         if found is None:
             found = self._new((background, years, chosen, company, coding), bucket)
-        if self.exact:
-            memo = self.memo
-            if len(memo) >= _MEMO_LIMIT:
-                memo.clear()
-            memo[key] = found
+        memo = self.memo
+        if len(memo) >= _MEMO_LIMIT:
+            memo.clear()
+        memo[key] = found
         return found
 
     def _new(self, facts: tuple[str, int, frozenset[str], str, str], bucket: int) -> Fragment:
@@ -240,18 +213,13 @@ def run(
     top: int = 3,
     out_fmt: str | None = None,
     progress: Callable[[int, int], None] | None = None,
-    jobs: int = 0,
 ) -> Summary:
     """Score every row of `source` into `out`; see the module docstring for the guarantees.
 
     `names` maps role ids to display names (JSONL output). `out_fmt` defaults to the
     extension of `out` (for `-`: the input's format). `progress(rows_done, bytes_read)` is
-    called after every block read (CSV: every FLUSH_EVERY rows) and at the end. `jobs`: how
-    many worker processes (0: one per core, at most 4, for a JSONL file of 4 MiB or more;
-    1: this process only; see batch_pool.py).
+    called after every block read (CSV: every FLUSH_EVERY rows) and at the end.
     """
-    from aicareer.batch.pool import scored_chunks, workers_for
-
     if out_fmt is None:
         out_fmt = source.fmt if str(out) == STDIO else format_for(out, "output")
     fmt: _Format = (_CsvFormat if out_fmt == "csv" else _JsonlFormat)(top, names)
@@ -262,14 +230,9 @@ def run(
     with open_output(out, force=True, binary=True) as fh:
         write = fh.write
         write(fmt.header())
-        workers = workers_for(source.fmt, source.size, jobs)
         if source.fmt == "jsonl":
-            blocks = (
-                scored_chunks(source.lines.blocks(), scorer, workers)
-                if workers
-                else _blocks(source.lines.blocks(), scorer)
-            )
-            for data, n, ok in blocks:
+            for lines in source.lines.blocks():
+                data, n, ok = _score_block(lines, rows, scorer)
                 write(data)
                 rows += n
                 scored += ok
@@ -284,7 +247,6 @@ def run(
                 if rows % FLUSH_EVERY == 0:
                     write(b"".join(buffer))
                     buffer.clear()
-                    settle()
                     if progress is not None:
                         progress(rows, source.done)
             write(b"".join(buffer))
@@ -296,53 +258,12 @@ def run(
 _Out = Iterator[tuple[bytes, bool]]
 
 
-def settle() -> None:
-    """After each block (or FLUSH_EVERY rows): the collector's whole share of a run.
-
-    `aicareer batch` runs with automatic collection off (commands/batch.py). What a
-    block leaves behind is freed by reference counting (a result evicted from a memo
-    holds no cycle), except a cycle an error row's exception may form: collecting the
-    youngest generation finds those, since everything made since the last call is
-    there. Freezing the rest then keeps every later collection from walking the
-    remembered results again; frozen objects are still freed when their last reference
-    goes. Memory stays flat (bench/bench.py: 1M rows) for a fraction of what automatic
-    collections cost (bench/README.md).
-    """
-    gc.collect(0)
-    gc.freeze()
-
-
-def _blocks(
-    blocks: Iterable[list[bytes | None]], scorer: _Scorer
-) -> Iterator[tuple[bytes, int, int]]:
-    """(encoded output, rows, scored rows) per block, in this process."""
-    rows = 0
-    for lines in blocks:
-        data, n, ok = _score_block(lines, rows, scorer)
-        settle()
-        rows += n
-        yield data, n, ok
-
-
 def _score_block(lines: list[bytes | None], start: int, scorer: _Scorer) -> tuple[bytes, int, int]:
-    """The output for a block of JSONL lines: (encoded, rows, rows scored); see
-    `_score_pieces`."""
-    out, rows, scored = _score_pieces(lines, start, scorer)
-    return b"".join(out), rows, scored
-
-
-def _score_pieces(
-    lines: list[bytes | None], start: int, scorer: _Scorer
-) -> tuple[list[bytes], int, int]:
-    """The output for a block of JSONL lines, as pieces to write in order: (pieces, rows,
-    rows scored). `start` is the number of rows before the block (a row without an id is
-    numbered). One process and the workers (batch_pool.py) both score with this, so their
-    output is the same; a worker writes the pieces to its pipe ~100 KiB at a time, never
-    joined into one ~1 MiB copy of the block's output."""
+    """The output for a block of JSONL lines: (encoded, rows, rows scored). `start` is the
+    number of rows before the block (a row without an id is numbered)."""
     decode = msgspec.json.Decoder(_Row).decode
     unset = msgspec.UNSET
-    exact, calls = scorer.use_exact(), scorer.calls
-    memo_get = scorer.memo.get if exact else _NOTHING.get
+    memo_get = scorer.memo.get
     result, slow, head = scorer.result, scorer.slow, scorer.head
     out: list[bytes] = []
     add, extend = out.append, out.extend
@@ -374,9 +295,7 @@ def _score_pieces(
             add(head(number if row.id is unset else row.id))
             extend(frag)
             scored += 1
-    if exact:
-        scorer.exact_paid(scored, scorer.calls - calls)
-    return out, number - start, scored
+    return b"".join(out), number - start, scored
 
 
 def _csv_results(source: Input, scorer: _Scorer) -> _Out:

@@ -21,9 +21,8 @@ import sys
 # almost none; at the default threshold (700) the collector walks them dozens of times for
 # nothing, 10-20% of a short command's time. A high first threshold, as mypy sets, keeps it
 # quiet during start-up yet still collects in a long run, so memory stays bounded; main()
-# freezes everything before exit so that shutdown's final collection walks nothing. batch
-# freezes, then collects by hand after each block (batch.settle). bench/README.md has the
-# numbers.
+# freezes everything before exit so that shutdown's final collection walks nothing.
+# bench/README.md has the numbers.
 gc.set_threshold(200_000, 30, 30)
 
 TYPE_CHECKING = False  # not `typing`'s: importing typing costs ~10 ms before main() runs

@@ -14,7 +14,9 @@ error keeps typer's words.
 This uses typer's private `_TyperParameter._runtime_param` hook and its `RuntimeParam`
 contract (aicareer.cli.app's command and group classes call `plain()` from `get_params`).
 Where they are missing (a typer release that changed them), nothing is replaced and
-typer works as usual, only slower. tests/test_params.py checks that `_Plain` gives what
+typer works as usual, only slower. pyproject.toml pins typer to the checked minor
+release (`TYPER_RANGE`), and `internals_problems()`, run before any test
+(tests/conftest.py), names whatever moved. tests/test_params.py checks that `_Plain` gives what
 typer's own coercion gives for every parameter of every command and never builds it for
 the usual values; tests/test_imports.py that no command imports typer's adapters.
 """
@@ -101,6 +103,65 @@ if RuntimeParam is not None:
             if not self.typer:
                 self.typer.append(build_runtime_param(self.descriptor))
             return self.typer[0]._coerce_value(value, param, ctx)
+
+
+#: The typer releases whose internals this module was checked against (pyproject.toml pins
+#: the same range; `internals_problems` says what moved in any other).
+TYPER_RANGE = ((0, 29), (0, 30))
+
+
+def internals_problems() -> list[str]:
+    """What aicareer relies on in typer's private modules and is not there as expected:
+    empty when all is well. Run first by the tests (tests/conftest.py), so a typer that
+    moved its internals fails the suite at once, with these words, not a hundred tests
+    later with a TypeError."""
+    import dataclasses
+    import inspect
+    from importlib.metadata import version
+
+    problems = []
+    installed = tuple(int(p) for p in version("typer").split(".")[:2])
+    low, high = TYPER_RANGE
+    if not low <= installed < high:
+        problems.append(f"typer {version('typer')} is outside the checked range {low}..<{high}")
+    if RuntimeParam is None:
+        return [
+            *problems,
+            "typer._coercion / typer.core no longer have the names params.py imports",
+        ]
+    expect = {
+        "RuntimeParam fields": (
+            [f.name for f in dataclasses.fields(RuntimeParam)],
+            ["parameter_info", "annotation"],
+        ),
+        "RuntimeParam._coerce_value": (
+            list(inspect.signature(RuntimeParam._coerce_value).parameters),
+            ["self", "value", "param", "ctx"],
+        ),
+        "build_runtime_param": (
+            list(inspect.signature(build_runtime_param).parameters),
+            ["descriptor"],
+        ),
+        "coerce_cli_path": (
+            list(inspect.signature(coerce_cli_path).parameters),
+            ["value", "parameter_info", "path_type", "param", "ctx"],
+        ),
+        "_TyperParameter hook": (
+            sorted(
+                n
+                for n in ("_runtime_param", "type_descriptor")
+                if n in getattr(_TyperParameter, "__annotations__", {})
+            ),
+            ["_runtime_param", "type_descriptor"],
+        ),
+    }
+    for what, (found, wanted) in expect.items():
+        if found != wanted:
+            problems.append(f"{what}: expected {wanted}, found {found}")
+    source = inspect.getsource(_TyperParameter.get_runtime_param)
+    if "self._runtime_param is None" not in source:
+        problems.append("_TyperParameter.get_runtime_param no longer reads _runtime_param")
+    return problems
 
 
 def plain(params: list[Parameter]) -> list[Parameter]:

@@ -1,9 +1,11 @@
 """The report's document: the result document's public JSON plus what a report adds.
 
-The HTML and Markdown renderers (render_html.py, render_md.py) take only this mapping and
-compute nothing; `aicareer report --json` prints it. It is assembled, not computed:
+Pure: it reads no file. The phases already marked done (progress.toml) are read by the
+command and passed in. The HTML and Markdown renderers (render/html_page.py,
+render/md_page.py) take only this mapping and compute nothing; `aicareer report --json`
+prints it. It is assembled, not computed:
 
-    result    render_json.to_json(result): the quiz's public JSON (docs/result-schema.json),
+    result    public_json.to_json(result): the quiz's public JSON (docs/result-schema.json),
               each recommendation also carrying `summary` and `pay_missing` from the
               typed result
     title, made_by, date, data_version
@@ -19,13 +21,38 @@ compute nothing; `aicareer report --json` prints it. It is assembled, not comput
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from aicareer.document.result import Result
+    from aicareer.planner.timeline import Plan
     from aicareer.records.dataset import Dataset
     from aicareer.records.models import Profile
+
+
+def top_plan(
+    ds: Dataset, profile: Profile, result: Result, start: dt.date, done: Sequence[str]
+) -> Plan | None:
+    """The best fit's plan at the person's own pace and skills, from `start`, with the
+    phases in `done` marked done (None when the data has no path for it)."""
+    from aicareer.planner.timeline import make_plan
+    from aicareer.records.pathmodels import load_paths
+
+    paths = load_paths(ds)
+    if not result.top or paths.path_for(result.top[0].role) is None:
+        return None
+    best = result.top[0]
+    time = ds.engine.explain(profile, best.role).result.readiness.time
+    return make_plan(paths, best.role, profile, start, list(done), time=time)
+
+
+def sources_line(ds: Dataset) -> str:
+    srcs = "; ".join(f"{s.title} ({s.publisher}, {s.as_of})" for s in ds.sources.values())
+    return (
+        f"Data: roles.toml {ds.roles_file.meta.version}, matrix.toml "
+        f"{ds.matrix.meta.version}. Sources: {srcs}. Figures are indicative."
+    )
 
 
 def _answers(result: Result) -> list[list[str]]:
@@ -36,11 +63,12 @@ def _answers(result: Result) -> list[list[str]]:
     return [[q.label, q.show(given[q.id])] for q in questions.QUESTIONS if q.id in given]
 
 
-def _plan(ds: Dataset, profile: Profile, result: Result, today: dt.date) -> dict[str, Any] | None:
+def _plan(
+    ds: Dataset, profile: Profile, result: Result, today: dt.date, done: Sequence[str]
+) -> dict[str, Any] | None:
     from aicareer.planner.timeline import STATUS_TEXT, weeks_text
-    from aicareer.render.report_file import top_plan
 
-    plan = top_plan(ds, profile, result, today)
+    plan = top_plan(ds, profile, result, today, done)
     if plan is None:
         return None
     phases = []
@@ -128,11 +156,11 @@ def _summary_table(doc: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def report_document(
-    ds: Dataset, profile: Profile, result: Result, today: dt.date
+    ds: Dataset, profile: Profile, result: Result, today: dt.date, done: Sequence[str] = ()
 ) -> dict[str, Any]:
+    """The report's document; `done`: the phase ids marked done (state/progress.py)."""
     from aicareer import __version__
-    from aicareer.render.json_out import to_json
-    from aicareer.render.report_file import sources_line
+    from aicareer.document.public_json import to_json
 
     doc: dict[str, Any] = dict(to_json(result))
     marked = {e.role: e for e in result.top}
@@ -144,7 +172,7 @@ def report_document(
         "answers": _answers(result),
         "result": doc,
         "summary": _summary_table(doc),
-        "plan": _plan(ds, profile, result, today),
+        "plan": _plan(ds, profile, result, today, done),
         "decision": _decision(ds, profile, result, today),
         "map": {
             "x_low": "closer to the model",

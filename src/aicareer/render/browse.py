@@ -235,7 +235,6 @@ class CompareView:
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         table = self.grid.drawn(console, options.max_width)
         if table is not None:
-            table.no_wrap = True
             yield table
         else:
             for i, role in enumerate(self.roles):

@@ -12,8 +12,8 @@ a report's fixed console), so one object serves every screen and every width:
   then `label: value` lines (`group=True`: rows with an empty key continue the block above
   and are drawn as a small borderless table under it when that fits).
 
-Column widths are computed here and handed to rich as fixed widths, so rich never has to
-shrink a column (that is what cut figures to "E…") and never measures a cell itself.
+Column widths are computed here and handed to rich's Table as fixed widths, so rich never
+has to shrink a column (that is what cut figures to "E…"); rich draws the table.
 
 `Fields` is the card's body on its own (`label  value` pairs, the label above its value
 when the width is too small for both side by side), and `Commands` prints suggested
@@ -26,9 +26,10 @@ as markup).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
+from rich import box
 from rich.cells import cell_len
 from rich.console import Group
 from rich.measure import Measurement
@@ -44,7 +45,6 @@ if TYPE_CHECKING:
         RenderableType,
         RenderResult,
     )
-    from rich.segment import Segment
 
 Cell = Text | str
 
@@ -160,33 +160,16 @@ class Fields:
 
     def _side_by_side(
         self, console: Console, options: ConsoleOptions, label_w: int, value_w: int
-    ) -> Iterator[Segment]:
-        """Label and value lines as segments: what a two-column Table.grid draws, without
-        its per-cell machinery (a role card is ~14 such rows of wrapped prose)."""
-        from rich.segment import Segment
-
-        style = console.get_style(self.label_style) if self.label_style else None
-        lead = Segment(" " * self.indent)
-        blank = Segment(" " * (label_w + 1))
-        value_options = options.update(width=value_w, height=None)
+    ) -> RenderResult:
+        """Label and value side by side: a two-column grid, drawn by rich."""
+        grid = Table.grid(padding=(0, 1, 0, 0))
+        grid.add_column(width=label_w, no_wrap=True)
+        grid.add_column(width=value_w, overflow="fold")
         for label, value in self.pairs:
-            if isinstance(value, Text):
-                lines = [
-                    list(line.render(console))
-                    for line in value.wrap(console, value_w, overflow="fold")
-                ] or [[]]
-            else:
-                lines = console.render_lines(value, value_options, pad=False) or [[]]
-            for k, segments in enumerate(lines):
-                if self.indent:
-                    yield lead
-                if k == 0:
-                    yield Segment(label, style)
-                    yield Segment(" " * (label_w + 1 - cell_len(label)))
-                else:
-                    yield blank
-                yield from segments
-                yield Segment.line()
+            head = Text(label)
+            head.stylize(self.label_style)  # the label only, not the padding after it
+            grid.add_row(head, value)
+        yield Padding(grid, (0, 0, 0, self.indent)) if self.indent else grid
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         return Measurement(min(options.max_width, 20), options.max_width)
@@ -227,86 +210,31 @@ class Grid:
         """Column content widths for a table `width` cells wide, or None: cards instead."""
         return plan_widths(self.cols, self.rows, width - self.table_extra())
 
-    def drawn(self, console: Console, width: int) -> Text | None:
-        """The table rich's Table would draw (box SIMPLE_HEAD, these widths), line for line,
-        drawn here as one Text; None when it does not fit (then: cards).
-
-        rich's Table renders every cell through padding and segment machinery (about
-        0.07 ms a cell: 15 ms for `aicareer salary`); the widths are already known here, so
-        a cell that fits its column is padded as a string, and only a cell that must wrap
-        goes through rich's own Text.wrap. tests/test_widths.py holds the two equal.
-        """
+    def drawn(self, console: Console, width: int) -> Table | None:
+        """The table (box SIMPLE_HEAD, the planned widths), drawn by rich; None when it does
+        not fit (then: cards)."""
         widths = self.widths(width)
         if widths is None:
             return None
-        total = sum(widths) + self.table_extra()
-        lines: list[Text] = []
-        if self.title is not None:
-            for line in self.title.wrap(console, total, justify="left"):
-                line.stylize("bold")
-                lines.append(line)
-        blank = Text(" " * total)
-        lines.append(blank)
-        header = [Text(col.header, style="bold") for col in self.cols]
-        lines += self._row_lines(console, header, widths, header=True)
-        lines.append(Text(" " + "─" * (total - 2) + " "))
-        for i, row in enumerate(self.rows):
-            if self.show_lines and i:
-                lines.append(blank)
-            lines += self._row_lines(console, row, widths)
-        lines.append(blank)
-        return Text("\n").join(lines)
-
-    def _row_lines(
-        self, console: Console, row: Sequence[Text], widths: Sequence[int], header: bool = False
-    ) -> list[Text]:
-        cells: list[list[Text]] = []
-        for col, cell, w in zip(self.cols, row, widths, strict=True):
-            plain = cell.plain
-            if "\n" not in plain and cell_len(plain) <= w:
-                line = cell.copy()
-                gap = " " * (w - cell_len(plain))
-                if col.justify == "right":
-                    line = Text(gap) + line
-                else:
-                    line.append(gap)
-                cell_lines = [line]
-            else:
-                cell_lines = list(
-                    cell.wrap(
-                        console,
-                        w,
-                        justify=col.justify,
-                        overflow="ignore" if col.figure else "fold",
-                        no_wrap=col.figure,
-                    )
-                )
-                for line in cell_lines:
-                    line.end = ""
-                    short = w - line.cell_len
-                    if short > 0:
-                        line.append(" " * short)
-            if col.style and not header:
-                for line in cell_lines:
-                    line.stylize(col.style, 0, len(line))
-            cells.append(cell_lines)
-        height = max(len(c) for c in cells)
-        if header:  # as rich does, a header cell sits at the bottom of its row
-            cells = [
-                [Text(" " * w)] * (height - len(c)) + c for c, w in zip(cells, widths, strict=True)
-            ]
-        out: list[Text] = []
-        for k in range(height):
-            line = Text(" ")
-            for j, (cell_lines, w) in enumerate(zip(cells, widths, strict=True)):
-                if j:
-                    line.append(" ")
-                line.append(" ")
-                line.append_text(cell_lines[k] if k < len(cell_lines) else Text(" " * w))
-                line.append(" ")
-            line.append(" ")
-            out.append(line)
-        return out
+        table = Table(
+            box=box.SIMPLE_HEAD,
+            show_lines=self.show_lines,
+            title=self.title,
+            title_justify="left",
+            title_style="bold",
+        )
+        for col, w in zip(self.cols, widths, strict=True):
+            table.add_column(
+                Text(col.header),
+                width=w,
+                no_wrap=col.figure,
+                overflow="ignore" if col.figure else "fold",
+                justify=col.justify,
+                style=col.style or None,
+            )
+        for row in self.rows:
+            table.add_row(*row)
+        return table
 
     # -- the cards --------------------------------------------------------------------
 
@@ -356,8 +284,6 @@ class Grid:
         width = options.max_width
         drawn = self.drawn(console, width)
         if drawn is not None:
-            drawn.no_wrap = True
-            drawn.overflow = "ignore"
             yield drawn
         else:
             yield Group(*self.cards(width))

@@ -1,7 +1,7 @@
 """Shareable reports (`aicareer report`, `quiz --report`): one file, its format by extension.
 
-HTML and Markdown are rendered from the report's document (`report_doc`, then
-`render_html` / `render_md`): semantic, offline, every text from files escaped. SVG is a
+HTML and Markdown are rendered from the report's document (`document/report.py`, then
+`html_page` / `md_page`): semantic, offline, every text from files escaped. SVG is a
 picture of the terminal result, exported from a recording rich console 100 columns wide,
 with rich's font fetch removed. Files are written through `fsutil.write_output`.
 """
@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -52,23 +53,17 @@ def profile_line(profile: Profile) -> str:
     )
 
 
-def top_plan(ds: Dataset, profile: Profile, result: Result, start: dt.date) -> Plan | None:
-    """The best fit's plan at the person's own pace and skills, from `start` (None when the
-    data has no path for it)."""
-    from aicareer.planner.timeline import make_plan
-    from aicareer.records.pathmodels import load_paths
+def done_phases() -> list[str]:
+    """The phase ids marked done in progress.toml (none when there is no home for it).
+
+    For callers that do not pass `done` (cli/commands/quiz.py's --report): the report
+    command reads progress itself and passes it in."""
     from aicareer.state.progress import path_progress_file, read_path_progress
 
-    paths = load_paths(ds)
-    if not result.top or paths.path_for(result.top[0].role) is None:
-        return None
-    best = result.top[0]
     try:
-        done = list(read_path_progress(path_progress_file()))
+        return list(read_path_progress(path_progress_file()))
     except AicareerError:  # no home to keep progress in: a plan with nothing done yet
-        done = []
-    time = ds.engine.explain(profile, best.role).result.readiness.time
-    return make_plan(paths, best.role, profile, start, done, time=time)
+        return []
 
 
 def _weeks(lo: int, hi: int) -> str:
@@ -89,6 +84,7 @@ def _renderables(
     from rich.text import Text
 
     from aicareer import __version__
+    from aicareer.document.report import sources_line
     from aicareer.planner.landscape import dataset_layout, to_text
     from aicareer.planner.timeline import weeks_text
     from aicareer.render.terminal import render
@@ -129,28 +125,27 @@ def _renderables(
     return items
 
 
-def sources_line(ds: Dataset) -> str:
-    srcs = "; ".join(f"{s.title} ({s.publisher}, {s.as_of})" for s in ds.sources.values())
-    return (
-        f"Data: roles.toml {ds.roles_file.meta.version}, matrix.toml "
-        f"{ds.matrix.meta.version}. Sources: {srcs}. Figures are indicative."
-    )
-
-
 # --- Markdown --------------------------------------------------------------------------------
 
 
 def render_report(
-    fmt: str, ds: Dataset, profile: Profile, result: Result, today: dt.date | None = None
+    fmt: str,
+    ds: Dataset,
+    profile: Profile,
+    result: Result,
+    today: dt.date | None = None,
+    done: Sequence[str] | None = None,
 ) -> str:
-    """The report's text in `fmt` ('html', 'svg' or 'md')."""
+    """The report's text in `fmt` ('html', 'svg' or 'md'); `done`: the phase ids marked
+    done (None: read from progress.toml here, see `done_phases`)."""
+    from aicareer.document.report import report_document, top_plan
     from aicareer.state.progress import today as today_fn
 
     day = today or today_fn()
+    if done is None:
+        done = done_phases()
     if fmt in ("md", "html"):
-        from aicareer.document.report import report_document
-
-        doc = report_document(ds, profile, result, day)
+        doc = report_document(ds, profile, result, day, done)
         if fmt == "md":
             from aicareer.render.md_page import markdown as render_md
 
@@ -158,7 +153,7 @@ def render_report(
         from aicareer.render.html_page import page
 
         return page(doc)
-    plan = top_plan(ds, profile, result, day)
+    plan = top_plan(ds, profile, result, day, done)
     from rich.console import Console
 
     console = Console(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import json
 import sys
 from collections.abc import Iterator
@@ -46,16 +45,6 @@ def batch_cmd(
         bool,
         typer.Option("--force", help="Replace --out even if aicareer did not write it."),
     ] = False,
-    jobs: Annotated[
-        int,
-        typer.Option(
-            "--jobs",
-            "-j",
-            min=0,
-            help="Worker processes for a JSONL file: 0 picks one per core (at most 4) for "
-            "files of 4 MiB or more; 1 uses this process only.",
-        ),
-    ] = 0,
     data_dir: DataDirOpt = None,
 ) -> None:
     """Score many profiles at once: one result row per input row, in order.
@@ -89,25 +78,10 @@ def batch_cmd(
             check_overwrite(out, force=force)
         ds = dataset(data_dir)
         names = {r.id: r.name for r in ds.roles.values()}
-        # cli.py keeps the collector quiet during start-up. The run itself collects
-        # after each block, by hand (batch.settle): automatic collections would walk
-        # the tens of thousands of remembered results again and again (bench/README.md).
-        gc.freeze()
-        gc.disable()
         with _progress(found.size) as progress:
-            try:
-                summary = batch.run(
-                    ds.engine,
-                    names,
-                    found,
-                    out,
-                    top=top,
-                    out_fmt=out_fmt,
-                    progress=progress,
-                    jobs=jobs,
-                )
-            finally:
-                gc.enable()
+            summary = batch.run(
+                ds.engine, names, found, out, top=top, out_fmt=out_fmt, progress=progress
+            )
     if as_json:
         sys.stdout.write(json.dumps(summary.as_dict(), ensure_ascii=False) + "\n")
     else:

@@ -54,8 +54,9 @@ def report_cmd(
       aicareer report --json
     """
     from aicareer.fsutil import check_overwrite, is_stdio, write_output
-    from aicareer.render.report_file import render_report, report_format
+    from aicareer.render.report_file import done_phases, render_report, report_format
     from aicareer.state.history import answers_or_last
+    from aicareer.state.progress import today
 
     if out_file is None and not as_json:
         raise AicareerError(
@@ -73,16 +74,17 @@ def report_cmd(
 
     profile, _ = answers_or_last(answers, ds)
     result = build(ds, profile)
+    done = done_phases()  # read here: the report's document is pure
     if out_file is not None and fmt is not None:
         from aicareer.console import note
 
         # the overwrite was checked (and asked) before any work: do not ask twice
-        write_output(out_file, render_report(fmt, ds, profile, result), force=True)
+        report = render_report(fmt, ds, profile, result, today(), done)
+        write_output(out_file, report, force=True)
         if not is_stdio(out_file):
             note(f"Report written: {out_file}")
     if as_json:
         from aicareer.console import print_json
         from aicareer.document.report import report_document
-        from aicareer.state.progress import today
 
-        print_json(report_document(ds, profile, result, today()))
+        print_json(report_document(ds, profile, result, today(), done))

@@ -10,7 +10,7 @@ close call and "no clear fit", and every reason and requirement line for a sampl
 The figures live in tests/snapshots/mutants-engine.json. After a deliberate change to the
 data or the model, regenerate and read the diff before committing:
 
-    AICAREER_UPDATE_SNAPSHOTS=1 .venv/bin/python -m pytest tests/test_mutants_engine.py
+    AICAREER_UPDATE_SNAPSHOTS=1 .venv/bin/python -m pytest tests/test_ranking_numbers.py
 """
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from screens import assert_snapshot, check_rules, render
-from test_mutants_document import PEOPLE, answers
+from test_quiz_json_document import PEOPLE, answers
 
 from aicareer.engine.whynot import why
 from aicareer.records.dataset import Dataset

@@ -16,10 +16,10 @@ from screens import assert_snapshot
 from typer.testing import CliRunner
 
 from aicareer.cli.main import app
+from aicareer.document.public_json import to_json
 from aicareer.document.result import build, next_steps, pay_level
 from aicareer.records.dataset import Dataset
 from aicareer.records.models import Profile
-from aicareer.render.json_out import to_json
 
 #: name -> (background, years, interests, company, coding, region)
 PEOPLE: dict[str, tuple[str, int, list[str], str, str | None, str]] = {
