@@ -33,19 +33,24 @@ def write(path: Path, text: str) -> Path:
 
 def top(engine: Engine, n: int = 3, **fields: Any) -> list[tuple[str, int, str, str | None]]:
     """What the engine says for this profile: the top n as (role, score, band, timeline)."""
-    ranking = engine.rank(validate(Profile, fields))
-    return [(r.role_id, r.score, r.band, r.timeline) for r in ranking.recommendations[:n]]
+    profile = validate(Profile, fields)
+    ranking = engine.rank(profile)
+    return [
+        (r.role_id, r.score, r.band, engine.time_text(r.readiness.time, profile.hours_per_week))
+        for r in ranking.recommendations[:n]
+    ]
 
 
 def top_full(engine: Engine, n: int = 3, **fields: Any) -> list[dict[str, Any]]:
     """The engine's top n as batch's JSONL writes them (without the name)."""
-    ranking = engine.rank(validate(Profile, fields))
+    profile = validate(Profile, fields)
+    ranking = engine.rank(profile)
     return [
         {
             "role": r.role_id,
             "score": r.score,
             "band": r.band,
-            "timeline": r.timeline,
+            "timeline": engine.time_text(r.readiness.time, profile.hours_per_week),
             "fit": r.fit,
             "readiness": r.readiness.score,
             "status": "now" if r.ready else "later",

@@ -100,13 +100,24 @@ class _Row(ProfileFields):
 
 
 #: The profile's fields that a result row depends on, as a hashable tuple: the memo's key.
-#: (Not the region: a result row carries no pay.)
-_Key = tuple[Background, int, tuple[Interest, ...], Company, "Coding | None"]
+#: (Not the region: a result row carries no pay.) Skills shorten the time to ready, and
+#: hours a week set the pace it is shown at.
+_Key = tuple[
+    Background, int, tuple[Interest, ...], Company, "Coding | None", tuple[str, ...], int | None
+]
 _FAST_ERRORS = (msgspec.DecodeError, RecursionError)
 
 
 def _key(row: _Row) -> _Key:
-    return (row.background, row.years, row.interests, row.company, row.coding)
+    return (
+        row.background,
+        row.years,
+        row.interests,
+        row.company,
+        row.coding,
+        tuple(row.skills),
+        row.hours_per_week,
+    )
 
 
 def _key_of(profile: Profile) -> _Key:
@@ -116,6 +127,8 @@ def _key_of(profile: Profile) -> _Key:
         tuple(profile.interests),
         profile.company,
         profile.coding,
+        tuple(profile.skills),
+        profile.hours_per_week,
     )
 
 

@@ -149,41 +149,47 @@ class _Scorer:
         #: The answers as given -> fragment (exact repeats), and the answers as the engine
         #: sees them (years by bucket, interests as a set, coding filled in) -> fragment.
         self.memo: dict[_Key, Fragment] = {}
-        self.reduced: dict[tuple[str, int, frozenset[str], str, str], Fragment] = {}
+        self.reduced: dict[tuple[object, ...], Fragment] = {}
         #: One object per interest set, for the reduced memo's keys.
         self.sets: dict[frozenset[str], frozenset[str]] = {}
         self.bucket = engine.bucket
 
     def result(self, key: _Key, profile: Profile | None) -> Fragment | None:
         """The ok fragment for this profile (None: repeated interests, an error row)."""
-        background, years, interests, company, coding = key
+        background, years, interests, company, coding, skills, hours = key
         chosen = frozenset(interests)
         if profile is None and len(chosen) != len(interests):
             return None  # an interest twice: pydantic words the error
         if coding is None:
             coding = DEFAULT_CODING[background]
         bucket = self.bucket(years)
-        found = self.reduced.get((background, bucket, chosen, company, coding))
+        have = frozenset(skills)
+        found = self.reduced.get((background, bucket, chosen, company, coding, have, hours))
         if found is None:
-            found = self._new((background, years, chosen, company, coding), bucket)
+            found = self._new((background, years, chosen, company, coding, have), bucket, hours)
         memo = self.memo
         if len(memo) >= _MEMO_LIMIT:
             memo.clear()
         memo[key] = found
         return found
 
-    def _new(self, facts: tuple[str, int, frozenset[str], str, str], bucket: int) -> Fragment:
+    def _new(
+        self,
+        facts: tuple[str, int, frozenset[str], str, str, frozenset[str]],
+        bucket: int,
+        hours: int | None,
+    ) -> Fragment:
         """A result not remembered yet: ranked from the engine's parts, then remembered."""
         engine = self.engine
         fit = engine.fit_part(facts)
         ready = engine.ready_part(facts, bucket)
-        found = self.fmt.fragment(*_row_fields(engine, self.ids, fit, ready, self.fmt))
+        found = self.fmt.fragment(*_row_fields(engine, self.ids, fit, ready, self.fmt, hours))
         if len(self.reduced) >= _REDUCED_LIMIT:
             self.reduced.clear()
             self.sets.clear()
-        background, _, chosen, company, coding = facts
+        background, _, chosen, company, coding, have = facts
         shared = self.sets.setdefault(chosen, chosen)  # one set object for all its keys
-        self.reduced[(background, bucket, shared, company, coding)] = found
+        self.reduced[(background, bucket, shared, company, coding, have, hours)] = found
         return found
 
     def slow(self, row_id: RowId, raw: dict[str, Any] | str) -> tuple[bytes, bool]:
@@ -285,7 +291,7 @@ def _score_block(lines: list[bytes | None], start: int, scorer: _Scorer) -> tupl
             add(text)
             scored += ok
             continue
-        key = (row.background, row.years, row.interests, row.company, row.coding)
+        key = _key(row)
         frag = memo_get(key) or result(key, None)
         if frag is None:
             text, ok = slow(*_parse_jsonl(line, number))

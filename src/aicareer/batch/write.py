@@ -50,7 +50,12 @@ ROW_FIELDS: tuple[str, ...] = ("no_clear_fit",)
 
 
 def _row_fields(
-    engine: Engine, ids: tuple[str, ...], fit: FitPart, ready: ReadyPart, fmt: _Format
+    engine: Engine,
+    ids: tuple[str, ...],
+    fit: FitPart,
+    ready: ReadyPart,
+    fmt: _Format,
+    hours: int | None = None,
 ) -> tuple[list[Record], tuple[Any, ...]]:
     """The one place that turns a ranking into output: each top role's record as `fmt`
     writes it (from its ROLE_FIELDS values), then the ROW_FIELDS values.
@@ -61,18 +66,19 @@ def _row_fields(
     readiness, status), its shown fit and its timeline, which decide every field
     (tests/test_batch.py checks every value against `Engine.rank`)."""
     records = fmt.records
-    mask, score_of, band_for = engine.index_mask, engine.score_of, engine.band_for
+    mask, score_of = engine.index_mask, engine.score_of
     shown, readiness, ok = fit.shown, ready.readiness, ready.ready_mask
     out = []
     for o in engine.order(fit, ready)[: fmt.top]:
         i = o & mask
         r = readiness[i]
-        key = (o, shown[i], r.timeline)
+        key = (o, shown[i], r.time, hours)
         found = records.get(key)
         if found is None:
             score = score_of(o)
             status = "now" if ok >> i & 1 else "later"
-            fields = (ids[i], score, band_for[score], r.timeline, shown[i], r.score, status)
+            when = engine.time_text(r.time, hours)
+            fields = (ids[i], score, engine.band(o), when, shown[i], r.score, status)
             found = fmt.record(key, fields)
         out.append(found)
     return out, (engine.no_clear_fit(fit, ready),)

@@ -21,7 +21,15 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from aicareer.engine import model
 from aicareer.engine.conditions import Facts, leaves
-from aicareer.engine.ranking import Check, Explanation, Ranking, Readiness, Reason, RoleResult
+from aicareer.engine.ranking import (
+    Check,
+    Explanation,
+    Ranking,
+    Readiness,
+    Reason,
+    RoleResult,
+    TimeToReady,
+)
 
 if TYPE_CHECKING:
     from aicareer.records.models import Profile
@@ -198,6 +206,15 @@ class Engine:
         """The band inside one of `order()`'s integers (a later role: the lowest band)."""
         later = order >> (self.score_shift + 10) & 1
         return model.band_of(self.rules, self.score_of(order), not later)
+
+    def time_text(self, time: TimeToReady | None, hours: int | None) -> str | None:
+        """The one time to ready as the quiz's JSON `timeline` says it, at `hours` a week."""
+        if time is None:
+            return None
+        from aicareer.engine.pace import time_words
+
+        pace = hours or self.rules.pace
+        return time_words(time, self.rules.pace, pace, hours is not None)[1]
 
     def no_clear_fit(self, fit: FitPart, ready: ReadyPart) -> bool:
         """Not one of the person's interests matches a role they can aim at now."""

@@ -288,7 +288,7 @@ def load_paths(ds: Dataset) -> PathsFile:
     """
     from aicareer.errors import ExitCode, data_error
     from aicareer.records import cache
-    from aicareer.records.dataset import parse_model, parse_toml, read_bytes
+    from aicareer.records.reading import parse_model, parse_toml, read_bytes
 
     path = ds.data_dir / PATHS_FILE
     label = str(path) if ds.custom else PATHS_FILE
