@@ -25,7 +25,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, NamedTuple
 
 from aicareer.errors import AicareerError, ExitCode
 
@@ -411,18 +411,90 @@ def _ask_yes(question: str) -> bool:
     return answer.strip().lower() in ("y", "yes")
 
 
-def check_overwrite(path: Path, *, force: bool) -> None:
-    """Refuse (exit 7) to replace a file aicareer did not write, unless `force`."""
+class Allowed(NamedTuple):
+    """What `check_overwrite` allowed: to write where nothing was (`seen` None), to replace
+    the file it saw (`seen`, its stat), or anything (`force`)."""
+
+    seen: os.stat_result | None
+    force: bool
+
+
+#: What `check_overwrite` allowed at each path this run, for the write that follows (a
+#: command checks every output before its first question or row, and writes at the end).
+_ALLOWED: dict[str, Allowed] = {}
+
+
+def check_overwrite(path: Path, *, force: bool) -> Allowed:
+    """Refuse (exit 7) to replace a file aicareer did not write, unless `force`. What is
+    allowed is also remembered for `open_output`, which holds the write to it: a file that
+    appears, or changes, after this check is not replaced without asking again."""
+    allowed = _ALLOWED[_record_key(path)] = _check(path, force)
+    return allowed
+
+
+def _check(path: Path, force: bool) -> Allowed:
     st = refuse_special(path)
-    if st is None or force or st.st_size == 0 or wrote(path, st):
-        return
-    if _ask_yes(f"{path} exists and was not written by aicareer. Replace it?"):
-        return
-    raise AicareerError(
+    mine = st is None or force or st.st_size == 0 or wrote(path, st)
+    if not mine and not _ask_yes(f"{path} exists and was not written by aicareer. Replace it?"):
+        raise _not_ours(path)
+    return Allowed(st, force)
+
+
+def _not_ours(path: Path) -> AicareerError:
+    return AicareerError(
         f"{path}: exists and was not written by aicareer; not replacing it "
         "(use --force to replace it)",
         ExitCode.OUTPUT,
     )
+
+
+def _same_file(a: os.stat_result, b: os.stat_result) -> bool:
+    return _identity(a) == _identity(b)
+
+
+def _commit_for(allowed: Allowed) -> Commit:
+    """The move into place that keeps the promise `allowed` at the moment of writing.
+
+    Forced: os.replace. Nothing was there: a hard link from the temp file, which fails if
+    a file has appeared since (O_EXCL semantics; where links are not supported, an empty
+    placeholder made with O_EXCL, then replaced). The file seen: replaced only if its stat
+    is still the one seen. Otherwise the file is checked again as new (a question at a
+    terminal, else exit 7), so what the person made in between is never lost silently."""
+
+    def commit(tmp: str, path: Path) -> None:
+        if allowed.force:
+            os.replace(tmp, path)
+            return
+        if allowed.seen is None:
+            try:
+                os.link(tmp, path)
+            except FileExistsError:
+                pass  # it appeared while aicareer worked: ask again below
+            except OSError:  # no hard links here (FAT, some network folders)
+                try:
+                    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+                except FileExistsError:
+                    pass
+                else:
+                    os.replace(tmp, path)
+                    return
+            else:
+                os.unlink(tmp)
+                return
+        else:
+            try:
+                if _same_file(os.stat(path), allowed.seen):
+                    os.replace(tmp, path)
+                    return
+            except FileNotFoundError:
+                pass  # gone: checked again below, as new
+        again = _check(path, force=False)
+        if again.seen is None:
+            _commit_for(again)(tmp, path)
+        else:
+            os.replace(tmp, path)
+
+    return commit
 
 
 @contextmanager
@@ -442,8 +514,11 @@ def open_output(
         stream.flush()
         return
     target = Path(path)
-    check_overwrite(target, force=force)
-    with _atomic(target, binary, PRIVATE if private else shared_mode()) as (fh, raw):
+    # A command that checked the path first (before any question) passes force=True for
+    # "checked": what that check allowed is what holds. Otherwise, check now.
+    allowed = _ALLOWED.pop(_record_key(target), None) or _check(target, force)
+    mode = PRIVATE if private else shared_mode()
+    with _atomic(target, binary, mode, commit=_commit_for(allowed)) as (fh, raw):
         yield fh
     _remember(target, raw.sha256.hexdigest())
 

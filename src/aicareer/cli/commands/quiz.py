@@ -192,8 +192,7 @@ def quiz_cmd(
 
     for target in (save, report_to):  # before any question: never a refusal at the end
         if target is not None and not is_stdio(target):
-            check_overwrite(target, force=force)
-    force = True  # checked (or confirmed at the prompt) above
+            check_overwrite(target, force=force)  # held until the write (fsutil._ALLOWED)
     ds = dataset(data_dir)
     profile, save, new = last_or_quiz(answers, resume, edit, show_all, save, ds)
     if region is not None and region != profile.region:
