@@ -45,6 +45,9 @@ def test_a_file_made_while_the_quiz_was_interrupted_is_not_replaced_on_resume(
     assert target.read_text() == MINE, resumed.stderr
     assert resumed.exit_code == ExitCode.OUTPUT, resumed.stderr
     assert "not written by aicareer" in resumed.stderr
+    kept = list((tmp_path / "home" / "history").glob("*.toml"))
+    assert len(kept) == 1, resumed.stderr  # the answers are not lost
+    assert "Your answers are kept" in resumed.stderr
 
 
 def test_a_file_that_appears_after_the_check_is_not_replaced(tmp_path: Path) -> None:

@@ -202,7 +202,18 @@ def quiz_cmd(
     result = build(ds, profile, top=None if (as_json and show_all) else top)
     top_role = result.top[0].role if result.top else None
     if save is not None:
-        history.save_answers(profile, save, ds, top_role, force=force)
+        try:
+            history.save_answers(profile, save, ds, top_role, force=force)
+        except AicareerError:
+            # Refused at the moment of writing (e.g. --resume, and FILE was made since):
+            # the answers are not lost, they are kept like any result.
+            if new:
+                try:
+                    history.keep(profile, ds, top_role)
+                    note("Your answers are kept: see aicareer history")
+                except AicareerError:
+                    pass
+            raise
         if str(save) != "-":
             again = f"aicareer quiz --answers {save}"
             note(f"Saved your answers to {save} (use them again with: {again})")
