@@ -22,10 +22,10 @@ import stat
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, NamedTuple
 
 from aicareer.errors import AicareerError, ExitCode
 
@@ -34,6 +34,8 @@ ENV_HOME = "AICAREER_HOME"
 WRITTEN_FILE = "written.json"
 #: How many paths `written.json` remembers; the oldest are forgotten first.
 WRITTEN_MAX = 1000
+#: The largest `written.json` read: 1,000 entries of long paths fit well within it.
+WRITTEN_LIMIT = 8 << 20
 PRIVATE = 0o600
 
 
@@ -105,6 +107,84 @@ def refuse_special(path: Path) -> os.stat_result | None:
     return st
 
 
+# --- aicareer's own files: input like any other -------------------------------------------
+
+
+class Untrusted(AicareerError):
+    """A file in aicareer's home that aicareer cannot have written as it is: not a regular
+    file, owned by another user, or writable by group or others. Never believed, never
+    waited on (see `read_own`); the caller treats it as absent and says so."""
+
+    def __init__(self, path: Path, why: str) -> None:
+        self.path, self.why = path, why
+        super().__init__(
+            f"{path}: {why}; not a file aicareer wrote, so it is ignored", ExitCode.INPUT
+        )
+
+
+def distrust(st: os.stat_result) -> str | None:
+    """Why a file with this stat is not one of aicareer's own, or None when it may be."""
+    if not stat.S_ISREG(st.st_mode):
+        return f"is {_file_kind(st.st_mode)}, not a regular file"
+    if hasattr(os, "getuid") and st.st_uid != os.getuid():
+        return f"is owned by another user (uid {st.st_uid})"
+    if st.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+        return "may be written by other users (group or others have write permission)"
+    return None
+
+
+def read_own(path: Path, limit: int, *, head: bool = False) -> bytes | None:
+    """The bytes of one of aicareer's own files (written.json, progress.toml, a kept result,
+    the unfinished quiz): None when there is no such file.
+
+    Opened without blocking (a FIFO or a device at the path cannot hang the command) and
+    checked on the open file (fstat, so it is the file that is read): anything `distrust`
+    names raises `Untrusted`. At most `limit` bytes are read: a bigger file is an
+    AicareerError (exit 4), or with `head` just its first `limit` bytes (a kept result's
+    stamp line, however big the file)."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(path, flags)
+    except FileNotFoundError:
+        return None
+    except IsADirectoryError:
+        raise Untrusted(Path(path), "is a folder, not a regular file") from None
+    except OSError as exc:
+        raise AicareerError(f"{path}: cannot read: {exc.strerror}", ExitCode.INPUT) from None
+    try:
+        st = os.fstat(fd)
+        why = distrust(st)
+        if why is not None:
+            raise Untrusted(Path(path), why)
+        if st.st_size > limit and not head:
+            raise _too_big(path, limit)
+        parts: list[bytes] = []
+        size = 0
+        while size <= limit:
+            chunk = os.read(fd, min(limit + 1 - size, 1 << 20))
+            if not chunk:
+                break
+            parts.append(chunk)
+            size += len(chunk)
+        raw = b"".join(parts)
+    except OSError as exc:
+        raise AicareerError(f"{path}: cannot read: {exc.strerror}", ExitCode.INPUT) from None
+    finally:
+        os.close(fd)
+    if len(raw) > limit:
+        if head:
+            return raw[:limit]
+        raise _too_big(path, limit)
+    return raw
+
+
+def _too_big(path: Path, limit: int) -> AicareerError:
+    size = f"{limit >> 20} MiB" if limit >= 1 << 20 else f"{limit >> 10} KiB"
+    return AicareerError(
+        f"{path}: file is larger than the {size} limit (see docs/limits.md)", ExitCode.INPUT
+    )
+
+
 #: Ask the kernel to start writing a file back every this many bytes (see _HashingFile).
 WRITEBACK_EVERY = 4 << 20
 _FADVISE = getattr(os, "posix_fadvise", None)
@@ -138,10 +218,29 @@ class _HashingFile(io.FileIO):
         return n or 0
 
 
+Commit = Callable[[str, Path], None]
+
+
+def _replace(tmp: str, path: Path) -> None:
+    os.replace(tmp, path)
+
+
 @contextmanager
-def _atomic(path: Path, binary: bool, mode: int) -> Iterator[tuple[IO[Any], _HashingFile]]:
+def _atomic(
+    path: Path, binary: bool, mode: int, *, own: bool = False, commit: Commit = _replace
+) -> Iterator[tuple[IO[Any], _HashingFile]]:
+    """`own`: a file in aicareer's home, which it may always repair: whatever is at the
+    path (a FIFO, a symlink, another user's file) is replaced, but for a folder.
+    `commit(tmp, path)` moves the finished temp file into place (os.replace by default;
+    `open_output` passes one that keeps the overwrite promise at that moment)."""
     path = Path(path)
-    refuse_special(path)
+    if own:
+        if os.path.isdir(path) and not os.path.islink(path):
+            raise AicareerError(
+                f"{path}: is a folder where aicareer keeps a file; move it away", ExitCode.OUTPUT
+            )
+    else:
+        refuse_special(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -159,7 +258,7 @@ def _atomic(path: Path, binary: bool, mode: int) -> Iterator[tuple[IO[Any], _Has
                 yield fh, raw
                 fh.flush()
                 os.fsync(fh.fileno())
-            os.replace(tmp, path)
+            commit(tmp, path)
         except OSError as exc:
             raise AicareerError(f"{path}: cannot write: {exc.strerror}", ExitCode.OUTPUT) from None
     except BaseException:
@@ -177,14 +276,15 @@ def atomic_writer(path: Path, *, binary: bool = False, mode: int = PRIVATE) -> I
         yield fh
 
 
-def atomic_write_bytes(path: Path, data: bytes, *, mode: int = PRIVATE) -> None:
-    """Write `data` whole or not at all (see atomic_writer)."""
-    with atomic_writer(path, binary=True, mode=mode) as fh:
+def atomic_write_bytes(path: Path, data: bytes, *, mode: int = PRIVATE, own: bool = False) -> None:
+    """Write `data` whole or not at all (see atomic_writer). `own`: one of aicareer's
+    files in its home, which replaces anything but a folder (see `_atomic`)."""
+    with _atomic(path, True, mode, own=own) as (fh, _):
         fh.write(data)
 
 
-def atomic_write_text(path: Path, text: str, *, mode: int = PRIVATE) -> None:
-    atomic_write_bytes(path, text.encode("utf-8"), mode=mode)
+def atomic_write_text(path: Path, text: str, *, mode: int = PRIVATE, own: bool = False) -> None:
+    atomic_write_bytes(path, text.encode("utf-8"), mode=mode, own=own)
 
 
 # --- files named on the command line -----------------------------------------------------
@@ -214,10 +314,10 @@ def _read_written() -> dict[str, str]:
     import json
 
     try:
-        raw = _written_path().read_bytes()
-        found = json.loads(raw)
-    except (OSError, ValueError, AicareerError):
-        return {}
+        raw = read_own(_written_path(), WRITTEN_LIMIT)
+        found = json.loads(raw) if raw else {}
+    except (OSError, ValueError, RecursionError, AicareerError):
+        return {}  # not ours (another user's, a FIFO, ...), damaged, too big: trusts nothing
     if not isinstance(found, dict):
         return {}
     return {k: v for k, v in found.items() if isinstance(k, str) and isinstance(v, str)}
@@ -293,7 +393,8 @@ def _remember(path: Path, digest: str) -> None:
             import json
 
             # ASCII, so a path that is not valid UTF-8 (a lone surrogate) round-trips.
-            atomic_write_bytes(record, json.dumps(written, indent=1).encode("ascii"))
+            data = json.dumps(written, indent=1).encode("ascii")
+            atomic_write_bytes(record, data, own=True)
     except Exception:
         return
 
@@ -310,18 +411,90 @@ def _ask_yes(question: str) -> bool:
     return answer.strip().lower() in ("y", "yes")
 
 
-def check_overwrite(path: Path, *, force: bool) -> None:
-    """Refuse (exit 7) to replace a file aicareer did not write, unless `force`."""
+class Allowed(NamedTuple):
+    """What `check_overwrite` allowed: to write where nothing was (`seen` None), to replace
+    the file it saw (`seen`, its stat), or anything (`force`)."""
+
+    seen: os.stat_result | None
+    force: bool
+
+
+#: What `check_overwrite` allowed at each path this run, for the write that follows (a
+#: command checks every output before its first question or row, and writes at the end).
+_ALLOWED: dict[str, Allowed] = {}
+
+
+def check_overwrite(path: Path, *, force: bool) -> Allowed:
+    """Refuse (exit 7) to replace a file aicareer did not write, unless `force`. What is
+    allowed is also remembered for `open_output`, which holds the write to it: a file that
+    appears, or changes, after this check is not replaced without asking again."""
+    allowed = _ALLOWED[_record_key(path)] = _check(path, force)
+    return allowed
+
+
+def _check(path: Path, force: bool) -> Allowed:
     st = refuse_special(path)
-    if st is None or force or st.st_size == 0 or wrote(path, st):
-        return
-    if _ask_yes(f"{path} exists and was not written by aicareer. Replace it?"):
-        return
-    raise AicareerError(
+    mine = st is None or force or st.st_size == 0 or wrote(path, st)
+    if not mine and not _ask_yes(f"{path} exists and was not written by aicareer. Replace it?"):
+        raise _not_ours(path)
+    return Allowed(st, force)
+
+
+def _not_ours(path: Path) -> AicareerError:
+    return AicareerError(
         f"{path}: exists and was not written by aicareer; not replacing it "
         "(use --force to replace it)",
         ExitCode.OUTPUT,
     )
+
+
+def _same_file(a: os.stat_result, b: os.stat_result) -> bool:
+    return _identity(a) == _identity(b)
+
+
+def _commit_for(allowed: Allowed) -> Commit:
+    """The move into place that keeps the promise `allowed` at the moment of writing.
+
+    Forced: os.replace. Nothing was there: a hard link from the temp file, which fails if
+    a file has appeared since (O_EXCL semantics; where links are not supported, an empty
+    placeholder made with O_EXCL, then replaced). The file seen: replaced only if its stat
+    is still the one seen. Otherwise the file is checked again as new (a question at a
+    terminal, else exit 7), so what the person made in between is never lost silently."""
+
+    def commit(tmp: str, path: Path) -> None:
+        if allowed.force:
+            os.replace(tmp, path)
+            return
+        if allowed.seen is None:
+            try:
+                os.link(tmp, path)
+            except FileExistsError:
+                pass  # it appeared while aicareer worked: ask again below
+            except OSError:  # no hard links here (FAT, some network folders)
+                try:
+                    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+                except FileExistsError:
+                    pass
+                else:
+                    os.replace(tmp, path)
+                    return
+            else:
+                os.unlink(tmp)
+                return
+        else:
+            try:
+                if _same_file(os.stat(path), allowed.seen):
+                    os.replace(tmp, path)
+                    return
+            except FileNotFoundError:
+                pass  # gone: checked again below, as new
+        again = _check(path, force=False)
+        if again.seen is None:
+            _commit_for(again)(tmp, path)
+        else:
+            os.replace(tmp, path)
+
+    return commit
 
 
 @contextmanager
@@ -341,8 +514,11 @@ def open_output(
         stream.flush()
         return
     target = Path(path)
-    check_overwrite(target, force=force)
-    with _atomic(target, binary, PRIVATE if private else shared_mode()) as (fh, raw):
+    # A command that checked the path first (before any question) passes force=True for
+    # "checked": what that check allowed is what holds. Otherwise, check now.
+    allowed = _ALLOWED.pop(_record_key(target), None) or _check(target, force)
+    mode = PRIVATE if private else shared_mode()
+    with _atomic(target, binary, mode, commit=_commit_for(allowed)) as (fh, raw):
         yield fh
     _remember(target, raw.sha256.hexdigest())
 

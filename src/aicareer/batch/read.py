@@ -144,10 +144,14 @@ class _Lines:
     fast paths of `aicareer batch` work a block at a time).
     """
 
-    def __init__(self, fh: IO[bytes], first: bytes = b"") -> None:
+    def __init__(self, fh: IO[bytes], first: bytes = b"", name: str = "input") -> None:
         self._read: Callable[[int], bytes] = getattr(fh, "read1", fh.read)
         self._first = first
+        self._name = name
         self.done = 0
+        #: While the CSV header is read: a line over ROW_LIMIT ends the run at once,
+        #: instead of being skipped to its end (which /dev/zero never reaches).
+        self.refuse_long = False
         self._blocks = self._split()
         self._lines = (line for block in self._blocks for line in block)
 
@@ -177,6 +181,11 @@ class _Lines:
         for chunk in self._chunks():
             parts: list[bytes | None] = chunk.split(b"\n")  # type: ignore[assignment]
             if skipping:
+                if b"\0" in chunk:  # not text: a line that may never end (/dev/zero)
+                    raise input_error(
+                        f"{self._name}: holds NUL bytes in a line longer than {limit:,} "
+                        "bytes: not a CSV or JSONL file"
+                    )
                 if len(parts) == 1:
                     continue  # still inside the long line
                 skipping = False
@@ -188,6 +197,10 @@ class _Lines:
             assert last is not None
             rest = last
             if len(rest) > limit:
+                if self.refuse_long:
+                    raise input_error(
+                        f"{self._name}: the header row is longer than {limit:,} bytes"
+                    )
                 skipping = True
                 rest = b""
             if parts:
@@ -258,9 +271,11 @@ def open_input(path: Path) -> Iterator[Input]:
             ) from None
         if fmt is None:  # a stream without an extension: JSONL starts with `{` (or is empty)
             fmt = "csv" if first.strip() and first.lstrip()[:1] != b"{" else "jsonl"
-        found = Input(path, fmt, size, _Lines(fh, first))
+        found = Input(path, fmt, size, _Lines(fh, first, _name(path)))
         if fmt == "csv":
+            found.lines.refuse_long = True
             found._csv_names = _read_header(found)
+            found.lines.refuse_long = False
         yield found
     finally:
         if fh is not sys.stdin.buffer:
@@ -283,18 +298,39 @@ def _read_header(source: Input) -> list[str]:
     raise input_error(f"{path}: empty file; expected a header row with: {', '.join(COLUMNS)}")
 
 
+#: At most this many unknown or repeated columns are named one by one; the rest are counted.
+HEADER_PROBLEMS = 5
+
+
 def _check_header(path: str, header: list[str]) -> list[str]:
+    from collections import Counter
+
+    from aicareer.console import inert
+
     names = [h.strip() for h in header]
     valid = ", ".join(COLUMNS)
     problems = []
-    for name in names:
-        if name not in COLUMNS:
-            close = difflib.get_close_matches(name, COLUMNS, n=1)
-            hint = f" (did you mean {close[0]!r}?)" if close else ""
-            shown = repr(name) if name else "(empty)"
-            problems.append(f"{path}: unknown column {shown}{hint}; valid columns: {valid}")
-    for name in dict.fromkeys(n for n in names if names.count(n) > 1):
-        problems.append(f"{path}: column {name!r} appears more than once")
+    unknown = [n for n in dict.fromkeys(names) if n not in COLUMNS]
+    counts = Counter(names)
+    repeated = [n for n in counts if counts[n] > 1]
+    if len(unknown) + len(repeated) > HEADER_PROBLEMS:  # one line, however wide the header
+        shown = ", ".join(inert(repr(n[:40])) for n in unknown[:HEADER_PROBLEMS])
+        more = len(unknown) - HEADER_PROBLEMS
+        missing = [n for n in REQUIRED if n not in names]
+        raise input_error(
+            f"{path}: not a cohort's header: {len(names):,} columns, {len(unknown):,} unknown "
+            f"({shown}{f' and {more:,} more' if more > 0 else ''})"
+            + (f", {len(repeated):,} repeated" if repeated else "")
+            + (f", missing {', '.join(missing)}" if missing else "")
+            + f"; valid columns: {valid}"
+        )
+    for name in unknown:
+        close = difflib.get_close_matches(name, COLUMNS, n=1) if len(name) < 100 else []
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        shown = inert(repr(name[:100])) if name else "(empty)"
+        problems.append(f"{path}: unknown column {shown}{hint}; valid columns: {valid}")
+    for name in repeated:
+        problems.append(f"{path}: column {inert(repr(name[:100]))} appears more than once")
     missing = [n for n in REQUIRED if n not in names]
     if missing:
         problems.append(

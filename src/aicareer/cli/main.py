@@ -84,11 +84,60 @@ def _on_sigterm(signum: int, frame: object) -> None:
     raise Terminated()
 
 
+#: The widths aicareer lays text out in when $COLUMNS asks for something else.
+MIN_COLUMNS, MAX_COLUMNS = 20, 1000
+
+
+def _streams() -> int | None:
+    """Standard streams that were closed when aicareer started (`>&-`, `<&-`, `2>&-`).
+
+    Python sets such a stream to None. A closed stderr or stdin is replaced by /dev/null
+    (nothing to say it on; nothing to read: a quiz then says stdin is not a terminal, exit
+    6, and `--answers -` reads an empty file, exit 4); the descriptor is taken, so no file
+    aicareer opens lands on 0, 1 or 2. A closed stdout is exit 7, "stdout cannot be
+    written", before anything runs. Returns that exit code, or None to go on."""
+    import os
+
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 (for the run)
+    if sys.stdin is None:
+        sys.stdin = open(os.devnull, encoding="utf-8")  # noqa: SIM115
+    if sys.stdout is None:
+        from aicareer.errors import ExitCode
+
+        sys.stderr.write("error: cannot write to stdout: it is closed\n")
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
+        return int(ExitCode.OUTPUT)
+    return None
+
+
+def _columns() -> None:
+    """$COLUMNS (and $LINES) that are not a usable size are clamped or ignored: 0, a
+    negative number or text would leave rich nothing to print in; a huge width, lines
+    no terminal can show."""
+    import os
+
+    for name, low, high in (("COLUMNS", MIN_COLUMNS, MAX_COLUMNS), ("LINES", 5, 10_000)):
+        value = os.environ.get(name)
+        if value is None:
+            continue
+        try:
+            number = int(value.strip())
+        except ValueError:
+            del os.environ[name]
+            continue
+        if number < 1:
+            del os.environ[name]
+        elif not low <= number <= high:
+            os.environ[name] = str(min(max(number, low), high))
+
+
 def _setup() -> None:
     import signal
 
     if hasattr(signal, "SIGTERM"):
         signal.signal(signal.SIGTERM, _on_sigterm)
+    _columns()
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
@@ -96,7 +145,10 @@ def _setup() -> None:
 
 
 def main() -> None:
-    code: Any = 0
+    code: Any = _streams()
+    if code is not None:
+        sys.exit(code)
+    code = 0
     try:
         _setup()
         app = _build()

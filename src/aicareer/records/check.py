@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Callable, Iterator, Mapping, Sequence
 
+from aicareer.console import invisible
 from aicareer.records.models import RolesFile
 from aicareer.records.rulemodels import AllOf, AnyOf, Condition, Leaf, MatrixFile, NotOf
 from aicareer.records.vocab import BACKGROUNDS, CODING_LEVELS, COMPANIES, INTERESTS, REGIONS
@@ -91,6 +92,27 @@ def cross_check(roles: RolesFile, matrix: MatrixFile, rlabel: str, mlabel: str) 
         else:
             names[name] = owner
 
+    def visible(text: str, where: str) -> None:
+        """A name or id is what people type and compare: nothing in it may be invisible."""
+        found = invisible(text)
+        if found is not None:
+            problems.append(
+                f"{rlabel}: {where}: contains the invisible character U+{ord(found):04X} at "
+                f"position {text.index(found)}; remove it (bidi controls and zero-width "
+                "characters can make a name read differently from what it is)"
+            )
+
+    for i, role in enumerate(roles.roles):
+        visible(role.id, f"roles[{i}].id")
+        visible(role.name, f"roles[{i}].name")
+        for j, alias in enumerate(role.aliases):
+            visible(alias, f"roles[{i}].aliases[{j}]")
+    for i, nr in enumerate(roles.not_roles):
+        visible(nr.id, f"not_roles[{i}].id")
+        visible(nr.name, f"not_roles[{i}].name")
+    for i, src in enumerate(roles.sources):
+        visible(src.id, f"sources[{i}].id")
+        visible(src.title, f"sources[{i}].title")
     for i, role in enumerate(roles.roles):
         claim(role.id, role.id, f"roles[{i}].id")
     for i, nr in enumerate(roles.not_roles):

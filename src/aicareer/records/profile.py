@@ -165,15 +165,25 @@ def parse_quiz_state(raw: Mapping[str, Any], label: str) -> dict[str, Any]:
 
 
 def read_quiz_state(path: Path) -> dict[str, Any] | None:
-    """The answers saved by an interrupted quiz, or None when there is none."""
-    if not path.exists():
+    """The answers saved by an interrupted quiz, or None when there is none. A file
+    aicareer cannot have written (`fsutil.read_own`: a FIFO, a folder, another user's) is
+    never read or waited on: None, with a note."""
+    from aicareer.console import note
+    from aicareer.fsutil import Untrusted, read_own
+
+    try:
+        raw = read_own(path, PROGRESS_LIMITS.size)
+    except Untrusted as exc:
+        note(f"warning: {exc}")
+        return None
+    if raw is None:
         return None
     label = str(path)
-    return parse_quiz_state(read_toml(path, label, ExitCode.INPUT, PROGRESS_LIMITS), label)
+    return parse_quiz_state(parse_toml(raw, label, ExitCode.INPUT, PROGRESS_LIMITS), label)
 
 
 def save_quiz_state(answers: Mapping[str, Any], path: Path) -> None:
-    atomic_write_text(path, to_toml(answers))  # private: 0600
+    atomic_write_text(path, to_toml(answers), own=True)  # private: 0600
 
 
 def clear_quiz_state(path: Path) -> None:

@@ -1,25 +1,49 @@
 """The report as Markdown, from the result document (`aicareer.document.report`): nothing computed.
 
 Text from the data or the answers is inert: `<`, `>` and `&` become entities, so a
-`<script>` in a data file shows as text wherever the Markdown is rendered; table cells
+`<script>` in a data file shows as text wherever the Markdown is rendered; link, image and
+code marks are backslash-escaped, bare URLs are broken (`https\\://`) so no
+renderer makes them live, and a heading or list mark at the start is escaped; table cells
 also escape `|` and lose line breaks.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+#: What links, images and code are made of in Markdown: each is shown with a backslash
+#: before it, which every CommonMark renderer shows as the character itself (no `[` or
+#: `]`: no link or image of any kind; the backslash itself, so data cannot undo the
+#: escapes). `<`, `>` and `&` become entities. Emphasis marks are left: harmless.
+_MARKUP = str.maketrans({c: f"\\{c}" for c in "\\`[]"})
+#: A bare URL or www. name is a live link in GitHub's Markdown; `\:` and `\.` stop it.
+_AUTOLINK = re.compile(r"(?i)(?<=[a-z0-9+.-])(:)(?=//)|(?<![a-z0-9])(www)(\.)")
+#: What starts a heading, a list, a quote or a rule when it begins a line.
+_BLOCK_START = re.compile(r"^(?:(#{1,6}|[-+*])(?=\s|$)|(\d{1,9})([.)])(?=\s|$))")
+
 
 def text(value: object) -> str:
-    """Data text made inert in Markdown: no HTML, no line breaks."""
+    """Data text made inert in Markdown (see `_inline`), with a heading or list mark at
+    its start escaped too."""
+    s = _inline(value)
+    return _BLOCK_START.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", s)
+
+
+def _inline(value: object) -> str:
+    """Data text made inert in Markdown: no HTML, no links or images (bare URLs broken),
+    no code, no line breaks; bidi controls and zero-width characters shown as escapes."""
+    from aicareer.console import shown
+
     s = str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return s.replace("\r", " ").replace("\n", " ").strip()
+    s = shown(s.replace("\r", " ").replace("\n", " ").strip()).translate(_MARKUP)
+    return _AUTOLINK.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", s)
 
 
 def cell(value: object) -> str:
     """Text made safe for a Markdown table cell: no HTML, no pipes, no line breaks."""
-    return text(value).replace("|", "\\|")
+    return _inline(value).replace("|", "\\|")  # a cell holds no block: no list, no heading
 
 
 def table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> list[str]:

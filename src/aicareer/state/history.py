@@ -23,7 +23,10 @@ file when given, else the last kept result (named on stderr), else a usage error
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -109,17 +112,25 @@ def save_answers(
     write_output(path, answers_text(profile, ds, top), private=True, force=force)
 
 
-def read_answers(path: Path) -> tuple[Profile, Stamp | None]:
+def read_answers(path: Path, *, own: bool = False) -> tuple[Profile, Stamp | None]:
     """An answers file (exit 4 when it is bad) and its stamp, if it has one. One read,
-    within the answers files' size limits; `-` reads stdin (no stamp)."""
-    from aicareer.fsutil import is_stdio
+    within the answers files' size limits; `-` reads stdin (no stamp). `own`: a kept
+    result, read as aicareer's own file (`fsutil.read_own`: never a FIFO, a folder or
+    another user's file; those raise `fsutil.Untrusted`)."""
+    from aicareer.fsutil import is_stdio, read_own
     from aicareer.records.dataset import ANSWERS_LIMITS, parse_toml, read_bytes
     from aicareer.records.profile import parse_profile, read_profile
 
     if is_stdio(path):
         return read_profile(path), None
     label = str(path)
-    raw = read_bytes(path, label, ExitCode.INPUT, ANSWERS_LIMITS.size)
+    if own:
+        found = read_own(path, ANSWERS_LIMITS.size)
+        if found is None:
+            raise AicareerError(f"{label}: file not found", ExitCode.INPUT)
+        raw = found
+    else:
+        raw = read_bytes(path, label, ExitCode.INPUT, ANSWERS_LIMITS.size)
     profile = parse_profile(parse_toml(raw, label, ExitCode.INPUT, ANSWERS_LIMITS), label)
     head = raw[:4096].decode("utf-8", "replace")
     return profile, read_stamp(head)
@@ -146,53 +157,105 @@ def _new_name(when: dt.datetime) -> Path:
         when += dt.timedelta(microseconds=1)
 
 
+#: How long `keep` waits for another aicareer keeping a result at the same time.
+LOCK_TIMEOUT = 30.0
+#: A kept result's first bytes: where its stamp line is (however big the file).
+HEAD = 4096
+
+
+@contextmanager
+def _locked() -> Iterator[None]:
+    """Hold the history's lock (`history.lock` beside the folder): list, write and prune
+    as one step, so parallel quizzes keep at most KEEP results and lose none of the newest."""
+    from filelock import FileLock, Timeout
+
+    from aicareer.fsutil import home_dir
+
+    lock = home_dir() / f"{HISTORY_DIR}.lock"
+    try:
+        lock.parent.mkdir(parents=True, exist_ok=True)
+        with FileLock(str(lock), timeout=LOCK_TIMEOUT, mode=0o600):
+            yield
+    except Timeout:
+        raise AicareerError(
+            f"{lock}: another aicareer has held it for {LOCK_TIMEOUT:.0f} s; try again "
+            "(or delete it if no aicareer is running)",
+            ExitCode.OUTPUT,
+        ) from None
+    except OSError as exc:
+        raise AicareerError(f"{lock}: cannot lock: {exc.strerror}", ExitCode.OUTPUT) from None
+
+
+def _is_own(path: Path) -> bool:
+    """Whether `path` is a kept result aicareer may read or delete (`fsutil.distrust`)."""
+    from aicareer.fsutil import distrust
+
+    try:
+        return distrust(os.lstat(path)) is None
+    except OSError:
+        return False
+
+
 def keep(profile: Profile, ds: Dataset, top: str | None) -> Path | None:
     """Keep a quiz result; return its file (None: the same as the newest, not kept again).
 
-    Prunes all but the newest KEEP. An unwritable home is an AicareerError (exit 7)."""
+    Prunes all but the newest KEEP, under the history's lock. Anything among the kept
+    results that aicareer did not write (a folder, a FIFO, another user's file) is neither
+    read, counted nor deleted. An unwritable home is an AicareerError (exit 7)."""
     from aicareer.fsutil import atomic_write_text
     from aicareer.records.profile import profile_dict
 
-    files = _files()
-    if files:
-        try:
-            last, stamp = read_answers(files[-1])
-        except AicareerError:
-            last, stamp = None, None
-        if (
-            last is not None
-            and profile_dict(last) == profile_dict(profile)
-            and stamp is not None
-            and stamp.data == data_version(ds)
-            and stamp.top == top
-        ):
-            return None
-    path = _new_name(_now())
-    atomic_write_text(path, answers_text(profile, ds, top))
-    for old in [*files, path][:-KEEP]:
-        old.unlink(missing_ok=True)
+    with _locked():
+        files = [f for f in _files() if _is_own(f)]
+        if files:
+            try:
+                last, stamp = read_answers(files[-1], own=True)
+            except AicareerError:
+                last, stamp = None, None
+            if (
+                last is not None
+                and profile_dict(last) == profile_dict(profile)
+                and stamp is not None
+                and stamp.data == data_version(ds)
+                and stamp.top == top
+            ):
+                return None
+        path = _new_name(_now())
+        atomic_write_text(path, answers_text(profile, ds, top), own=True)
+        for old in sorted({*files, path})[:-KEEP]:
+            with suppress(OSError):
+                old.unlink(missing_ok=True)
     return path
 
 
 def entries() -> list[tuple[Path, Stamp | None]]:
-    """Every kept result, newest first, with its stamp (None when the file has none)."""
+    """Every kept result, newest first, with its stamp (None when the file has none). Only
+    each file's first HEAD bytes are read; one aicareer did not write is left out."""
+    from aicareer.fsutil import read_own
+
     found = []
     for path in reversed(_files()):
         try:
-            head = path.read_bytes()[:4096].decode("utf-8", "replace")
-        except OSError:
-            head = ""
+            raw = read_own(path, HEAD, head=True)
+        except AicareerError:
+            continue  # not ours (a folder, a FIFO, another user's), or unreadable
+        head = (raw or b"").decode("utf-8", "replace")
         found.append((path, read_stamp(head)))
     return found
 
 
 def last_answers() -> Kept | None:
-    """The newest kept result, or None when none is kept. A broken file is exit 4."""
-    files = _files()
-    if not files:
-        return None
-    profile, stamp = read_answers(files[-1])
-    return Kept(files[-1], profile, stamp)
+    """The newest kept result, or None when none is kept. A broken file is exit 4; one
+    aicareer did not write (a folder, a FIFO, another user's) is passed over."""
+    from aicareer.fsutil import Untrusted
+
+    for path in reversed(_files()):
+        try:
+            profile, stamp = read_answers(path, own=True)
+        except Untrusted:
+            continue
+        return Kept(path, profile, stamp)
+    return None
 
 
 def _when(stamp: Stamp | None) -> str:
@@ -265,15 +328,20 @@ def remember_save_to(target: Path | None) -> None:
     if target is None:
         save_to_path().unlink(missing_ok=True)
     else:
-        atomic_write_text(save_to_path(), str(target.resolve()) + "\n")
+        atomic_write_text(save_to_path(), str(target.resolve()) + "\n", own=True)
 
 
 def recall_save_to() -> Path | None:
-    """The FILE an interrupted `quiz --save FILE` was to write, if any (and forget it)."""
+    """The FILE an interrupted `quiz --save FILE` was to write, if any (and forget it).
+    A file aicareer did not write there (`fsutil.read_own`) names nothing."""
+    from aicareer.fsutil import read_own
+
     path = save_to_path()
     try:
-        text = path.read_text("utf-8").strip()
-    except (OSError, UnicodeDecodeError):
+        raw = read_own(path, 64 * 1024)
+        text = (raw or b"").decode("utf-8").strip()
+    except (AicareerError, UnicodeDecodeError):
         return None
-    path.unlink(missing_ok=True)
+    with suppress(OSError):
+        path.unlink(missing_ok=True)
     return Path(text) if text else None

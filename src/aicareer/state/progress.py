@@ -95,14 +95,26 @@ def locked(path: Path) -> Iterator[None]:
 
 
 def read_path_progress(path: Path) -> dict[str, dt.date]:
-    """Phase id -> date marked done. A missing file is no progress; a broken one is exit 4."""
-    from aicareer.records.dataset import PROGRESS_LIMITS, parse_model, read_toml
+    """Phase id -> date marked done. A missing or empty file is no progress; a broken one is
+    exit 4 (one line per problem). A file aicareer cannot have written (not a regular file,
+    another user's, writable by others: `fsutil.read_own`) is never read or waited on: it
+    counts as no progress, with a note, and the next `--done`/`--undo` replaces it."""
+    from aicareer.console import note
+    from aicareer.fsutil import Untrusted, read_own
+    from aicareer.records.dataset import PROGRESS_LIMITS, parse_model, parse_toml
 
-    if not path.exists():
-        return {}
     label = str(path)
-    raw = read_toml(path, label, ExitCode.INPUT, PROGRESS_LIMITS)
-    parsed = parse_model(ProgressFile, raw, label, ExitCode.INPUT)
+    try:
+        raw = read_own(path, PROGRESS_LIMITS.size)
+    except Untrusted as exc:
+        note(f"warning: {exc}")
+        return {}
+    if raw is None:
+        return {}
+    doc = parse_toml(raw, label, ExitCode.INPUT, PROGRESS_LIMITS)
+    if not doc.get("done"):  # empty, or nothing done yet: no progress (and no shared default)
+        doc = {**doc, "done": {}}
+    parsed = parse_model(ProgressFile, doc, label, ExitCode.INPUT)
     return dict(parsed.done)
 
 
@@ -113,7 +125,7 @@ def write_path_progress(path: Path, done: dict[str, dt.date]) -> None:
     from aicareer.fsutil import atomic_write_text
 
     body = tomli_w.dumps({"version": 1, "done": dict(sorted(done.items()))})
-    atomic_write_text(path, HEADER + body)
+    atomic_write_text(path, HEADER + body, own=True)
 
 
 def unknown_ids(done: dict[str, dt.date], known: tuple[str, ...]) -> list[str]:

@@ -192,8 +192,7 @@ def quiz_cmd(
 
     for target in (save, report_to):  # before any question: never a refusal at the end
         if target is not None and not is_stdio(target):
-            check_overwrite(target, force=force)
-    force = True  # checked (or confirmed at the prompt) above
+            check_overwrite(target, force=force)  # held until the write (fsutil._ALLOWED)
     ds = dataset(data_dir)
     profile, save, new = last_or_quiz(answers, resume, edit, show_all, save, ds)
     if region is not None and region != profile.region:
@@ -203,7 +202,18 @@ def quiz_cmd(
     result = build(ds, profile, top=None if (as_json and show_all) else top)
     top_role = result.top[0].role if result.top else None
     if save is not None:
-        history.save_answers(profile, save, ds, top_role, force=force)
+        try:
+            history.save_answers(profile, save, ds, top_role, force=force)
+        except AicareerError:
+            # Refused at the moment of writing (e.g. --resume, and FILE was made since):
+            # the answers are not lost, they are kept like any result.
+            if new:
+                try:
+                    history.keep(profile, ds, top_role)
+                    note("Your answers are kept: see aicareer history")
+                except AicareerError:
+                    pass
+            raise
         if str(save) != "-":
             again = f"aicareer quiz --answers {save}"
             note(f"Saved your answers to {save} (use them again with: {again})")
