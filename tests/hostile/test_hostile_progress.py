@@ -10,7 +10,7 @@ from pathlib import Path
 
 #: Ten (role, phase) pairs with ten different phases.
 PAIRS = [
-    ("ai-engineer", "production"),
+    ("ml-engineer", "foundations"),
     ("ai-engineer", "production"),
     ("ai-engineer", "llm-engineering"),
     ("ai-engineer", "retrieval"),

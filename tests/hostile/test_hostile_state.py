@@ -122,11 +122,11 @@ def test_aicareer_repairs_its_own_progress_file(
     assert "ignored" in proc.stderr  # said once, on stderr
     assert json.loads(proc.stdout)  # no planted progress shown as the person's
     assert "agents" not in json.dumps(json.loads(proc.stdout).get("done", []))
-    proc = cli("path", "ai-engineer", "--done", "foundations", timeout=QUICK)
+    proc = cli("path", "ai-engineer", "--done", "production", timeout=QUICK)
     assert proc.returncode == 0, proc.stderr
     assert target.is_file() and not target.is_symlink()
     assert target.stat().st_uid == os.getuid() and target.stat().st_mode & 0o777 == 0o600
-    assert "foundations" in target.read_text() and "agents" not in target.read_text()
+    assert "production" in target.read_text() and "agents" not in target.read_text()
 
 
 @pytest.mark.parametrize("kind", ["group-writable", "other-user", "deep"])
