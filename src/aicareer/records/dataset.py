@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from pydantic import ValidationError
 
     from aicareer.engine.ranker import Engine
+    from aicareer.records.followups import FollowupsFile
 
 M = TypeVar("M")
 
@@ -296,6 +297,13 @@ class Dataset:
         from aicareer.engine.ranker import Engine
 
         return Engine(self.matrix)
+
+    @cached_property
+    def followups(self) -> FollowupsFile:
+        """The follow-up questions (followups.toml), read and checked on first use."""
+        from aicareer.records.followups import load_followups
+
+        return load_followups(self)
 
     def source_label(self, source_id: str) -> str:
         """A source as tables and reasons cite it: "Roles guide, 2026-03"."""
