@@ -125,7 +125,7 @@ def test_the_same_gain_for_both_roles_separates_nothing(
 def test_data_check_counts_the_questions() -> None:
     result = runner.invoke(app, ["data", "check", "--json"])
     assert result.exit_code == 0, result.output
-    assert '"followups": 9' in result.output
+    assert '"followups": 10' in result.output
 
 
 def test_a_folder_without_followups_has_no_questions(make_data_dir: Callable[[], Path]) -> None:
