@@ -153,3 +153,22 @@ def test_errors_name_the_custom_file(make_data_dir: Callable[[], Path]) -> None:
     assert re.search(
         re.escape(str(folder / FOLLOWUPS_FILE)) + r": followups\[0\]\.source", str(exc.value)
     )
+
+
+def test_the_rules_page_lists_every_question(dataset: data.Dataset) -> None:
+    from aicareer.render.rules_page import rules_page
+
+    page = rules_page(dataset)
+    assert "## Follow-up questions" in page
+    for f in dataset.followups.followups:
+        assert f"(`{f.id}`)" in page and f.quote in page
+        for c in f.choices:
+            assert f"| {c.text} |" in page
+
+
+def test_no_questions_no_section(make_data_dir: Callable[[], Path]) -> None:
+    from aicareer.render.rules_page import followups_section
+
+    folder = make_data_dir()
+    (folder / FOLLOWUPS_FILE).unlink()
+    assert followups_section(data.load(folder)) == []
