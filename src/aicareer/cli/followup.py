@@ -18,7 +18,7 @@ questionary is imported inside the functions, so importing this module costs not
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Protocol
@@ -43,13 +43,15 @@ NOT_FOR_ME_PROMPT = "Is one of these not for you? Set it aside and the next role
 
 
 def settle(
-    ds: Dataset, profile: Profile, not_for: Iterable[str] = (), label: str = "your answers"
+    ds: Dataset, profile: Profile, not_for: Sequence[str] = (), label: str = "your answers"
 ) -> Profile:
     """`profile` with its follow-up keys checked against the data and the roles named with
     `--not` (ids or aliases, resolved like every command's role names) added to
     `not_for_me`, each once. Unknown ids in the answers are one `AicareerError` (exit 4)
     listing every problem; so is an unknown `--not` name (worded as every command words
     an unknown role, with its did-you-mean)."""
+    if not (profile.followups or profile.not_for_me or not_for):
+        return profile  # the usual case: followups.toml is not even read
     from aicareer.records.followups import profile_problems
 
     problems = profile_problems(profile, ds, ds.followups, label)
