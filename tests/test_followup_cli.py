@@ -250,3 +250,13 @@ def test_quiz_answers_with_unknown_followup_is_exit_4(tmp_path: Path) -> None:
     result = runner.invoke(app, ["quiz", "--answers", str(me)])
     assert result.exit_code == 4
     assert "did you mean 'model-or-user-flow'?" in result.output
+
+
+def test_unasked_names_the_question_an_answers_file_lacks(ds: data.Dataset) -> None:
+    result = build(ds, CLOSE)
+    first = followup.unasked(ds, CLOSE, result, limit=1)
+    assert len(first) == 1
+    answered = CLOSE._replace(followups={first[0].id: first[0].choices[0].id})
+    assert first[0] not in followup.unasked(ds, answered, result)
+    clear = Profile(background="backend-engineer", years=5, interests=["agents"])
+    assert followup.unasked(ds, clear, build(ds, clear)) == []

@@ -175,6 +175,17 @@ def top_roles(result: Result) -> list[tuple[str, str]]:
     return [(entry.role, entry.name) for entry in result.top]
 
 
+def unasked(ds: Dataset, profile: Profile, result: Result, limit: int = 2) -> list[Followup]:
+    """The follow-up questions that would help this result and are not answered yet (empty
+    when it is not a close call): for `--answers` runs, to say "a question would help"."""
+    from aicareer.engine.followup import choose
+
+    close = close_roles(result)
+    if not close:
+        return []
+    return choose(ds.followups.followups, close, limit, answered=profile.followups)
+
+
 def coach(
     ds: Dataset, profile: Profile, result: Result, ask: Asker | None = None, limit: int = 2
 ) -> Profile:
@@ -234,4 +245,5 @@ __all__ = [
     "coach",
     "settle",
     "top_roles",
+    "unasked",
 ]
