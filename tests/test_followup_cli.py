@@ -260,3 +260,28 @@ def test_unasked_names_the_question_an_answers_file_lacks(ds: data.Dataset) -> N
     assert first[0] not in followup.unasked(ds, answered, result)
     clear = Profile(background="backend-engineer", years=5, interests=["agents"])
     assert followup.unasked(ds, clear, build(ds, clear)) == []
+
+
+def test_term_dumb_quiz_asks_the_follow_up_and_saves_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, ds: data.Dataset
+) -> None:
+    from quizkeys import plain_lines
+
+    from aicareer.cli.commands import quiz as quiz_cmd
+
+    monkeypatch.setattr(quiz_cmd, "stdin_is_terminal", lambda: True)
+    given = {"background": "technical-writer", "years": 5, "interests": ["reliability"]}
+    saved = tmp_path / "me.toml"
+    result = runner.invoke(
+        app,
+        ["quiz", "--json", "--save", str(saved)],
+        input=plain_lines(given) + "2\n\n\n",  # first activity; skip the next; no, thanks
+        env={"TERM": "dumb", "AICAREER_HOME": str(tmp_path / "home")},
+    )
+    assert result.exit_code == 0, result.stderr
+    assert followup.CLOSE_NOTE in result.stderr
+    kept = pf.read_profile(saved)
+    assert len(kept.followups) == 1
+    ((qid, cid),) = kept.followups.items()
+    assert cid == q(ds, qid).choices[0].id
+    assert "\x1b" not in result.stderr
