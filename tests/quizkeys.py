@@ -18,6 +18,10 @@ from aicareer.cli import questions
 from aicareer.cli.questions import Question, default_answer
 
 DOWN, UP, ENTER, SPACE, CTRL_C, BACKSPACE = "\x1b[B", "\x1b[A", "\r", " ", "\x03", "\x7f"
+#: After the results are scored, the command asks like a coach (cli/followup.py): up to two
+#: follow-up questions on a close call, then "not for me". ENTER skips each; keys left over
+#: are never read. The command-level helpers type these after the test's own keys.
+COACH = ENTER * 3
 
 #: The answers the tests give to questions that have no default.
 BASE: dict[str, Any] = {

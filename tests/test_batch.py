@@ -278,7 +278,7 @@ def test_bad_jsonl_lines_are_error_rows(cli: Cli, tmp_path: Path) -> None:
     assert rows[2]["error"] == "expected a JSON object with the profile's fields, got a list"
     assert rows[3]["error"] == (
         "colour: unknown field; the fields are: background, years, "
-        "interests, company, coding, region, skills, hours_per_week"
+        "interests, company, coding, region, skills, hours_per_week, followups, not_for_me"
     )
     assert rows[4]["error"].startswith(
         "years: Input should be less than or equal to 60 (got 61); expected a whole number"

@@ -15,6 +15,7 @@ from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 from quizkeys import (
     BACKSPACE,
+    COACH,
     CTRL_C,
     DOWN,
     ENTER,
@@ -225,7 +226,7 @@ def terminal(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[Path]:
 
 def invoke(keys: str, *args: str, command: str = "quiz") -> Any:
     with create_pipe_input() as pipe:
-        pipe.send_text(keys)
+        pipe.send_text(keys + COACH)
         with create_app_session(input=pipe):
             return CliRunner().invoke(app, [command, *args], env={"TERM": "xterm"})
 
@@ -380,7 +381,8 @@ from aicareer.cli import quiz
 from aicareer.cli.main import app
 from aicareer.cli.commands import quiz as quiz_cmd
 from aicareer.records.profile import read_quiz_state, save_quiz_state
-from quizkeys import CTRL_C, ENTER, answer, answer_all, ids, plain_lines, profile_of, review_pick
+from quizkeys import COACH, CTRL_C, ENTER, answer, answer_all, ids, plain_lines
+from quizkeys import profile_of, review_pick
 
 assert aicareer.__file__.startswith(sys.argv[1]), aicareer.__file__
 assert ids()[-1] == "work_style"
@@ -395,7 +397,7 @@ def drive(keys, **kw):
 
 def cli(keys, *args, env=None):
     with create_pipe_input() as pipe:
-        pipe.send_text(keys)
+        pipe.send_text(keys + COACH)
         with create_app_session(input=pipe):
             return CliRunner().invoke(app, ["quiz", *args], env=env or {"TERM": "xterm"})
 

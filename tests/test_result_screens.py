@@ -133,6 +133,10 @@ def _drop_core_role(folder: Path, rid: str) -> None:
     for name in ("matrix.toml", "paths.toml"):
         doc = tomllib.loads((folder / name).read_text(encoding="utf-8"))
         (folder / name).write_text(tomli_w.dumps(scrub(doc)), encoding="utf-8")  # type: ignore[arg-type]
+    # and the follow-up questions that tell it apart from another role
+    doc = tomllib.loads((folder / "followups.toml").read_text(encoding="utf-8"))
+    doc["followups"] = [f for f in doc["followups"] if rid not in f["separates"]]
+    (folder / "followups.toml").write_text(tomli_w.dumps(doc), encoding="utf-8")
     roles = (folder / "roles.toml").read_text(encoding="utf-8")
     marker = f'id = "{rid}"\n'
     (folder / "roles.toml").write_text(

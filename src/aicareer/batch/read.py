@@ -23,7 +23,7 @@ from typing import IO, TYPE_CHECKING, Any
 import msgspec
 
 from aicareer.errors import AicareerError, ExitCode, input_error
-from aicareer.records.models import Profile
+from aicareer.records.models import ANSWERS_ONLY, Profile
 from aicareer.records.vocab import Background, Coding, Company, Interest
 from aicareer.records.wellformed import ProfileFields
 
@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 #: File extension -> format. Input and output use the same table.
 FORMATS: dict[str, str] = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl"}
 #: The profile fields, in the answers file's order, then the optional id.
-FIELDS: tuple[str, ...] = Profile._fields
+FIELDS: tuple[str, ...] = tuple(f for f in Profile._fields if f not in ANSWERS_ONLY)
 COLUMNS: tuple[str, ...] = ("id", *FIELDS)
 REQUIRED: tuple[str, ...] = tuple(f for f in FIELDS if f not in Profile._field_defaults)
 #: `-` as INPUT is stdin, as --out stdout.

@@ -55,6 +55,7 @@ MATRIX_FILE = "matrix.toml"
 
 if TYPE_CHECKING:
     from aicareer.engine.ranker import Engine
+    from aicareer.records.followups import FollowupsFile
     from aicareer.records.pathmodels import PathsFile
 
 M = TypeVar("M")
@@ -128,6 +129,13 @@ class Dataset:
         from aicareer.engine.ranker import Engine
 
         return Engine(self.matrix, self.paths)
+
+    @cached_property
+    def followups(self) -> FollowupsFile:
+        """The follow-up questions (followups.toml), read and checked on first use."""
+        from aicareer.records.followups import load_followups
+
+        return load_followups(self)
 
     def source_label(self, source_id: str) -> str:
         """A source as tables and reasons cite it: "Roles guide, 2026-03"."""

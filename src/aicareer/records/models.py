@@ -188,11 +188,20 @@ class Profile(NamedTuple):
     skills: tuple[Skill, ...] = ()
     #: Hours a week for learning; None: not stated (plans use the assumed pace).
     hours_per_week: Annotated[int, Field(ge=1, le=80, strict=True)] | None = None
+    #: Follow-up answers: question id -> choice id (data/followups.toml; docs/followups.md).
+    followups: dict[Id, Id] = {}  # noqa: RUF012 - a record's default, never changed
+    #: Roles the person set aside ("not for me"), by id.
+    not_for_me: tuple[Id, ...] = ()
 
     @property
     def coding_level(self) -> Coding:
         """The stated coding level, or the background's default."""
         return self.coding if self.coding is not None else DEFAULT_CODING[self.background]
+
+
+#: Profile fields that only an answers file carries (follow-ups, docs/followups.md): not
+#: batch columns, and not part of what a person is (the engine's memo keys ignore them).
+ANSWERS_ONLY: tuple[str, ...] = ("followups", "not_for_me")
 
 
 def _no_repeated_interests(profile: Profile) -> Profile:

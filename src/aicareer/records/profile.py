@@ -50,6 +50,8 @@ EXPECTED: dict[str, str] = {
     "region": "one of: " + ", ".join(REGIONS),
     "skills": "a list of zero or more of: " + ", ".join(SKILLS),
     "hours_per_week": "a whole number from 1 to 80, e.g. hours_per_week = 10",
+    "followups": 'a table of follow-up answers, e.g. followups = { tune-or-test = "tune-it" }',
+    "not_for_me": 'a list of role ids, e.g. not_for_me = ["prompt-engineer"]',
 }
 
 
@@ -105,7 +107,7 @@ def profile_dict(profile: Profile) -> dict[str, Any]:
     """The profile as an answers file's table: documented keys, in order, nothing unset
     (no coding left to the default, no empty skills, no hours_per_week not given)."""
     data = to_dict(profile)
-    return {k: data[k] for k in FIELDS if data[k] is not None and data[k] != []}
+    return {k: data[k] for k in FIELDS if data[k] is not None and data[k] not in ([], {})}
 
 
 def to_toml(answers: Mapping[str, Any]) -> str:

@@ -274,4 +274,39 @@ def rules_page(ds: Dataset) -> str:
         ' says so ("entry level: new to this field").',
         "",
     ]
+    lines += followups_section(ds)  # data/followups.toml (docs/followups.md)
     return "\n".join(lines)
+
+
+def followups_section(ds: Dataset) -> list[str]:
+    """The follow-up questions, each with its answers' points and the sentence it rests on;
+    nothing when the data has none."""
+    questions = ds.followups.followups
+    if not questions:
+        return []
+    name = {r.id: r.name for r in ds.roles.values()}
+    src = {x.id: f"{x.short or x.publisher} ({x.as_of})" for x in ds.sources.values()}
+    lines = [
+        "## Follow-up questions",
+        "",
+        "When the top roles are a close call, the interactive quiz asks the one or two"
+        " questions below that best separate them: the question whose answers can move the"
+        " gap between the top two roles most (then between any two close roles, then the"
+        " order below). An answer adds its points to those roles' fit; a person may skip."
+        " From data/followups.toml (docs/followups.md).",
+        "",
+    ]
+    for f in questions:
+        lines += [
+            f"### {f.ask} (`{f.id}`)",
+            "",
+            f"Separates {', '.join(name.get(r, r) for r in f.separates)}."
+            f' Rests on {src.get(f.source, f.source)}: "{f.quote}"',
+            "",
+        ]
+        rows: list[list[object]] = [
+            [c.text, ", ".join(f"{name.get(k, k)} {v:+d}" for k, v in c.adds.items())]
+            for c in f.choices
+        ]
+        lines += [*_md_table(["answer", "points"], rows), ""]
+    return lines

@@ -51,8 +51,8 @@ def matrix_cmd(data_dir: DataDirOpt = None, as_json: JsonOpt = False) -> None:
 def data_check_cmd(data_dir: DataDirOpt = None, as_json: JsonOpt = False) -> None:
     """Validate the data files in use; list every problem with its file and field.
 
-    Checks roles.toml, matrix.toml and paths.toml. Exit code 0 when the data is valid,
-    3 when it is not (one line per problem on stderr; with --json, also on stdout).
+    Checks roles.toml, matrix.toml, paths.toml and followups.toml. Exit code 0 when the
+    data is valid, 3 when it is not (one line per problem on stderr; with --json, also on stdout).
 
     Example:  aicareer data check --data-dir ./my-data
     """
@@ -61,6 +61,7 @@ def data_check_cmd(data_dir: DataDirOpt = None, as_json: JsonOpt = False) -> Non
     try:
         ds = dataset(data_dir)
         paths = load_paths(ds)
+        followups = ds.followups  # followups.toml (records/followups.py)
     except AicareerError as exc:
         if as_json:
             from aicareer.console import print_json
@@ -75,6 +76,7 @@ def data_check_cmd(data_dir: DataDirOpt = None, as_json: JsonOpt = False) -> Non
         "rules": len(ds.matrix.routes) + len(ds.matrix.fit) + len(ds.matrix.requirements),
         "sources": len(ds.sources),
         "paths": len(paths.paths),
+        "followups": len(followups.followups),
     }
     if as_json:
         from aicareer.console import print_json

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from aicareer.cli.app import DataDirOpt, JsonOpt, app, command, dataset
+from aicareer.cli.completion import complete_role
 from aicareer.errors import AicareerError, ExitCode
 from aicareer.records.vocab import Region
 
@@ -160,6 +161,17 @@ def quiz_cmd(
         bool,
         typer.Option("--force", help="Replace --save/--report files that aicareer did not write."),
     ] = False,
+    not_for: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--not",
+            help="Set a role aside for this result: a role id or alias (repeatable; kept"
+            " in the saved answers, see docs/followups.md).",
+            metavar="ROLE",
+            show_default=False,
+            autocompletion=complete_role,
+        ),
+    ] = None,
     data_dir: DataDirOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
@@ -195,11 +207,19 @@ def quiz_cmd(
             check_overwrite(target, force=force)  # held until the write (fsutil._ALLOWED)
     ds = dataset(data_dir)
     profile, save, new = last_or_quiz(answers, resume, edit, show_all, save, ds)
+    from aicareer.cli import followup  # follow-ups and "not for me" (docs/followups.md)
+
+    profile = followup.settle(ds, profile, not_for or (), followup.answers_label(answers))
     if region is not None and region != profile.region:
         profile = profile._replace(region=region)
     from aicareer.document.result import build
 
     result = build(ds, profile, top=None if (as_json and show_all) else top)
+    if edit or (new and answers is None):  # asked just now: ask like a coach, then rescore
+        coached = followup.coach(ds, profile, result)
+        if coached != profile:
+            profile = coached
+            result = build(ds, profile, top=None if (as_json and show_all) else top)
     top_role = result.top[0].role if result.top else None
     if save is not None:
         try:
