@@ -42,6 +42,15 @@ def entry_json(e: RoleEntry) -> RecommendationJson:
         "pay_missing": None if e.pay else e.pay_missing,
         "summary": e.summary,
         "demand": e.demand,
+        "sentence": e.sentence,
+        "time": None if e.time is None else to_dict(e.time),
+        "first_step": e.first_step,
+        "fit_words": e.fit_words,
+        "distance_words": e.distance_words,
+        "fit_capped": e.fit_capped,
+        "pay_level": e.pay_level,
+        "pay_reason": e.pay_reason,
+        "outlook": e.outlook,
     }
 
 
@@ -64,6 +73,10 @@ def to_json(result: Result, every_role: bool = False) -> ResultJson:
         "data_version": result.data_version,
     }
     doc["salary"] = list(result.salary)
+    doc["set_aside"] = [{"role": r, "name": n} for r, n in result.set_aside]
+    doc["followups"] = [{"question": q, "answer": a} for q, a in result.followups]
+    doc["followup_change"] = result.followup_change
+    doc["followup_hint"] = result.followup_hint
     if every_role:
         doc["ranking"] = [to_dict(r) for r in result.ranking]
     return doc

@@ -188,6 +188,13 @@ class Result(NamedTuple):
     #: Every pay figure for the shown roles in the person's region, all levels (the JSON's
     #: `salary` list, kept from schema 1).
     salary: tuple[dict[str, Any], ...] = ()
+    #: Roles the person set aside ("not for me"), as (id, name): never in the top three.
+    set_aside: tuple[tuple[str, str], ...] = ()
+    #: The follow-up questions answered: (question, answer), and what the answers changed.
+    followups: tuple[tuple[str, str], ...] = ()
+    followup_change: str | None = None
+    #: On a close call with no follow-up answered: the question that would separate them.
+    followup_hint: str | None = None
 
 
 # --- building ------------------------------------------------------------------------------
@@ -430,23 +437,32 @@ def build(
     ready = [r for r in ranking.results if r.ready]
     positions = {r.role_id: i for i, r in enumerate(ranking.results, 1)}
 
-    def make(r: RoleResult) -> RoleEntry:
-        return entry(ds, engine.explain(profile, r.role_id), positions[r.role_id], profile, level)
+    def make(r: RoleResult, rank: int | None = None) -> RoleEntry:
+        at = positions[r.role_id] if rank is None else rank
+        return entry(ds, engine.explain(profile, r.role_id), at, profile, level)
 
+    aside = set(profile.not_for_me)
+    ready = [r for r in ready if r.role_id not in aside]
     if top is None:
         picked = list(ranking.results)
-    elif ranking.no_clear_fit:
+    elif ranking.no_clear_fit or not any(r.matched for r in ready):
         # The nearest roles, shown as such: nearest to what the person wants (fit first),
         # and only roles with something in common with it.
         near = sorted((r for r in ready if r.fit > 0), key=lambda r: (-r.fit, -r.score))
         picked = near[:top]
     else:
-        # Roles that match none of the person's interests are never recommended.
+        # Roles that match none of the person's interests are never recommended; roles set
+        # aside ("not for me") make room for the next.
         picked = [r for r in ready if r.matched][:top]
-    shown = tuple(make(r) for r in picked)
+    # Numbered as shown: a role set aside leaves no gap in 1, 2, 3.
+    shown = tuple(make(r, None if top is None else i) for i, r in enumerate(picked, 1))
     best_fit_shown = max((e.fit for e in shown), default=0)
     later_fits = sorted(
-        (r for r in ranking.results if not r.ready and r.matched and r.fit >= best_fit_shown),
+        (
+            r
+            for r in ranking.results
+            if not r.ready and r.matched and r.fit >= best_fit_shown and r.role_id not in aside
+        ),
         key=lambda r: -r.fit,
     )
     later = tuple(make(r) for r in later_fits[:3])
@@ -501,7 +517,45 @@ def build(
         data_version=f"{ds.roles_file.meta.version} / {ds.matrix.meta.version}",
         sources=tuple(ds.source_label(src.id) for src in ds.roles_file.sources),
         salary=salary_rows(ds, [e.role for e in shown], profile.region),
+        set_aside=tuple((rid, ds.roles[rid].name) for rid in profile.not_for_me if rid in ds.roles),
+        **_followup_lines(ds, profile, ranking, shown),
     )
+
+
+def _followup_lines(
+    ds: Dataset, profile: Profile, ranking: Ranking, shown: Sequence[RoleEntry]
+) -> dict[str, Any]:
+    """The follow-ups answered and what they changed; or, on a close call with none
+    answered, the question that would separate the two roles (docs/followups.md)."""
+    if not profile.followups:
+        if ranking.close_call is None or not shown:
+            return {}
+        from aicareer.engine.followup import choose
+
+        picks = choose(ds.followups.followups, list(ranking.close_call), 1)
+        if not picks:
+            return {}
+        return {
+            "followup_hint": f"A question would help tell them apart: {picks[0].ask} "
+            "(aicareer quiz --edit asks it)"
+        }
+    asked = []
+    for q in ds.followups.followups:
+        answer = profile.followups.get(q.id)
+        if answer is not None:
+            text = next((c.text for c in q.choices if c.id == answer), answer)
+            asked.append((q.ask, text))
+    before = ds.engine.rank(profile._replace(followups={}))
+    aside = set(profile.not_for_me)
+    first = [r.role_id for r in before.results if r.ready and r.matched and r.role_id not in aside]
+    if not shown or not first:
+        change = None
+    elif first[0] != shown[0].role:
+        was = ds.roles[first[0]].name
+        change = f"Your answer put {shown[0].name} first (before it: {was})."
+    else:
+        change = f"Your answer kept {shown[0].name} first."
+    return {"followups": tuple(asked), "followup_change": change}
 
 
 def salary_rows(ds: Dataset, role_ids: Sequence[str], region: str) -> tuple[dict[str, Any], ...]:

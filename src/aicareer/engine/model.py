@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from aicareer.engine.conditions import Facts, Test, compile_condition, expand, facts, leaves
@@ -45,6 +45,7 @@ from aicareer.engine.ranking import (
 )
 
 if TYPE_CHECKING:
+    from aicareer.records.followups import Followup
     from aicareer.records.models import Profile
     from aicareer.records.pathmodels import PathsFile
     from aicareer.records.rulemodels import MatrixFile, Route
@@ -101,10 +102,17 @@ class Requirement(NamedTuple):
 class Rules:
     """The data compiled once: what every function below reads. Read-only."""
 
-    def __init__(self, matrix: MatrixFile, paths: PathsFile) -> None:
+    def __init__(
+        self,
+        matrix: MatrixFile,
+        paths: PathsFile,
+        followups: Callable[[], Sequence[Followup]] = tuple,
+    ) -> None:
         s = matrix.scoring
         self.matrix = matrix
         self.paths = paths
+        #: The follow-up questions (data/followups.toml), read only when an answer needs them.
+        self.followups = followups
         self.fit_weight, self.readiness_weight = s.fit_weight, s.readiness_weight
         self.match_at, self.coverage, self.min_fit = s.match_at, s.fit_coverage, s.min_fit
         self.close_margin, self.later_cap = s.close_margin, s.later_readiness_cap
@@ -710,9 +718,12 @@ def rank_facts(rules: Rules, f: Facts, followup: Mapping[str, int] = {}) -> Rank
 
 
 def followup_points(rules: Rules, profile: Profile) -> dict[str, int]:
-    """Fit points from the person's follow-up answers (none until answered)."""
-    del rules, profile
-    return {}
+    """Fit points from the person's follow-up answers (docs/followups.md)."""
+    if not profile.followups:
+        return {}
+    from aicareer.engine.followup import points
+
+    return points(rules.followups(), profile.followups)
 
 
 def rank(rules: Rules, profile: Profile) -> Ranking:

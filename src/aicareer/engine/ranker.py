@@ -32,6 +32,9 @@ from aicareer.engine.ranking import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
+    from aicareer.records.followups import Followup
     from aicareer.records.models import Profile
     from aicareer.records.pathmodels import PathsFile
     from aicareer.records.rulemodels import MatrixFile
@@ -89,9 +92,14 @@ class _ScoreTable(dict[int, int]):
 class Engine:
     """The model over one dataset. Deterministic; `rank` and `explain` are the model's own."""
 
-    def __init__(self, matrix: MatrixFile, paths: PathsFile) -> None:
+    def __init__(
+        self,
+        matrix: MatrixFile,
+        paths: PathsFile,
+        followups: Callable[[], Sequence[Followup]] = tuple,
+    ) -> None:
         self.matrix = matrix
-        self.rules = rules = model.Rules(matrix, paths)
+        self.rules = rules = model.Rules(matrix, paths, followups)
         self.band_for = rules.band_for
         self._roles = rules.roles
         self._index_bits = max(1, len(self._roles).bit_length())

@@ -128,7 +128,7 @@ class Dataset:
         """The rule engine over this data, compiled once."""
         from aicareer.engine.ranker import Engine
 
-        return Engine(self.matrix, self.paths)
+        return Engine(self.matrix, self.paths, lambda: self.followups.followups)
 
     @cached_property
     def followups(self) -> FollowupsFile:

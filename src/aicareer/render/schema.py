@@ -59,6 +59,22 @@ class ReadinessJson(TypedDict):
 
 
 @with_config(CLOSED)
+class TimeJson(TypedDict):
+    #: "about 3-5 months at your 8 hours a week": the one time, as every screen shows it.
+    text: str
+    short: str
+    #: Weeks at the person's pace (null for a role reached by years of work).
+    weeks: list[int] | None
+    years: list[int] | None
+    basis: Literal["source", "estimate"]
+    source: str | None
+    source_words: str | None
+    audience: str | None
+    pace: int
+    pace_stated: bool
+
+
+@with_config(CLOSED)
 class RecommendationJson(TypedDict):
     rank: int
     role: str
@@ -78,6 +94,16 @@ class RecommendationJson(TypedDict):
     pay_missing: str | None
     summary: str
     demand: str
+    #: The answer in one sentence: how long at your pace, the main reason, the first step.
+    sentence: str
+    time: TimeJson | None
+    first_step: str
+    fit_words: str
+    distance_words: str
+    fit_capped: bool
+    pay_level: str
+    pay_reason: str
+    outlook: str
 
 
 @with_config(CLOSED)
@@ -112,6 +138,13 @@ class RankRowJson(TypedDict):
     status: Literal["now", "later"]
     fit: int
     readiness: int
+    time: str
+
+
+@with_config(CLOSED)
+class FollowupJson(TypedDict):
+    question: str
+    answer: str
 
 
 @with_config(CLOSED)
@@ -131,6 +164,13 @@ class ResultJson(TypedDict, total=False):
     scoring: str
     data_version: str
     salary: list[dict[str, Any]]
+    #: Roles set aside ("not for me"), as {role, name}.
+    set_aside: list[dict[str, str]]
+    #: The follow-up questions answered, and what the answers changed.
+    followups: list[FollowupJson]
+    followup_change: str | None
+    #: On a close call with no follow-up answered: the question that would separate them.
+    followup_hint: str | None
     #: Only with --all.
     ranking: list[RankRowJson]
 

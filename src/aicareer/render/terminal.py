@@ -68,6 +68,13 @@ def summary(result: Result, width: int) -> list[RenderableType]:
                 style="bold",
             )
         )
+    if result.followup_change:
+        items.append(Text(result.followup_change))
+    elif result.followup_hint:
+        items.append(_wrapped(result.followup_hint.removeprefix("   "), width + 3))
+    if result.set_aside:
+        names = ", ".join(n for _, n in result.set_aside)
+        items.append(Text(f"Set aside (not for me): {names}."))
     if result.later:
         names = ", ".join(e.name for e in result.later)
         items.append(Text(f"Fits what you want, but later: {names} (see below)."))

@@ -59,12 +59,18 @@ def why_cmd(
         doc = why_json(result, target.name)
         if view is not None:
             doc["time"] = view._asdict()
+        doc["set_aside"] = target.id in profile.not_for_me
         print_json(doc)
         return
     from aicareer.console import out
     from aicareer.render.terminal import why_screen
 
     console = out()
+    if target.id in profile.not_for_me:
+        console.print(
+            f"You set {target.name} aside (not for me): it stays out of your top three."
+            " Take it out of not_for_me in your answers file to bring it back."
+        )
     for item in why_screen(result, target.name, console.width, view.text if view else ""):
         console.print(item)
 
