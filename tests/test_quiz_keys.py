@@ -488,3 +488,19 @@ def test_adding_a_question_touches_only_its_record_and_the_profile_model(
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert proc.stdout.strip() == "ok"
+
+
+def test_cli_all_without_a_kept_result_says_so(terminal: Path) -> None:
+    result = invoke("", "--all")
+    assert result.exit_code == 2
+    assert "no quiz result to show yet" in result.stderr
+    assert "1 of " not in result.stderr  # no quiz was started
+
+
+def test_cli_resume_says_what_it_kept(terminal: Path) -> None:
+    stopped = invoke(answer_all(stop="coding") + CTRL_C)
+    assert stopped.exit_code == 130
+    result = invoke(answer_all(start="coding") + LOOKS_GOOD, "--resume", "--json")
+    assert result.exit_code == 0, result.stderr
+    assert "Continuing your quiz with the answers you gave before:" in result.stderr
+    assert "  Background: Backend engineer\n  Experience: 5 years\n" in result.stderr
