@@ -118,8 +118,9 @@ def quiz_cmd(
         Path | None,
         typer.Option(
             "--answers",
+            "-a",
             help="Read the answers from this TOML file instead of asking (see docs/answers.md;"
-            " - reads stdin).",
+            " - reads stdin). Default: ask (the quiz).",
             metavar="FILE",
             show_default=False,
         ),
@@ -137,6 +138,7 @@ def quiz_cmd(
         Region | None,
         typer.Option(
             "--region",
+            "-r",
             help="Pay region (overrides the answers): us, europe or other.",
             show_default=False,
         ),
