@@ -681,3 +681,19 @@ def test_did_you_mean_is_one_function() -> None:
     assert did_you_mean("eurpoe", ["us", "europe", "other"]) == "; did you mean: europe?"
     assert did_you_mean("zzz", ["us", "europe"]) == ""
     assert close_matches("a", ["a", "a", "b"], n=3, cutoff=0.9) == ["a"]
+
+
+def test_compare_says_which_end_of_each_scale_is_which() -> None:
+    from typer.testing import CliRunner
+
+    from aicareer.cli.main import app
+
+    result = CliRunner().invoke(
+        app, ["compare", "ai-engineer", "mle"], env={"COLUMNS": "100", "NO_COLOR": "1"}
+    )
+    assert result.exit_code == 0, result.stderr
+    text = " ".join(result.stdout.split())
+    assert "Focus: 1 = closer to the model, 10 = closer to infrastructure." in text
+    assert "Work: 1 = research, 10 = production." in text
+    assert "1 of 10: closer to the model" in text  # ML engineer's focus, with its end named
+    assert "(1/10)" not in text
