@@ -185,7 +185,8 @@ def test_salary_faang_note_is_kept_apart_with_its_basis() -> None:
         ),
         (
             ("show", "mle", "-r", "asia"),
-            "error: --region: unknown region 'asia'; did you mean: other? (the regions are: us, europe, other)\n",
+            "error: --region: unknown region 'asia'; did you mean: other? "
+            "(the regions are: us, europe, other)\n",
         ),
         (
             ("salary", "--level", "guru"),
