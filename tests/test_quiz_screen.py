@@ -202,3 +202,13 @@ def test_company_and_pay_region_read_as_two_questions() -> None:
 def test_base_answers_are_what_the_screens_assume() -> None:
     assert BASE["interests"] == ["building-products", "agents"]
     assert answer("interests", ["building-products"]) == SPACE + ENTER
+
+
+def test_a_wrapped_header_stays_indented_and_says_how_once() -> None:
+    term, _ = run(answer_all(stop="skills"), cols=80)
+    lines = term.frame("(1 of 4: Code and data)")
+    at = next(i for i, line in enumerate(lines) if line.startswith("7 of 8 What can you"))
+    assert lines[at + 1].startswith("       "), lines  # under the question, not at column 0
+    term, _ = run("", cols=80)
+    first = term.frame("1 of 8 What is your current")
+    assert not any("Use arrow keys" in line for line in first), first

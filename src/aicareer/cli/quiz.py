@@ -119,7 +119,9 @@ def wrap_header(mark: str, prompt: str, instruction: str, width: int) -> str:
     questionary's "{mark} " (so the first line is shorter by the mark's width)."""
     room = max(20, width - 1)
     lead = " " * (len(mark) + 1)
-    lines = textwrap.wrap(prompt, room, initial_indent=lead, break_long_words=False)
+    lines = textwrap.wrap(
+        prompt, room, initial_indent=lead, subsequent_indent=lead, break_long_words=False
+    )
     lines[0] = lines[0][len(lead) :]
     if instruction:
         lines += textwrap.wrap(instruction, room, initial_indent="  ", subsequent_indent="  ")
@@ -233,7 +235,7 @@ class Fancy:
                 choices=[*choices, *back_choice],
                 default=default_answer(question, answers),
                 qmark=mark,
-                instruction="",
+                instruction=" ",  # said in the header; "" would get questionary's own
             )
         )
         if got == _BACK_VALUE:
@@ -357,7 +359,7 @@ class Fancy:
                 wrap_header("Review", REVIEW_PROMPT, "(arrow keys, enter)", width),
                 choices=choices,
                 qmark="Review",
-                instruction="",
+                instruction=" ",
             )
         )
         return result
