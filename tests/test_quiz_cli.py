@@ -431,8 +431,10 @@ def test_on_a_terminal_the_summary_fits_80x24_and_the_details_wait_to_be_asked_f
     assert "Next step:" in first  # the one next step
     assert "Next steps" not in first  # the details are not on the first screen...
     assert paged == []  # ...and no pager hides the summary
-    offer = "Each role in detail, with the plan and pay: "
-    assert lines[-1] == f"{offer}aicareer quiz --answers {answers} --details"
+    assert lines[-2:] == [
+        "Each role in detail, with the plan and pay:",
+        f"  aicareer quiz --answers {answers} --details",
+    ]
 
 
 def in_a_pty(args: list[str], env: dict[str, str], cols: int = 80, rows: int = 24) -> str:

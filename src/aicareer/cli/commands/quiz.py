@@ -260,7 +260,8 @@ def quiz_cmd(
     again = "aicareer quiz --all"
     if answers is not None and str(answers) != "-":
         again = f"aicareer quiz --answers {answers}"
-    offer = f"Each role in detail, with the plan and pay: {again} --details"
+    # The command on a line of its own, never split (as "Next step:" gives its command).
+    offer = f"Each role in detail, with the plan and pay:\n  {again} --details"
     show(
         console,
         summary(result, console.width),
