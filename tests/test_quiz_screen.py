@@ -212,3 +212,11 @@ def test_a_wrapped_header_stays_indented_and_says_how_once() -> None:
     term, _ = run("", cols=80)
     first = term.frame("1 of 8 What is your current")
     assert not any("Use arrow keys" in line for line in first), first
+
+
+def test_edit_shows_a_defaulted_choice_not_skipped() -> None:
+    before = {"background": "backend-engineer", "years": 2, "interests": ["agents"]}
+    term, profile = run(review_pick(), rows=40, defaults=before)
+    assert profile is not None and profile.coding == "professional"
+    lines = term.frame("Review Your answers.")
+    assert "   Coding: Professionally" in lines, lines

@@ -524,8 +524,13 @@ def ask_all(
     given = {**(defaults or {}), **(answers or {})}
     skip = set(answers or {})
     total = len(qs)
-    # --edit: every answer is there already, so start where they can all be seen.
+    # --edit: every answer is there already, so start where they can all be seen; a
+    # choice the file left to its default (coding) is shown as that default, not "skipped".
     i = total if defaults is not None else _next(-1, skip)
+    if defaults is not None:
+        for q in qs:
+            if q.id not in given and q.kind == "select":
+                given[q.id] = default_answer(q, given)
     try:
         while True:
             while i < total:
