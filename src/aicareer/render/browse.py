@@ -117,8 +117,8 @@ def roles_table(ds: Dataset) -> Group:
     return Group(
         Grid(cols, rows, title="AI roles"),
         Text(
-            "Pay: the roles guide's US base salary, mid level (2025-2026); unsplit ranges "
-            "shown as they are.",
+            f"Pay: US base salary, mid level, 2025-2026, from {cite(ds, 'roles-guide')}; "
+            "ranges the source does not split by level are shown as it gives them.",
             style="dim",
         ),
         Commands("More:", ["aicareer salary", "aicareer show ROLE"]),
@@ -340,13 +340,15 @@ def salary_tables(ds: Dataset, rows: Sequence[RegionalBand], region_label: str) 
     return Group(*parts)
 
 
-def role_notes(roles: Sequence[Role]) -> Group | None:
-    """The roles guide's one-line salary note per role ("Lower demand outside labs")."""
-    pairs = [(r.id, Text(r.salary.note)) for r in roles if r.salary.note]
+def role_notes(roles: Sequence[Role], ds: Dataset | None = None) -> Group | None:
+    """The source's one-line salary note per role ("Lower demand outside labs"), each
+    under the role's name."""
+    pairs = [(f"{r.name}:", Text(r.salary.note)) for r in roles if r.salary.note]
     if not pairs:
         return None
+    source = "the roles guide" if ds is None else cite(ds, "roles-guide")
     return Group(
-        Text("The roles guide's notes on pay", style="bold"),
+        Text(f"Notes on pay, from {source}", style="bold"),
         Fields(pairs, indent=2, min_value=16),
         Text(""),
     )
