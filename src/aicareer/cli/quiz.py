@@ -265,7 +265,10 @@ class Fancy:
             can_back = back is not None or page > 0
             instruction = question.how_to_answer(can_back)
             need = question.required and len(pages) == 1
-            got = self._page(mark, prompt, instruction, options, ticked, can_back, need, width)
+            label = (back or BACK_TITLE) if page == 0 else f"{BACK_TITLE} to the previous group"
+            got = self._page(
+                mark, prompt, instruction, options, ticked, label if can_back else None, need, width
+            )
             on_page = {o.value for o in options}
             ticked = [v for v in ticked if v not in on_page] + got[1]
             if not got[0]:
@@ -289,7 +292,7 @@ class Fancy:
         instruction: str,
         options: tuple[Option, ...],
         ticked: list[str],
-        can_back: bool,
+        back: str | None,
         required: bool,
         width: int,
     ) -> tuple[bool, list[str]]:
@@ -310,8 +313,8 @@ class Fancy:
             )
             for o in options
         ]
-        if can_back:
-            choices.append(Choice(BACK_TITLE, _BACK_VALUE, description="Go back (your ticks stay)"))
+        if back is not None:
+            choices.append(Choice(back, _BACK_VALUE, description="Go back (your ticks stay)"))
 
         def enough(sel: list[str]) -> bool | str:
             return bool(sel) or not required or "pick at least one (space to tick)"
