@@ -45,8 +45,8 @@ def answer(qid: str, value: Any, so_far: Mapping[str, Any] | None = None) -> str
     q = question(qid)
     current = default_answer(q, so_far or {})
     if q.kind == "number":
-        typed = "" if current is None else str(current)
-        return BACKSPACE * len(typed) + ("" if value is None else str(value)) + ENTER
+        # Nothing is pre-typed: the current answer or default is only a placeholder.
+        return ("" if value is None else str(value)) + ENTER
     values = [o.value for o in q.options]
     if q.kind == "select":
         start = values.index(current) if current in values else 0
@@ -55,10 +55,12 @@ def answer(qid: str, value: Any, so_far: Mapping[str, Any] | None = None) -> str
     ticked = set(current or [])
     wanted = set(value or [])
     keys = ""
-    for i, v in enumerate(values):
-        if (v in ticked) != (v in wanted):
-            keys += DOWN * i + SPACE + UP * i
-    return keys + ENTER
+    for _, options in q.pages():  # a long checklist comes a page (a group) at a time
+        for i, o in enumerate(options):
+            if (o.value in ticked) != (o.value in wanted):
+                keys += DOWN * i + SPACE + UP * i
+        keys += ENTER
+    return keys
 
 
 def answer_all(
@@ -82,8 +84,9 @@ def answer_all(
             keys += answer(qid, given[qid], seen)
             seen[qid] = given[qid]
         else:
-            keys += ENTER
-            seen[qid] = default_answer(q, seen)
+            default = default_answer(q, seen)
+            keys += ENTER if default is None and q.kind == "select" else answer(qid, default, seen)
+            seen[qid] = default
     return keys
 
 

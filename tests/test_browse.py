@@ -185,7 +185,8 @@ def test_salary_faang_note_is_kept_apart_with_its_basis() -> None:
         ),
         (
             ("show", "mle", "-r", "asia"),
-            "error: --region: unknown region 'asia' (the regions are: us, europe, other)\n",
+            "error: --region: unknown region 'asia'; did you mean: other? "
+            "(the regions are: us, europe, other)\n",
         ),
         (
             ("salary", "--level", "guru"),
@@ -605,9 +606,11 @@ def test_salary_shows_the_roles_guide_notes_on_pay() -> None:
     }
     code, out, _ = run("salary", "ml-engineer", env={"COLUMNS": "80", "NO_COLOR": "1"})
     assert code == 0
-    assert "The roles guide's notes on pay\n  ml-engineer Lower demand outside labs" in "\n".join(
-        line.rstrip() for line in out.split("\n")
-    )
+    text = " ".join(out.split())
+    # under the role's name, the source cited as a reader would cite it
+    assert "Notes on pay, from AI Roles & Career Paths" in text
+    assert "ML Engineer: Lower demand outside labs" in text
+    assert "ml-engineer Lower" not in text
 
 
 @pytest.mark.parametrize("command", ["compare", "salary"])
@@ -681,3 +684,19 @@ def test_did_you_mean_is_one_function() -> None:
     assert did_you_mean("eurpoe", ["us", "europe", "other"]) == "; did you mean: europe?"
     assert did_you_mean("zzz", ["us", "europe"]) == ""
     assert close_matches("a", ["a", "a", "b"], n=3, cutoff=0.9) == ["a"]
+
+
+def test_compare_says_which_end_of_each_scale_is_which() -> None:
+    from typer.testing import CliRunner
+
+    from aicareer.cli.main import app
+
+    result = CliRunner().invoke(
+        app, ["compare", "ai-engineer", "mle"], env={"COLUMNS": "100", "NO_COLOR": "1"}
+    )
+    assert result.exit_code == 0, result.stderr
+    text = " ".join(result.stdout.split())
+    assert "Focus: 1 = closer to the model, 10 = closer to infrastructure." in text
+    assert "Work: 1 = research, 10 = production." in text
+    assert "1 of 10: closer to the model" in text  # ML engineer's focus, with its end named
+    assert "(1/10)" not in text

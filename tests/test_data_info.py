@@ -30,13 +30,17 @@ def test_built_in_data_versions_and_sources() -> None:
     assert err == ""
     text = " ".join(out.split())
     assert "Data in use: built-in data" in text
-    version = load().roles_file.meta.version
-    assert f"roles.toml: version {version}" in text
-    assert "matrix.toml: version" in text and "paths.toml: version" in text
+    # In words: what each file holds and when it was updated; names, ids and versions
+    # are for --json (below), not for the screen.
+    assert "Roles: updated" in text and "Decision matrix: updated" in text
+    assert "roles.toml" not in text and "seed" not in text and "version" not in text
+    ds = load()
     for sid in SOURCES:
-        assert sid in out
-    assert "Contributes: The twelve core roles" in text
-    assert "dated 2026-03" in text
+        src = ds.sources[sid]
+        assert " ".join(src.title.split()) in text  # cited by title, publisher, date
+        assert f"{src.publisher}, {src.as_of}" in text
+        assert sid not in out
+    assert "Gave us: The twelve core roles" in text
 
 
 def test_warns_on_stderr_when_the_newest_source_is_over_a_year_old() -> None:

@@ -226,7 +226,7 @@ def test_an_unknown_skill_is_an_input_error(tmp_path: Path) -> None:
     )
     code, out, err = run("gap", "ai-engineer", "--answers", str(me), home=tmp_path)
     assert (code, out) == (ExitCode.INPUT, "")
-    assert f"{me}: skills[1]:" in err and "'cooking'" in err
+    assert f"{me}: skills[1]:" in err and '"cooking"' in err
 
 
 # --- decide -------------------------------------------------------------------------------------

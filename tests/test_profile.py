@@ -85,11 +85,9 @@ def test_problems_are_all_reported_naming_file_and_field() -> None:
     lines = info.value.lines
     assert len(lines) == 4
     assert all(line.startswith("me.toml: ") for line in lines)
+    assert any(line.startswith('me.toml: interests[1]: "cooking" is not one of') for line in lines)
     assert any(
-        line.startswith("me.toml: interests[1]: ") and "'prompting'" in line for line in lines
-    )
-    assert any(
-        line.startswith("me.toml: x: unknown field; the fields are: background, years")
+        line.startswith("me.toml: x is not an answers-file key (the keys are: background, years")
         for line in lines
     )
 
@@ -116,10 +114,10 @@ def test_progress_round_trip_keeps_partial_answers(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("raw", "expected"),
     [
-        ({"years": 61}, "p.toml: years: Input should be less than or equal to 60"),
-        ({"interests": []}, "p.toml: interests: List should have at least 1 item"),
-        ({"interests": ["agents", "x"]}, "p.toml: interests[1]: Input should be"),
-        ({"color": "red"}, "p.toml: color: unknown field; the fields are: background"),
+        ({"years": 61}, "p.toml: years must be a whole number from 0 to 60, got 61"),
+        ({"interests": []}, "p.toml: interests: pick at least one"),
+        ({"interests": ["agents", "x"]}, 'p.toml: interests[1]: "x" is not one of the choices'),
+        ({"color": "red"}, "p.toml: color is not an answers-file key"),
     ],
 )
 def test_a_bad_progress_file_is_an_input_error(raw: dict[str, Any], expected: str) -> None:
@@ -196,3 +194,61 @@ def test_review_shows_answers_in_words() -> None:
     assert BY_ID["years"].show(1) == "1 year"
     assert BY_ID["interests"].show(["agents", "prompting"]) == "AI agents, Prompting"
     assert BY_ID["region"].show("europe") == "Europe"
+
+
+# --- errors in the person's words (issue 23) -------------------------------------------------
+
+
+def _errors(tmp_path: Path, text: str) -> str:
+    from typer.testing import CliRunner
+
+    from aicareer.cli.main import app
+
+    path = tmp_path / "me.toml"
+    path.write_text(text, "utf-8")
+    result = CliRunner().invoke(app, ["quiz", "--answers", str(path), "--json"])
+    assert result.exit_code == 4, result.stdout
+    return result.stderr
+
+
+def test_answers_file_errors_are_plain_words(tmp_path: Path) -> None:
+    base = 'background = "backend-engineer"\ninterests = ["agents"]\n'
+    err = _errors(tmp_path, base + "years = -1\n")
+    assert "years must be a whole number from 0 to 60, got -1" in err
+    assert "Input should" not in err
+    assert 'got "five"' in _errors(tmp_path, base + 'years = "five"\n')
+    assert "hours_per_week must be a whole number from 1 to 80, got 0" in _errors(
+        tmp_path, base + "years = 2\nhours_per_week = 0\n"
+    )
+
+
+def test_a_misspelled_key_or_value_gets_did_you_mean(tmp_path: Path) -> None:
+    err = _errors(tmp_path, 'background = "backend-enginer"\nyeras = 3\ninterests = ["agens"]\n')
+    assert "yeras is not an answers-file key; did you mean: years?" in err
+    assert '"backend-enginer" is not one of the choices; did you mean: backend-engineer' in err
+    assert 'interests[0]: "agens" is not one of the choices; did you mean: agents?' in err
+
+
+def test_words_people_type_for_a_region_suggest_the_right_one(tmp_path: Path) -> None:
+    base = 'background = "backend-engineer"\nyears = 2\ninterests = ["agents"]\n'
+    for typed in ("EU", "Europe", "UK"):
+        err = _errors(tmp_path, base + f'region = "{typed}"\n')
+        assert f'"{typed}" is not one of the choices; did you mean: europe?' in err
+    err = _errors(tmp_path, base + 'region = "USA"\n')
+    assert "did you mean: us?" in err
+
+
+def test_words_people_type_for_a_level_suggest_the_right_one() -> None:
+    from typer.testing import CliRunner
+
+    from aicareer.cli.main import app
+
+    for typed, level in (("Sr", "senior"), ("senior", None), ("Jr", "entry")):
+        result = CliRunner().invoke(app, ["salary", "--level", typed, "--json"])
+        if level is None:
+            assert result.exit_code == 0
+        else:
+            assert result.exit_code == 2
+            assert f"did you mean: {level}?" in result.stderr
+    result = CliRunner().invoke(app, ["salary", "-r", "EU", "--json"])
+    assert "did you mean: europe?" in result.stderr

@@ -43,6 +43,7 @@ def drive(
     """Run the quiz flow with `keys` typed, no terminal needed."""
     with create_pipe_input() as pipe:
         pipe.send_text("".join(keys))
+        pipe.close()  # keys that run out end the prompt (EOFError) instead of waiting forever
         with create_app_session(input=pipe, output=DummyOutput()):
             return quiz.ask_all(answers, on_interrupt=None if kept is None else kept.append)
 
@@ -100,7 +101,7 @@ def test_back_entry_on_a_select_question_returns_to_the_previous_one() -> None:
     profile = drive(
         answer_all(stop="coding"),
         DOWN + ENTER,
-        BACKSPACE + "12" + ENTER,
+        "12" + ENTER,
         answer_all(start="coding"),
         LOOKS_GOOD,
     )
@@ -159,7 +160,7 @@ def test_change_an_answer_on_the_review_screen() -> None:
 
 def test_back_from_a_review_change_keeps_the_answer() -> None:
     # Pick Experience on the review, type "<" (back to the review), then Looks good.
-    profile = drive(EVERYTHING, review_pick("years"), BACKSPACE + "<" + ENTER, LOOKS_GOOD)
+    profile = drive(EVERYTHING, review_pick("years"), "<" + ENTER, LOOKS_GOOD)
     assert profile.years == 5
 
 
@@ -193,6 +194,7 @@ def test_resume_with_every_answer_goes_straight_to_review() -> None:
             "interests": ["prompting"],
             "company": "any",
             "region": "other",
+            "hours_per_week": 6,
         }
     )
     from aicareer.records.models import to_dict
@@ -200,14 +202,12 @@ def test_resume_with_every_answer_goes_straight_to_review() -> None:
     assert to_dict(drive(LOOKS_GOOD, answers=given)) == to_dict(Profile(**given))
 
 
-def test_edit_asks_every_question_with_the_answers_preselected() -> None:
-    # quiz --edit: ENTER on every question keeps the earlier answer; change only years.
+def test_edit_starts_at_the_review_with_the_answers_there() -> None:
+    # quiz --edit: the review screen first; change only years (typing 9 gives 9).
     before = profile_of({"background": "data-scientist", "years": 3, "region": "europe"})
-    keys = ""
-    for qid in [q.id for q in questions.QUESTIONS]:
-        keys += answer(qid, 9, before) if qid == "years" else ENTER
     with create_pipe_input() as pipe:
-        pipe.send_text(keys + LOOKS_GOOD)
+        pipe.send_text(review_pick("years") + "9" + ENTER + LOOKS_GOOD)
+        pipe.close()
         with create_app_session(input=pipe, output=DummyOutput()):
             profile = quiz.ask_all(defaults=before)
     assert profile == Profile(**{**before, "years": 9})
@@ -304,11 +304,8 @@ def test_cli_edit_reasks_with_the_last_answers_preselected(terminal: Path) -> No
     first = invoke(answer_all({"years": 3, "region": "europe"}) + LOOKS_GOOD, "--json")
     assert first.exit_code == 0, first.stderr
     before = json.loads(first.stdout)["profile"]
-    # ENTER everywhere keeps each answer; only years changes, 3 -> 11.
-    keys = "".join(
-        answer("years", 11, {"years": 3}) if qid == "years" else ENTER
-        for qid in [q.id for q in questions.QUESTIONS]
-    )
+    # --edit opens on the review screen: change only years, 3 -> 11 (typed over nothing).
+    keys = review_pick("years") + "11" + ENTER
     result = invoke(keys + LOOKS_GOOD, "--edit", "--json")
     assert result.exit_code == 0, result.stderr
     assert "Editing your last quiz answers: " in result.stderr
@@ -391,6 +388,7 @@ assert ids()[-1] == "work_style"
 def drive(keys, **kw):
     with create_pipe_input() as pipe:
         pipe.send_text(keys)
+        pipe.close()
         with create_app_session(input=pipe, output=DummyOutput()):
             return quiz.ask_all(**kw)
 
@@ -419,10 +417,11 @@ assert kept[0]["work_style"] == "remote", kept
 progress = Path(os.environ["AICAREER_HOME"]) / "p.toml"
 save_quiz_state(kept[0], progress)
 assert read_quiz_state(progress) == kept[0]
-assert drive(review_pick(), answers=read_quiz_state(progress)).work_style == "remote"
+# (the skipped hours question is the one left to ask: enter skips it again)
+assert drive(ENTER + review_pick(), answers=read_quiz_state(progress)).work_style == "remote"
 # --edit pre-selects it.
 before = profile_of({"work_style": "office"})
-assert drive(ENTER * len(ids()) + review_pick(), defaults=before).work_style == "office"
+assert drive(review_pick(), defaults=before).work_style == "office"
 
 # The command: --save writes it, --answers reads it, --json shows it, history keeps it.
 quiz_cmd.stdin_is_terminal = lambda: True
@@ -433,7 +432,7 @@ assert json.loads(result.stdout)["profile"]["work_style"] == "remote"
 assert tomllib.loads(saved.read_text("utf-8"))["work_style"] == "remote"
 again = CliRunner().invoke(app, ["quiz", "--answers", str(saved), "--json"])
 assert json.loads(again.stdout)["profile"]["work_style"] == "remote", again.stderr
-edit = cli(ENTER * len(ids()) + review_pick(), "--edit", "--json")
+edit = cli(review_pick(), "--edit", "--json")
 assert json.loads(edit.stdout)["profile"]["work_style"] == "remote", edit.stderr
 # Plain prompts (TERM=dumb) ask it too.
 plain = CliRunner().invoke(
@@ -491,3 +490,19 @@ def test_adding_a_question_touches_only_its_record_and_the_profile_model(
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert proc.stdout.strip() == "ok"
+
+
+def test_cli_all_without_a_kept_result_says_so(terminal: Path) -> None:
+    result = invoke("", "--all")
+    assert result.exit_code == 2
+    assert "no quiz result to show yet" in result.stderr
+    assert "1 of " not in result.stderr  # no quiz was started
+
+
+def test_cli_resume_says_what_it_kept(terminal: Path) -> None:
+    stopped = invoke(answer_all(stop="coding") + CTRL_C)
+    assert stopped.exit_code == 130
+    result = invoke(answer_all(start="coding") + LOOKS_GOOD, "--resume", "--json")
+    assert result.exit_code == 0, result.stderr
+    assert "Continuing your quiz with the answers you gave before:" in result.stderr
+    assert "  Background: Backend engineer\n  Experience: 5 years\n" in result.stderr

@@ -24,7 +24,6 @@ from aicareer.records.vocab import (
     DEFAULT_CODING,
     INTERESTS,
     REGIONS,
-    SKILL_TEXT,
     SKILLS,
 )
 
@@ -37,6 +36,8 @@ class Option:
     title: str
     #: A short explanation, shown under the list when the option is highlighted.
     help: str
+    #: A long list is shown a group at a time (one screen each); "" for a short list.
+    group: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +92,17 @@ class Question:
         problem = self.check(number)
         return number if problem is None else problem
 
+    def pages(self) -> list[tuple[str, tuple[Option, ...]]]:
+        """The options a screen at a time: one page per group, in order ([("", all)] when
+        the options have no groups)."""
+        pages: list[tuple[str, tuple[Option, ...]]] = []
+        for o in self.options:
+            if pages and pages[-1][0] == o.group:
+                pages[-1] = (o.group, (*pages[-1][1], o))
+            else:
+                pages.append((o.group, (o,)))
+        return pages
+
     def how_to_answer(self, back: bool) -> str:
         """The instruction shown after the prompt (`back`: going back is possible here)."""
         if self.instruction:
@@ -102,8 +114,8 @@ class Question:
             )
         if self.kind == "checkbox":
             none = "" if self.required else "; none to skip"
-            return f"(space to tick, enter to confirm{none}" + (
-                "; tick ← Back to go back)" if back else ")"
+            return f"(space to tick, enter to go on{none}" + (
+                "; ← Back keeps your ticks)" if back else ")"
             )
         return "(arrow keys, enter to choose)"
 
@@ -173,12 +185,154 @@ CODING_TEXT = {
     "basic": ("Some scripting", "Spreadsheets, SQL, small scripts, notebooks."),
     "professional": ("Professionally", "Writing production code is (or was) my job."),
 }
-#: The skills question shows each skill's label; the help says where the seeds name it.
-SKILL_OPTIONS = tuple(Option(s, SKILL_TEXT[s][0], f"From {SKILL_TEXT[s][1]}") for s in SKILLS)
+#: The skills question: a short title that fits a 40-column screen, a description in plain
+#: words, and the group its page belongs to (28 skills do not fit one screen). The answers
+#: file's labels and where the sources name each skill stay in `vocab.SKILL_TEXT`.
+SKILL_QUIZ: dict[str, tuple[str, str, str]] = {
+    "python": ("Python", "You write Python comfortably.", "Code and data"),
+    "async-python": ("Async Python", "asyncio: many calls in flight at once.", "Code and data"),
+    "data-validation": (
+        "Data validation (Pydantic)",
+        "Checking data against schemas, e.g. with Pydantic.",
+        "Code and data",
+    ),
+    "classical-ml": (
+        "Classical ML",
+        "Cleaning data, building features, models like XGBoost.",
+        "Code and data",
+    ),
+    "data-pipelines": (
+        "Data pipelines",
+        "Moving and shaping data: Spark, Airflow, dbt, SQL.",
+        "Code and data",
+    ),
+    "statistics": (
+        "Statistics",
+        "Statistics and designing experiments that can be trusted.",
+        "Code and data",
+    ),
+    "deep-learning": (
+        "Deep learning",
+        "Training neural networks with PyTorch, TensorFlow or JAX.",
+        "Code and data",
+    ),
+    "llm-apis": (
+        "LLM APIs",
+        "Calling models from code: Anthropic, OpenAI, Gemini.",
+        "Working with language models",
+    ),
+    "prompt-design": (
+        "Prompt design",
+        "Writing prompts and templates, and A/B testing them.",
+        "Working with language models",
+    ),
+    "llm-engineering": (
+        "LLM engineering",
+        "Embeddings, function calling, handling made-up answers.",
+        "Working with language models",
+    ),
+    "fine-tuning": (
+        "Fine-tuning",
+        "Adapting a model to your data, e.g. with LoRA.",
+        "Working with language models",
+    ),
+    "rag": (
+        "Retrieval (RAG)",
+        "Finding the right documents for a model: chunking, vector search, re-ranking.",
+        "Working with language models",
+    ),
+    "context-engineering": (
+        "Context engineering",
+        "Deciding what goes in a model's context and what an agent remembers.",
+        "Working with language models",
+    ),
+    "agents": (
+        "Agents",
+        "Systems where one or more models plan and act.",
+        "Agents, quality and safety",
+    ),
+    "agent-frameworks": (
+        "Agent frameworks",
+        "LangGraph, CrewAI, AutoGen and the like.",
+        "Agents, quality and safety",
+    ),
+    "mcp": (
+        "Tools and MCP",
+        "Connecting models to tools, e.g. writing MCP servers.",
+        "Agents, quality and safety",
+    ),
+    "evals": (
+        "Evaluation",
+        "Building test sets and automated checks of model output.",
+        "Agents, quality and safety",
+    ),
+    "tracing": (
+        "Tracing",
+        "Seeing what an AI system did and why: LangSmith, Langfuse.",
+        "Agents, quality and safety",
+    ),
+    "guardrails": (
+        "Guardrails",
+        "Red-teaming, limits on what a model may do, human review.",
+        "Agents, quality and safety",
+    ),
+    "ai-security": (
+        "AI security",
+        "Prompt injection, personal data, compliance.",
+        "Agents, quality and safety",
+    ),
+    "mlops": (
+        "MLOps",
+        "Serving and monitoring models, spotting drift, versioning.",
+        "Shipping and running systems",
+    ),
+    "production": (
+        "Production engineering",
+        "Deploying and versioning, CI/CD, keeping cost and latency down.",
+        "Shipping and running systems",
+    ),
+    "cloud-ai": (
+        "Cloud AI services",
+        "AWS Bedrock, Azure OpenAI, Google Vertex AI.",
+        "Shipping and running systems",
+    ),
+    "distributed-systems": (
+        "Distributed systems",
+        "Systems that run across many machines at scale.",
+        "Shipping and running systems",
+    ),
+    "software-architecture": (
+        "Software architecture",
+        "How the parts of a system fit together, and the trade-offs.",
+        "Shipping and running systems",
+    ),
+    "static-analysis": (
+        "Linters and static analysis",
+        "Checks that catch mistakes before code runs, structural tests.",
+        "Shipping and running systems",
+    ),
+    "ai-coding-tools": (
+        "AI coding tools",
+        "Coding with Claude Code, Cursor, Copilot and the like.",
+        "Shipping and running systems",
+    ),
+    "product-management": (
+        "Product management",
+        "Roadmaps, priorities, talking to users.",
+        "Shipping and running systems",
+    ),
+}
+#: Grouped: the skills in the order of their groups (each group one screen).
+SKILL_OPTIONS = tuple(
+    Option(s, *SKILL_QUIZ[s])
+    for group in dict.fromkeys(g for _, _, g in SKILL_QUIZ.values())
+    for s in SKILLS
+    if SKILL_QUIZ[s][2] == group
+)
 REGION_TEXT = {
-    "us": ("United States", "Salary figures as the sources publish them."),
-    "europe": ("Europe", "The roles guide's rule for Europe applied to its US figures."),
-    "other": ("Other markets", "The roles guide's rule for other markets, applied to US figures."),
+    "us": ("United States", "Pay as the sources publish it, in US dollars."),
+    "europe": ("Europe", "US pay figures scaled to European levels, as the sources advise."),
+    "other": ("Elsewhere", "US pay figures scaled for other countries, as the sources advise."),
 }
 
 QUESTIONS: tuple[Question, ...] = (
@@ -213,16 +367,16 @@ QUESTIONS: tuple[Question, ...] = (
     ),
     Question(
         "company",
-        "Company",
-        "Where would you like to work?",
+        "Kind of company",
+        "What kind of company would you like to work for?",
         "select",
         _options(("any", *[c for c in COMPANIES if c != "any"]), COMPANY_TEXT),
         default="any",
     ),
     Question(
         "region",
-        "Region",
-        "Where will you work? (for salary figures)",
+        "Pay region",
+        "Which country or region should pay figures be for?",
         "select",
         _options(REGIONS, REGION_TEXT),
         default="us",
@@ -233,7 +387,6 @@ QUESTIONS: tuple[Question, ...] = (
         "What can you already do? Tick any that apply, or none.",
         "checkbox",
         SKILL_OPTIONS,
-        instruction="(space to tick, enter to confirm or skip; tick ← Back to go back)",
         required=False,
     ),
     Question(
@@ -243,7 +396,6 @@ QUESTIONS: tuple[Question, ...] = (
         "number",
         low=1,
         high=80,
-        default=10,
         unit=("hour", "hours"),
         required=False,
     ),

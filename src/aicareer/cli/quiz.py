@@ -9,8 +9,10 @@ it never names a question. A prompter turns one record into one prompt:
 - `Plain` prints numbered choices and reads typed lines: no cursor codes at all. The CLI
   uses it when TERM=dumb (`prompter()`).
 
-Going back: select questions end with a "← Back" choice; on a number question type `<`;
-on a checkbox tick "← Back" (with plain prompts, type `<` anywhere). The review screen
+Going back: select questions and checklists end with a "← Back" choice (enter on it; on a
+checklist the ticks made there are kept); on a number question type `<` (with plain
+prompts, type `<` anywhere). Number prompts never hold pre-typed text: what enter alone
+does is shown greyed as a placeholder. The review screen
 lists every answer; picking one asks that question again ("← Back" there returns to the
 review unchanged).
 
@@ -22,29 +24,46 @@ from __future__ import annotations
 
 import os
 import sys
+import textwrap
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import AbstractContextManager, contextmanager, nullcontext
+from dataclasses import dataclass
 from typing import IO, Any, Protocol
 
 from aicareer.cli import questions
-from aicareer.cli.questions import Question, default_answer
+from aicareer.cli.questions import Option, Question, default_answer
 from aicareer.records.models import Profile
 from aicareer.records.profile import parse_profile
 
-#: What ask() returns when the person chose to go back.
-BACK = "__back__"
+
+@dataclass(frozen=True, slots=True)
+class Back:
+    """What ask() returns when the person chose to go back. `keep`: on a checklist, what
+    they had ticked on that screen (kept, so the ticks are there when they come forward
+    again); None elsewhere."""
+
+    keep: Any = None
+
+
+BACK = Back()
 #: What review() returns when the person is happy with their answers.
 DONE = "__done__"
+#: The value of the "← Back" entry inside questionary's lists (never an answer).
+_BACK_VALUE = "__back__"
 BACK_TITLE = "← Back"
 LOOKS_GOOD = "Looks good, show my results"
 REVIEW_PROMPT = "Your answers. Pick one to change it, or go on:"
+
+
+def went_back(got: Any) -> bool:
+    return isinstance(got, Back)
 
 
 class Prompter(Protocol):
     def ask(
         self, question: Question, answers: Mapping[str, Any], mark: str, back: str | None
     ) -> Any:
-        """One question's answer (None: skipped), or BACK. Ctrl-C raises KeyboardInterrupt."""
+        """One question's answer (None: skipped), or a Back. Ctrl-C raises KeyboardInterrupt."""
 
     def review(self, answers: Mapping[str, Any]) -> str:
         """DONE, or the id of the question to ask again."""
@@ -72,8 +91,100 @@ def prompter() -> tuple[Prompter, AbstractContextManager[None]]:
     return Fancy(), terminal()
 
 
+def number_answer(question: Question, answers: Mapping[str, Any], text: str) -> Any:
+    """A number question's typed text -> the answer (None: skipped), or an error message
+    (a str). Nothing is ever pre-typed: enter alone keeps the person's current answer, else
+    takes the question's default, else skips an optional question."""
+    if not text.strip():
+        current = answers.get(question.id)
+        if current is not None:
+            return current
+        if question.default is not None:
+            return question.default
+    return question.parse(text)
+
+
+def number_hint(question: Question, answers: Mapping[str, Any]) -> str:
+    """What enter alone does, shown greyed in the empty input (a placeholder, not text)."""
+    current = answers.get(question.id)
+    if current is not None:
+        return f"{current} (enter keeps it)"
+    if question.default is not None:
+        return f"{question.default} (enter takes it)"
+    return "" if question.required else "(enter alone skips)"
+
+
+def wrap_header(mark: str, prompt: str, instruction: str, width: int) -> str:
+    """The prompt and its instruction wrapped at words to `width` columns, to follow
+    questionary's "{mark} " (so the first line is shorter by the mark's width)."""
+    room = max(20, width - 1)
+    lead = " " * (len(mark) + 1)
+    lines = textwrap.wrap(
+        prompt, room, initial_indent=lead, subsequent_indent=lead, break_long_words=False
+    )
+    lines[0] = lines[0][len(lead) :]
+    if instruction:
+        lines += textwrap.wrap(instruction, room, initial_indent="  ", subsequent_indent="  ")
+    return "\n".join(lines)
+
+
+def fit(text: str, width: int) -> str:
+    """`text` on one line of at most `width` columns, cut at a word with "…" when longer."""
+    if len(text) <= width:
+        return text
+    return textwrap.shorten(text, width, placeholder=" …", break_long_words=False)
+
+
+def wrapped(text: str, width: int, indent: str = "    ") -> str:
+    """A description under a list: wrapped at words, its later lines indented."""
+    first = width - len("  Description: ") - 1
+    lines = textwrap.wrap(text, max(20, first), break_long_words=False)
+    if len(lines) > 1:
+        rest = " ".join(lines[1:])
+        lines[1:] = textwrap.wrap(
+            rest, max(20, width - 1), initial_indent=indent, subsequent_indent=indent
+        )
+    return "\n".join(lines)
+
+
+def columns() -> int:
+    """The width of the terminal the prompts are drawn on."""
+    from prompt_toolkit.application.current import get_app_session
+
+    try:
+        return max(20, get_app_session().output.get_size().columns)
+    except Exception:  # an output that cannot say (a closed stream): the usual width
+        return 80
+
+
+def echo(mark: str, prompt: str, shown: str) -> None:
+    """What stays on screen after a question: the question and the answer, in words."""
+    from prompt_toolkit import print_formatted_text
+    from prompt_toolkit.formatted_text import FormattedText
+
+    width = columns()
+    head = textwrap.wrap(
+        f"{prompt} {shown}", max(20, width - len(mark) - 2), break_long_words=False
+    )
+    text = f"\n{' ' * (len(mark) + 1)}".join(head)
+    print_formatted_text(FormattedText([("class:qmark", mark), ("", " "), ("", text)]))
+
+
+def _quietly(question: Any) -> Any:
+    """Run a questionary prompt that leaves nothing behind: `echo` says what was picked."""
+    question.application.erase_when_done = True
+    return question.unsafe_ask()
+
+
+def checked_titles(question: Question, values: list[str]) -> str:
+    return ", ".join(question.title_of(v) for v in values) or "none"
+
+
 class Fancy:
-    """questionary prompts: arrow keys, space to tick, a description under the list."""
+    """questionary prompts: arrow keys, space to tick, a description under the list.
+
+    Every prompt is wrapped at words to the terminal's width, erased when answered and
+    replaced by one line that says the question and the answer in words (`echo`)."""
 
     def ask(
         self, question: Question, answers: Mapping[str, Any], mark: str, back: str | None
@@ -81,72 +192,179 @@ class Fancy:
         import questionary
         from questionary import Choice
 
-        default = default_answer(question, answers)
+        width = columns()
         instruction = question.how_to_answer(back is not None)
+        header = wrap_header(mark, question.prompt, instruction, width)
         if question.kind == "number":
 
             def valid(text: str) -> bool | str:
                 if text.strip() == "<" and back is not None:
                     return True
-                parsed = question.parse(text)
-                return parsed if isinstance(parsed, str) else True
+                got = number_answer(question, answers, text)
+                return got if isinstance(got, str) else True
 
-            typed = questionary.text(
-                question.prompt,
-                default="" if default is None else str(default),
-                validate=valid,
-                qmark=mark,
-                instruction=instruction,
-            ).unsafe_ask()
-            return BACK if typed.strip() == "<" else question.parse(typed)
+            from prompt_toolkit.formatted_text import FormattedText
 
-        back_choice = [] if back is None else [Choice(back, BACK, description="Go back")]
-        if question.kind == "checkbox":
-            picked = default or []
-            choices = [
-                Choice(o.title, o.value, description=o.help, checked=o.value in picked)
-                for o in question.options
-            ]
-
-            def enough(sel: list[str]) -> bool | str:
-                return bool(sel) or not question.required or "pick at least one (space to tick)"
-
-            result = questionary.checkbox(
-                question.prompt,
-                choices=[*choices, *back_choice],
-                validate=enough,
-                qmark=mark,
-                instruction=instruction,
-            ).unsafe_ask()
-            if BACK in result:
+            hint = number_hint(question, answers)
+            typed: str = _quietly(
+                questionary.text(
+                    header + "\n ",
+                    validate=valid,
+                    qmark=mark,
+                    placeholder=FormattedText([("class:instruction", hint)]),
+                )
+            )
+            if typed.strip() == "<" and back is not None:
+                echo(mark, question.prompt, BACK_TITLE)
                 return BACK
-            # An optional checklist left empty is an answer ("none of these"), kept as []
-            # so that a resumed quiz does not ask it again.
-            return result
+            got = number_answer(question, answers, typed)
+            echo(mark, question.prompt, question.show(got))
+            return got
 
-        choices = [Choice(o.title, o.value, description=o.help) for o in question.options]
-        return questionary.select(
-            question.prompt,
-            choices=[*choices, *back_choice],
-            default=default,
+        if question.kind == "checkbox":
+            return self._checklist(question, answers, mark, back, width)
+
+        back_choice = [] if back is None else [Choice(back, _BACK_VALUE, description="Go back")]
+        choices = [
+            Choice(fit(o.title, width - 6), o.value, description=wrapped(o.help, width))
+            for o in question.options
+        ]
+        got = _quietly(
+            questionary.select(
+                header,
+                choices=[*choices, *back_choice],
+                default=default_answer(question, answers),
+                qmark=mark,
+                instruction=" ",  # said in the header; "" would get questionary's own
+            )
+        )
+        if got == _BACK_VALUE:
+            echo(mark, question.prompt, BACK_TITLE)
+            return BACK
+        echo(mark, question.prompt, question.title_of(got))
+        return got
+
+    def _checklist(
+        self,
+        question: Question,
+        answers: Mapping[str, Any],
+        mark: str,
+        back: str | None,
+        width: int,
+    ) -> Any:
+        """A checklist, one page per group of options (so a long list fits the screen).
+        Enter on "← Back" (or ticking it) goes back, keeping what was ticked."""
+        pages = question.pages()
+        ticked: list[str] = list(default_answer(question, answers) or [])
+        page = 0
+        while page < len(pages):
+            group, options = pages[page]
+            prompt = question.prompt
+            if len(pages) > 1:
+                prompt += f" ({page + 1} of {len(pages)}: {group})"
+            can_back = back is not None or page > 0
+            instruction = question.how_to_answer(can_back)
+            need = question.required and len(pages) == 1
+            label = (back or BACK_TITLE) if page == 0 else f"{BACK_TITLE} to the previous group"
+            got = self._page(
+                mark, prompt, instruction, options, ticked, label if can_back else None, need, width
+            )
+            on_page = {o.value for o in options}
+            ticked = [v for v in ticked if v not in on_page] + got[1]
+            if not got[0]:
+                page += 1
+            elif page > 0:
+                page -= 1
+            else:
+                keep = [o.value for o in question.options if o.value in ticked]
+                echo(
+                    mark, question.prompt, f"{BACK_TITLE} (kept: {checked_titles(question, keep)})"
+                )
+                return Back(keep)
+        picked = [o.value for o in question.options if o.value in ticked]
+        echo(mark, question.prompt, checked_titles(question, picked))
+        return picked
+
+    @staticmethod
+    def _page(
+        mark: str,
+        prompt: str,
+        instruction: str,
+        options: tuple[Option, ...],
+        ticked: list[str],
+        back: str | None,
+        required: bool,
+        width: int,
+    ) -> tuple[bool, list[str]]:
+        """One page of a checklist: (went back, the values ticked on it)."""
+        import questionary
+        from prompt_toolkit.filters import Condition
+        from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+        from prompt_toolkit.keys import Keys
+        from questionary import Choice
+        from questionary.prompts.common import InquirerControl
+
+        choices = [
+            Choice(
+                fit(o.title, width - 8),
+                o.value,
+                description=wrapped(o.help, width),
+                checked=o.value in ticked,
+            )
+            for o in options
+        ]
+        if back is not None:
+            choices.append(Choice(back, _BACK_VALUE, description="Go back (your ticks stay)"))
+
+        def enough(sel: list[str]) -> bool | str:
+            return bool(sel) or not required or "pick at least one (space to tick)"
+
+        prompt_q = questionary.checkbox(
+            wrap_header(mark, prompt, instruction, width),
+            choices=choices,
+            validate=enough,
             qmark=mark,
-            instruction=instruction,
-        ).unsafe_ask()
+            instruction="",
+        )
+        control = next(
+            w.content
+            for w in prompt_q.application.layout.find_all_windows()
+            if isinstance(w.content, InquirerControl)
+        )
+        keys = KeyBindings()
+
+        @Condition
+        def on_back() -> bool:
+            return bool(control.get_pointed_at().value == _BACK_VALUE)
+
+        @keys.add(Keys.ControlM, eager=True, filter=on_back)
+        def _(event: Any) -> None:
+            control.is_answered = True
+            event.app.exit(result=[_BACK_VALUE, *control.selected_options])
+
+        app = prompt_q.application
+        app.key_bindings = merge_key_bindings([*filter(None, [app.key_bindings]), keys])
+        result: list[str] = _quietly(prompt_q)
+        picked = [v for v in result if v != _BACK_VALUE]
+        return _BACK_VALUE in result, [o.value for o in options if o.value in picked]
 
     def review(self, answers: Mapping[str, Any]) -> str:
         import questionary
         from questionary import Choice
 
+        width = columns()
         choices = [Choice(LOOKS_GOOD, DONE)]
-        choices += [
-            Choice(
-                f"{q.label}: {q.show(answers.get(q.id))}", q.id, description="Change this answer"
+        for q in questions.QUESTIONS:
+            line = f"{q.label}: {q.show(answers.get(q.id))}"
+            choices.append(Choice(fit(line, width - 4), q.id, description=wrapped(line, width)))
+        result: str = _quietly(
+            questionary.select(
+                wrap_header("Review", REVIEW_PROMPT, "(arrow keys, enter)", width),
+                choices=choices,
+                qmark="Review",
+                instruction=" ",
             )
-            for q in questions.QUESTIONS
-        ]
-        result: str = questionary.select(
-            REVIEW_PROMPT, choices=choices, qmark="Review", instruction="(arrow keys, enter)"
-        ).unsafe_ask()
+        )
         return result
 
 
@@ -183,21 +401,25 @@ class Plain:
         can_back = back is not None
         go_back = ", < to go back" if can_back else ""
         if question.kind == "number":
-            shown = "" if default is None else f" [{default}]"
+            hint = number_hint(question, answers)
+            shown = f" [{hint}]" if hint else ""
             span = f"a whole number, {question.low}-{question.high}"
             skip = "" if question.required else ", empty to skip"
             while True:
                 text = self._read(f"  Type {span}{skip}{go_back}{shown}: ")
                 if text == "<" and can_back:
                     return BACK
-                if not text and default is not None:
-                    return default
-                parsed = question.parse(text)
-                if not isinstance(parsed, str):
-                    return parsed
-                self._say(f"  {parsed}\n")
+                got = number_answer(question, answers, text)
+                if not isinstance(got, str):
+                    return got
+                self._say(f"  {got}\n")
         options = question.options
+        groups = question.pages()
         for i, o in enumerate(options, 1):
+            if len(groups) > 1:
+                for group, members in groups:
+                    if members[0] is o:
+                        self._say(f"  {group}:\n")
             self._say(f"  {i:>2}) {o.title}: {o.help}\n")
         n = len(options)
         if question.kind == "checkbox":
@@ -268,6 +490,21 @@ def _next(i: int, skip: set[str]) -> int:
     return i
 
 
+def _keep(given: dict[str, Any], qid: str, back: Back) -> None:
+    """Going back from a checklist keeps its ticks (none ticked: no answer yet)."""
+    if back.keep is None:
+        return
+    if back.keep:
+        given[qid] = back.keep
+    else:
+        given.pop(qid, None)
+
+
+def kept_lines(answers: Mapping[str, Any]) -> list[str]:
+    """The answers kept by an interrupted quiz, as the review screen words them."""
+    return [f"{q.label}: {q.show(answers[q.id])}" for q in questions.QUESTIONS if q.id in answers]
+
+
 def answered(given: Mapping[str, Any]) -> dict[str, Any]:
     """The answers to keep or score: skipped questions (None) are left out."""
     return {k: v for k, v in given.items() if v is not None}
@@ -290,13 +527,20 @@ def ask_all(
     given = {**(defaults or {}), **(answers or {})}
     skip = set(answers or {})
     total = len(qs)
-    i = _next(-1, skip)
+    # --edit: every answer is there already, so start where they can all be seen; a
+    # choice the file left to its default (coding) is shown as that default, not "skipped".
+    i = total if defaults is not None else _next(-1, skip)
+    if defaults is not None:
+        for q in qs:
+            if q.id not in given and q.kind == "select":
+                given[q.id] = default_answer(q, given)
     try:
         while True:
             while i < total:
                 question = qs[i]
                 got = prompt.ask(question, given, f"{i + 1} of {total}", BACK_TITLE if i else None)
-                if got == BACK:
+                if went_back(got):
+                    _keep(given, question.id, got)
                     i -= 1
                     continue
                 given[question.id] = got
@@ -305,7 +549,9 @@ def ask_all(
             if pick == DONE:
                 return parse_profile(answered(given), "your answers")
             got = prompt.ask(by_id[pick], given, "Change", f"{BACK_TITLE} to the review")
-            if got != BACK:
+            if went_back(got):
+                _keep(given, pick, got)
+            else:
                 given[pick] = got
     except KeyboardInterrupt:
         if on_interrupt is not None:
@@ -313,4 +559,4 @@ def ask_all(
         raise
 
 
-__all__ = ["BACK", "DONE", "Fancy", "Plain", "Prompter", "ask_all", "prompter", "terminal"]
+__all__ = ["BACK", "DONE", "Back", "Fancy", "Plain", "Prompter", "ask_all", "prompter", "terminal"]

@@ -55,19 +55,84 @@ EXPECTED: dict[str, str] = {
 }
 
 
+#: The number fields' ranges, for messages in words ("years must be a whole number ...").
+NUMBER_RANGES: dict[str, tuple[int, int]] = {"years": (0, 60), "hours_per_week": (1, 80)}
+#: The choice fields and list fields, with their allowed values.
+CHOICES: dict[str, tuple[str, ...]] = {
+    "background": BACKGROUNDS,
+    "company": COMPANIES,
+    "coding": CODING_LEVELS,
+    "region": REGIONS,
+    "interests": INTERESTS,
+    "skills": SKILLS,
+}
+
+
+def _got(value: Any) -> str:
+    """A value as the file had it: 5, -1, "five", [] (TOML's spelling, not Python's)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return '"' + value + '"' if len(value) <= 40 else '"' + value[:37] + '..."'
+    if isinstance(value, list | tuple):
+        return "[]" if not value else "a list"
+    if isinstance(value, dict):
+        return "a table"
+    return str(value)
+
+
+def _plain(label: str, err: Any) -> str | None:
+    """One problem in the person's words, or None to keep the general wording."""
+    from aicareer.suggest import did_you_mean
+
+    loc = err["loc"]
+    field = str(loc[0]) if loc else ""
+    kind = err["type"]
+    value = err.get("input")
+    if kind in ("extra_forbidden", "unexpected_keyword_argument"):
+        return (
+            f"{label}: {field} is not an answers-file key{did_you_mean(field, FIELDS)} "
+            f"(the keys are: {', '.join(FIELDS)})"
+        )
+    if kind in ("missing", "missing_keyword_only_argument", "missing_argument"):
+        return f"{label}: {field} is missing; it is {EXPECTED.get(field, 'required')}"
+    if field in NUMBER_RANGES:
+        low, high = NUMBER_RANGES[field]
+        return f"{label}: {field} must be a whole number from {low} to {high}, got {_got(value)}"
+    if field in CHOICES:
+        choices = CHOICES[field]
+        listed = field in ("interests", "skills")
+        if listed and len(loc) == 1:
+            if kind == "too_short":
+                return f'{label}: {field}: pick at least one, e.g. {field} = ["{choices[0]}"]'
+            if not isinstance(value, list):
+                return f'{label}: {field} must be a list, e.g. {field} = ["{choices[0]}"]'
+            return None
+        where = f"{field}[{loc[1]}]" if listed and len(loc) > 1 else field
+        if kind == "literal_error" and isinstance(value, str) and value.isprintable():
+            hint = did_you_mean(value, choices)
+            return (
+                f"{label}: {where}: {_got(value)} is not one of the choices{hint} "
+                f"(the choices are: {', '.join(choices)})"
+            )
+        if kind in ("literal_error", "string_type", "list_type"):
+            return f"{label}: {where} must be one of: {', '.join(choices)}; got {_got(value)}"
+    return None
+
+
 def error_lines(label: str, exc: ValidationError) -> list[str]:
-    """validation_lines(), plus the valid keys for an unknown one and the expected value:
-    how an invalid answers file (or batch row) is worded."""
+    """Each problem in plain words, naming the key, what it must be and what it was, with
+    "did you mean" for a misspelled key or value (and for the words people naturally type,
+    see `suggest.meant`): how an invalid answers file (or batch row) is worded."""
     lines = []
     for err, line in zip(exc.errors(include_url=False), validation_lines(label, exc), strict=True):
-        loc = err["loc"]
-        field = str(loc[0]) if loc else ""
-        if err["type"] in ("extra_forbidden", "unexpected_keyword_argument"):
-            line = f"{label}: {format_loc(loc)}: unknown field; the fields are: " + ", ".join(
-                FIELDS
-            )
-        elif err["type"] != "literal_error" and field in EXPECTED:
-            line = f"{line}; expected {EXPECTED[field]}"
+        plain = _plain(label, err)
+        if plain is not None:
+            line = plain
+        else:
+            field = str(err["loc"][0]) if err["loc"] else ""
+            if err["type"] != "literal_error" and field in EXPECTED:
+                line = f"{line}; expected {EXPECTED[field]}"
         lines.append(line)
     return lines
 
@@ -150,7 +215,10 @@ def parse_quiz_state(raw: Mapping[str, Any], label: str) -> dict[str, Any]:
     problems: list[str] = []
     for key, value in raw.items():
         if key not in adapters:
-            problems.append(f"{label}: {key}: unknown field; the fields are: " + ", ".join(FIELDS))
+            problems.append(
+                _plain(label, {"loc": (key,), "type": "extra_forbidden"})
+                or f"{label}: {key}: unknown field"
+            )
             continue
         try:
             checked = adapters[key].validate_python(value)
@@ -159,7 +227,8 @@ def parse_quiz_state(raw: Mapping[str, Any], label: str) -> dict[str, Any]:
         except ValidationError as exc:
             for err in exc.errors(include_url=False):
                 where = format_loc((key, *err["loc"]))
-                problems.append(f"{label}: {where}: {err['msg']} (got {err['input']!r})")
+                plain = _plain(label, {**err, "loc": (key, *err["loc"])})
+                problems.append(plain or f"{label}: {where}: {err['msg']} (got {err['input']!r})")
     if problems:
         problems.append(f"{label}: delete this file to start the quiz afresh")
         raise input_error(problems)

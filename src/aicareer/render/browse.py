@@ -53,13 +53,47 @@ def bullets(items: Iterable[str], limit: int | None = None) -> Text:
     return text
 
 
-def axes_text(role: Role) -> Text:
+#: What each end of the two scales means, said once under a comparison.
+SCALE_LEGEND = (
+    "Focus: 1 = closer to the model, 10 = closer to infrastructure. "
+    "Work: 1 = research, 10 = production."
+)
+
+
+def cite(ds: Dataset, source_id: str) -> str:
+    """A source as a reader would cite it: "Title (Publisher, 2026-03)"."""
+    src = ds.sources.get(source_id)
+    return f"{src.title} ({src.publisher}, {src.as_of})" if src else source_id
+
+
+def _scale_word(value: int, low: str, high: str) -> str:
+    return f"closer to {low}" if value < 4 else f"closer to {high}" if value > 6 else "in between"
+
+
+def focus_text(role: Role) -> Text:
+    """Where the role sits between the model (1) and infrastructure (10)."""
     if role.axes is None:
         return Text("not on the guide's map (adjacent role)", style="dim")
-    x, y = role.axes.model_infra, role.axes.research_production
-    side = "model" if x < 4 else "infrastructure" if x > 6 else "middle"
-    where = "research" if y < 4 else "production" if y > 6 else "middle"
-    return Text(f"closer to the {side} ({x}/10), {where} ({y}/10)")
+    x = role.axes.model_infra
+    return Text(f"{x} of 10: {_scale_word(x, 'the model', 'infrastructure')}")
+
+
+def work_text(role: Role) -> Text:
+    """Where the role sits between research (1) and production (10)."""
+    if role.axes is None:
+        return Text("not on the guide's map (adjacent role)", style="dim")
+    y = role.axes.research_production
+    return Text(f"{y} of 10: {_scale_word(y, 'research', 'production')}")
+
+
+def axes_text(role: Role) -> Text:
+    """Both scales in one cell, each end named (the show screen's "Focus" line)."""
+    if role.axes is None:
+        return Text("not on the guide's map (adjacent role)", style="dim")
+    return Text(
+        f"{focus_text(role).plain} (1 = model, 10 = infrastructure); "
+        f"{work_text(role).plain} (1 = research, 10 = production)"
+    )
 
 
 def roles_table(ds: Dataset) -> Group:
@@ -83,8 +117,8 @@ def roles_table(ds: Dataset) -> Group:
     return Group(
         Grid(cols, rows, title="AI roles"),
         Text(
-            "Pay: the roles guide's US base salary, mid level (2025-2026); unsplit ranges "
-            "shown as they are.",
+            f"Pay: US base salary, mid level, 2025-2026, from {cite(ds, 'roles-guide')}; "
+            "ranges the source does not split by level are shown as it gives them.",
             style="dim",
         ),
         Commands("More:", ["aicareer salary", "aicareer show ROLE"]),
@@ -201,7 +235,8 @@ class CompareView:
     ) -> None:
         self.roles = list(roles)
         rows: list[tuple[str, list[Text]]] = [
-            ("Focus", [axes_text(r) for r in roles]),
+            ("Focus", [focus_text(r) for r in roles]),
+            ("Work", [work_text(r) for r in roles]),
             ("Status", [Text(r.status) for r in roles]),
             ("What they do", [Text(r.summary) for r in roles]),
             ("Key skills", [bullets(r.skills.technical, limit=4) for r in roles]),
@@ -228,7 +263,11 @@ class CompareView:
             show_lines=True,
         )
         self.footer = Group(
-            Text("Pay: US base salary, roles guide (2025-2026); indicative.", style="dim"),
+            Text(f"{SCALE_LEGEND} From the landscape in {cite(ds, 'roles-guide')}.", style="dim"),
+            Text(
+                "Pay: US base salary, 2025-2026 figures from the same guide; indicative.",
+                style="dim",
+            ),
             Commands("More:", ["aicareer salary " + " ".join(r.id for r in roles)]),
         )
 
@@ -300,13 +339,15 @@ def salary_tables(ds: Dataset, rows: Sequence[RegionalBand], region_label: str) 
     return Group(*parts)
 
 
-def role_notes(roles: Sequence[Role]) -> Group | None:
-    """The roles guide's one-line salary note per role ("Lower demand outside labs")."""
-    pairs = [(r.id, Text(r.salary.note)) for r in roles if r.salary.note]
+def role_notes(roles: Sequence[Role], ds: Dataset | None = None) -> Group | None:
+    """The source's one-line salary note per role ("Lower demand outside labs"), each
+    under the role's name."""
+    pairs = [(f"{r.name}:", Text(r.salary.note)) for r in roles if r.salary.note]
     if not pairs:
         return None
+    source = "the roles guide" if ds is None else cite(ds, "roles-guide")
     return Group(
-        Text("The roles guide's notes on pay", style="bold"),
+        Text(f"Notes on pay, from {source}", style="bold"),
         Fields(pairs, indent=2, min_value=16),
         Text(""),
     )

@@ -13,12 +13,27 @@ if TYPE_CHECKING:
     from aicareer.records.dataset import Dataset
     from aicareer.records.models import Profile
 
+#: --answers where the last quiz result stands in when it is not given (path, gap, decide,
+#: why). The help says so in the same words everywhere; -a everywhere (README's table).
 AnswersOpt = Annotated[
     Path | None,
     typer.Option(
         "--answers",
         "-a",
-        help="An answers file (from `aicareer quiz --save FILE`; - reads stdin).",
+        help="Your answers file (from `aicareer quiz --save FILE`; - reads stdin)."
+        " Default: your last quiz result.",
+        metavar="FILE",
+        show_default=False,
+    ),
+]
+#: --answers where nothing stands in for it (map: without it no role is marked).
+AnswersOrNoneOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--answers",
+        "-a",
+        help="Your answers file (from `aicareer quiz --save FILE`; - reads stdin)."
+        " Default: none, so no role is marked.",
         metavar="FILE",
         show_default=False,
     ),

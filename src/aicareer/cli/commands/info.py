@@ -131,29 +131,29 @@ def data_info_cmd(data_dir: DataDirOpt = None, as_json: JsonOpt = False) -> None
         WholeLine(Text(f"  {info['data_dir']}")),
     ]
     files = []
+    # In words: what each file holds, not its name (file names and ids are in --json).
+    what = {"roles.toml": "Roles", "matrix.toml": "Decision matrix", "paths.toml": "Plans"}
     for name, meta in info["files"].items():
+        label = what.get(name, name)
         if "error" in meta:
-            files.append((f"{name}:", Text(meta["error"])))
+            files.append((f"{label}:", Text(meta["error"])))
         else:
-            files.append(
-                (f"{name}:", Text(f"version {meta['version']} (updated {meta['updated']})"))
-            )
+            files.append((f"{label}:", Text(f"updated {meta['updated']}")))
     parts += [Fields(files, indent=2, label_style=""), Text(""), Text("Sources", style="bold")]
     pairs = []
     for s in info["sources"]:
-        dated = f"dated {s['dated']}" if s["dated"] else "no machine-readable date"
+        # As a reader would cite it: title, publisher or author, date.
         body = Text(s["title"] + "\n", style="bold")
-        body.append(
-            f"{s['publisher']}; as of {s['as_of']} ({dated}); seed {s['seed']}\n", style="dim"
-        )
-        body.append(f"Contributes: {s['contributes']}\n")
-        pairs.append((s["id"], body))
-    parts.append(Fields(pairs, min_value=30))
+        body.append(f"{s['publisher']}, {s['as_of']}\n", style="dim")
+        body.append(f"Gave us: {s['contributes']}\n")
+        pairs.append(body)
+    parts += [Text(""), *pairs]
     newest = info["newest_source"]
     if newest:
+        title = next((s["title"] for s in info["sources"] if s["id"] == newest["id"]), "")
         parts.append(
             Text(
-                f"Newest source: {newest['id']}, dated {newest['dated']} (today: {info['today']})",
+                f"Newest source: {title}, dated {newest['dated']} (today: {info['today']})",
                 style="dim",
             )
         )

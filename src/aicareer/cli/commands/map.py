@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from aicareer.cli.app import DataDirOpt, JsonOpt, app, command, dataset
-from aicareer.cli.commands.answers import AnswersOpt
+from aicareer.cli.commands.answers import AnswersOrNoneOpt
 from aicareer.cli.commands.answers import ranked as _ranked
 
 
 @command(app, "map")
 def map_cmd(
-    answers: AnswersOpt = None, data_dir: DataDirOpt = None, as_json: JsonOpt = False
+    answers: AnswersOrNoneOpt = None, data_dir: DataDirOpt = None, as_json: JsonOpt = False
 ) -> None:
     """The roles guide's landscape: closer to the model or to infrastructure, research or
     production. With --answers, your top three are marked 1, 2, 3 with their scores.

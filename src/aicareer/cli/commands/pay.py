@@ -115,7 +115,7 @@ def salary_cmd(
 
     console = out()
     console.print(salary_tables(ds, rows, rule.label), crop=False)
-    notes = role_notes(picked)
+    notes = role_notes(picked, ds)
     if notes is not None:
         console.print(notes)
     if no_data:

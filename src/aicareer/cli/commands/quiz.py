@@ -49,6 +49,10 @@ def ask_profile(
     given = read_quiz_state(path) if resume else None
     if resume and given is None:
         note("No unfinished quiz to resume; starting a new one.")
+    elif given is not None:
+        note("Continuing your quiz with the answers you gave before:")
+        for line in quiz.kept_lines(given):
+            note(f"  {line}")
     elif not resume and path.exists():
         note(f"An unfinished quiz is saved in {path} (continue it with: aicareer quiz --resume).")
     if resume:
@@ -97,7 +101,13 @@ def last_or_quiz(
         return profile, save, True
     if answers is not None:
         return history.answers_or_last(answers, ds)[0], save, True
-    if show_all and not resume and history.last_answers() is not None:
+    if show_all and not resume:
+        if history.last_answers() is None:
+            raise AicareerError(
+                "no quiz result to show yet: take the quiz first (aicareer quiz); "
+                "--all then shows your last result again",
+                ExitCode.USAGE,
+            )
         return history.answers_or_last(None, ds)[0], save, False
     profile, save = ask_profile(resume, save=save)
     return profile, save, True
@@ -109,8 +119,9 @@ def quiz_cmd(
         Path | None,
         typer.Option(
             "--answers",
+            "-a",
             help="Read the answers from this TOML file instead of asking (see docs/answers.md;"
-            " - reads stdin).",
+            " - reads stdin). Default: ask (the quiz).",
             metavar="FILE",
             show_default=False,
         ),
@@ -128,6 +139,7 @@ def quiz_cmd(
         Region | None,
         typer.Option(
             "--region",
+            "-r",
             help="Pay region (overrides the answers): us, europe or other.",
             show_default=False,
         ),
@@ -136,7 +148,20 @@ def quiz_cmd(
         int, typer.Option("--top", min=1, max=12, help="How many roles to show in detail.")
     ] = 3,
     show_all: Annotated[
-        bool, typer.Option("--all", help="Also show (or, with --json, list) every role's score.")
+        bool,
+        typer.Option(
+            "--all",
+            help="Also show (or, with --json, list) every role's score; without --answers,"
+            " for your last result (no quiz).",
+        ),
+    ] = False,
+    more: Annotated[
+        bool,
+        typer.Option(
+            "--details",
+            "-d",
+            help="On a terminal, also show each role in detail (through a pager when long).",
+        ),
     ] = False,
     resume: Annotated[
         bool, typer.Option("--resume", help="Continue a quiz interrupted with Ctrl-C.")
@@ -261,5 +286,16 @@ def quiz_cmd(
     from aicareer.render.terminal import details, summary
 
     console = out()
-    # The one-screen summary first; the details after it, through a pager when long.
-    show(console, summary(result, console.width), details(result, console.width, show_all))
+    # The one-screen summary first; on a terminal the details only when asked for.
+    again = "aicareer quiz --all"
+    if answers is not None and str(answers) != "-":
+        again = f"aicareer quiz --answers {answers}"
+    # The command on a line of its own, never split (as "Next step:" gives its command).
+    offer = f"Each role in detail, with the plan and pay:\n  {again} --details"
+    show(
+        console,
+        summary(result, console.width),
+        details(result, console.width, show_all),
+        details=more,
+        offer=offer,
+    )

@@ -2,26 +2,18 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from aicareer.cli.app import DataDirOpt, JsonOpt, app, command, data_app, dataset
+from aicareer.cli.commands.answers import AnswersOpt
 
 
 @command(app, "why")
 def why_cmd(
     role: Annotated[str, typer.Argument(help="A role id or alias, e.g. ai-architect.")],
-    answers: Annotated[
-        Path | None,
-        typer.Option(
-            "--answers",
-            help="Your answers file (default: the answers of your last quiz).",
-            metavar="FILE",
-            show_default=False,
-        ),
-    ] = None,
+    answers: AnswersOpt = None,
     data_dir: DataDirOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
