@@ -217,18 +217,22 @@ def plan_items(ds: Dataset, plan: Plan, cheap: CheapTest | None) -> list[Any]:
 
 
 def _cells(ds: Dataset, c: Column) -> list[tuple[str, Text]]:
+    from aicareer.document.result import fit_words
+
+    ready = Text(c.time_text[0].upper() + c.time_text[1:])
+    if c.experience is None:
+        ready.append(f"\nready by {span(c.ready_by)}", style="dim")
+    if c.fit is not None and c.fit.timeline:
+        ready.append(f"\nthe source's words: {c.fit.timeline}", style="dim")
     if c.fit is None:
         fit = Text("- (no answers)")
+        score = Text("-")
     else:
-        fit = Text(f"{c.fit.fit} fit, {c.fit.readiness} readiness\n= {c.fit.score} ({c.fit.band})")
+        fit = Text(f"{fit_words(c.fit.fit)} ({c.fit.fit}/100)")
+        score = Text(f"{c.fit.score}/100, {c.fit.band}")
+        score.append(f"\nreadiness {c.fit.readiness}/100, read off the time", style="dim")
         if not c.fit.ready:
-            fit.append("\na requirement is not met yet", style="bold")
-    lo, hi = c.ready_weeks
-    ready = Text(f"{lo}-{hi} weeks of study\nby {span(c.ready_by)}")
-    if c.fit is not None and c.fit.timeline:
-        ready.append(f"\nsources, for your start: {c.fit.timeline}", style="dim")
-    if c.experience:
-        ready.append(f"\nplus experience: {c.experience}", style="bold")
+            score.append("\na requirement is not met yet", style="bold")
     if c.pay is not None:
         pay = Text(f"{c.pay.text} ({c.pay.level})")
         pay.append(f"\n{c.pay.basis}; {c.pay.source}", style="dim")
@@ -240,11 +244,12 @@ def _cells(ds: Dataset, c: Column) -> list[tuple[str, Text]]:
     held, of = c.gap.share
     gap = Text(f"{held} of {of} skills" if c.gap.stated else f"{of} skills (none stated)")
     if c.gap.lack:
-        gap.append("\nto learn: " + ", ".join(s.id for s in c.gap.lack), style="dim")
+        gap.append("\nto learn: " + ", ".join(s.label for s in c.gap.lack), style="dim")
     test = Text(c.cheap_test.text) if c.cheap_test else Text("-")
     return [
-        ("Fit", fit),
-        ("Readiness", ready),
+        ("Time", ready),
+        ("Fits you", fit),
+        ("Score", score),
         ("Pay", pay),
         ("Demand", Text(f"{c.demand}\n{c.status}")),
         ("Risk", risk),
