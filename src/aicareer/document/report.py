@@ -15,7 +15,21 @@ prints it. It is assembled, not computed:
     map       {x_low, x_high, y_low, y_high, roles [{id, name, x, y, rank, score}], off_map}:
               every role's axes from the data; rank and score for the roles shown
     sources   [{title, publisher, as_of}]
-    data_line the data's versions and sources in one line
+    data_line the data's versions and sources in one line (the Markdown report's footer)
+
+and, for the HTML report, which leads with the answer:
+
+    lead      [{rank, name, sentence, time, first_step, fit, readiness, fit_words,
+              distance_words}]: one entry per recommended role, in rank order; `sentence`
+              is the result's own sentence when it has one, else one made from the time
+              and the first step
+    next      [str]: what to do next, in words (no commands)
+    data_versions  the data's versions in one short line (the sources are listed apart)
+
+`plan` phases also carry `start` and `end` (ISO dates, the later estimate; None when the
+phase is skipped or done) and `skipped`; `plan` carries `start` and `finish` [lo, hi].
+`decision` also carries `compare`: {headers, rows}, the sheet's short columns, dates as months;
+each of its `rows` also has `risks`, `gap` and `cheap_test` in words.
 """
 
 from __future__ import annotations
@@ -72,6 +86,7 @@ def _plan(
     if plan is None:
         return None
     phases = []
+    begin = plan.start
     for n, p in enumerate(plan.phases, 1):
         if p.max_weeks == 0:
             weeks = "-"
@@ -80,13 +95,32 @@ def _plan(
         else:
             weeks = f"{p.min_weeks}-{p.max_weeks}"
         status = ("done; " if p.done else "") + STATUS_TEXT[p.status]
-        phases.append({"n": n, "title": p.title, "id": p.id, "weeks": weeks, "status": status})
+        start = end = None
+        if p.ends is not None and not p.done and not p.skipped:
+            start, end = begin.isoformat(), p.ends[1].isoformat()
+            begin = p.ends[1]
+        phases.append(
+            {
+                "n": n,
+                "title": p.title,
+                "id": p.id,
+                "weeks": weeks,
+                "status": status,
+                "start": start,
+                "end": end,
+                "skipped": p.skipped or p.done,
+            }
+        )
     lo, hi = plan.total
+    first, last = plan.finish
     return {
         "role": ds.roles[plan.role_id].name,
         "role_id": plan.role_id,
         "phases": phases,
         "total": f"{weeks_text(lo, hi)}; from {plan.total_from}",
+        "start": plan.start.isoformat(),
+        "finish": [first.isoformat(), last.isoformat()],
+        "pace": f"{plan.pace} hours a week" + ("" if plan.pace_stated else " (assumed)"),
     }
 
 
@@ -127,6 +161,21 @@ def _decision(
     pace = f"{sheet.pace} hours a week" + ("" if sheet.pace_stated else " (assumed)")
     cols = ("role", "fit", "readiness", "study", "ready_by", "pay", "demand", "risks")
     return {
+        "compare": {
+            "headers": ["Role", "Fit", "Ready", "Study", "Ready by", "Pay", "Demand"],
+            "rows": [
+                [
+                    r["role"],
+                    r["fit"],
+                    r["readiness"],
+                    r["study"],
+                    f"{_month(c.ready_by[0])} to {_month(c.ready_by[1])}",
+                    r["pay"],
+                    r["demand"],
+                ]
+                for r, c in zip(rows, sheet.columns, strict=True)
+            ],
+        },
         "rows": rows,
         "headers": ["Role", "Fit", "Ready", "Study", "Ready by", "Pay", "Demand", "Risks"],
         "table": [[r[c] for c in cols] for r in rows],
@@ -134,6 +183,97 @@ def _decision(
         "pace": pace,
         "level": sheet.level,
     }
+
+
+def _month(day: dt.date) -> str:
+    return day.strftime("%b %Y")
+
+
+def _first_steps(
+    ds: Dataset, profile: Profile, result: Result, today: dt.date
+) -> dict[str, tuple[str, str | None]]:
+    """Each recommended role's first phase still to do, in words, and its weeks; from the
+    role's path at the person's pace (roles without a path are left out)."""
+    from aicareer.planner.timeline import make_plan, weeks_text
+    from aicareer.records.pathmodels import load_paths
+
+    paths = load_paths(ds)
+    out: dict[str, tuple[str, str | None]] = {}
+    for e in result.top:
+        if paths.path_for(e.role) is None:
+            continue
+        plan = make_plan(paths, e.role, profile, today, (), starting_point=e.timeline.text)
+        todo = [p for p in plan.phases if not p.done and not p.skipped]
+        if not todo:
+            continue
+        lo, hi = plan.total
+        pace = f"{plan.pace} hours a week" + ("" if plan.pace_stated else " (assumed)")
+        out[e.role] = (todo[0].title, f"{weeks_text(lo, hi)} at {pace}" if hi else None)
+    return out
+
+
+def _lead(ds: Dataset, profile: Profile, result: Result, today: dt.date) -> list[dict[str, Any]]:
+    """The answer, one entry per recommended role: the result's own sentence when it has
+    one (`RoleEntry.sentence`), else one made from the time and the first step."""
+    steps = _first_steps(ds, profile, result, today)
+    lead = []
+    for e in result.top:
+        step, weeks = steps.get(e.role, (None, None))
+        new_time = getattr(e, "time", None)
+        time = (
+            str(new_time.text)
+            if new_time is not None
+            else (weeks or e.timeline.text or "no time stated")
+        )
+        first = getattr(e, "first_step", None) or step
+        sentence = getattr(e, "sentence", None)
+        if not sentence:
+            sentence = f"About {time}." if weeks else f"Time: {time}."
+            if first:
+                sentence += f" First step: {first}."
+        lead.append(
+            {
+                "rank": e.rank,
+                "name": e.name,
+                "sentence": str(sentence),
+                "time": time,
+                "first_step": first,
+                "fit": e.fit,
+                "readiness": e.readiness,
+                "fit_words": str(getattr(e, "fit_words", "") or ""),
+                "distance_words": str(getattr(e, "distance_words", "") or ""),
+                "status_note": e.status_note,
+            }
+        )
+    return lead
+
+
+def _next(doc: Mapping[str, Any]) -> list[str]:
+    """What to do next, in words a person can act on without the tool."""
+    out = []
+    lead, plan, sheet = doc["lead"], doc["plan"], doc["decision"]
+    if lead and lead[0]["first_step"]:
+        out.append(f"This week: begin “{lead[0]['first_step']}”, the first phase of your plan.")
+    if sheet is not None:
+        tests = [r for r in sheet["rows"] if r["cheap_test"]]
+        if tests:
+            out.append(
+                f"Before you commit to {tests[0]['role']}, try it cheaply: "
+                f"{tests[0]['cheap_test'].rstrip('.')}."
+            )
+        out.append(f"Ask yourself: {sheet['question']}")
+    if plan is not None:
+        out.append(
+            "Keep a note of each phase you finish; at your pace the plan ends between "
+            f"{_month(dt.date.fromisoformat(plan['finish'][0]))} and "
+            f"{_month(dt.date.fromisoformat(plan['finish'][1]))}."
+        )
+    if len(lead) > 1:
+        out.append(
+            "Talk it through with someone who does the work: show them this page and ask "
+            f"what a week as {lead[0]['name']} really looks like."
+        )
+    return out
 
 
 def _summary_table(doc: Mapping[str, Any]) -> dict[str, Any]:
@@ -164,7 +304,7 @@ def report_document(
 
     doc: dict[str, Any] = dict(to_json(result))
     marked = {e.role: e for e in result.top}
-    return {
+    report: dict[str, Any] = {
         "title": "Your AI career report",
         "made_by": f"aicareer {__version__}",
         "date": today.isoformat(),
@@ -198,4 +338,8 @@ def report_document(
             for s in ds.sources.values()
         ],
         "data_line": sources_line(ds),
+        "data_versions": f"data {ds.roles_file.meta.version} and {ds.matrix.meta.version}",
+        "lead": _lead(ds, profile, result, today),
     }
+    report["next"] = _next(report)
+    return report
