@@ -13,7 +13,9 @@ prints it. It is assembled, not computed:
     plan      None, or the best fit's path: {role, role_id, phases [{n, title, id, weeks,
               status}], total}
     map       {x_low, x_high, y_low, y_high, roles [{id, name, x, y, rank, score}], off_map}:
-              every role's axes from the data; rank and score for the roles shown
+              every role's spot on the drawn map (planner.landscape.spot: the data's axes,
+              spread over both as the roles guide's figure lays them out); rank and score
+              for the roles shown
     sources   [{title, publisher, as_of}]
     data_line the data's versions and sources in one line (the Markdown report's footer)
 
@@ -301,6 +303,7 @@ def report_document(
     """The report's document; `done`: the phase ids marked done (state/progress.py)."""
     from aicareer import __version__
     from aicareer.document.public_json import to_json
+    from aicareer.planner.landscape import spot
 
     doc: dict[str, Any] = dict(to_json(result))
     marked = {e.role: e for e in result.top}
@@ -323,8 +326,8 @@ def report_document(
                 {
                     "id": r.id,
                     "name": r.name,
-                    "x": r.axes.model_infra,
-                    "y": r.axes.research_production,
+                    "x": spot(r.id, r.axes.model_infra, r.axes.research_production)[0],
+                    "y": spot(r.id, r.axes.model_infra, r.axes.research_production)[1],
                     "rank": marked[r.id].rank if r.id in marked else None,
                     "score": marked[r.id].score if r.id in marked else None,
                 }
