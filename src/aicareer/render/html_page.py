@@ -51,7 +51,7 @@ ol.lead h3 { display: flex; gap: .5rem; align-items: baseline; }
   background: var(--accent); color: #fff; text-align: center; line-height: 1.6rem;
   font-size: .95rem; flex: none; }
 .sentence { font-size: 1.05rem; margin: .15rem 0 .4rem; }
-.bars { display: grid; grid-template-columns: max-content 1fr max-content; gap: .15rem .6rem;
+.bars { display: grid; grid-template-columns: 5.5rem 1fr 4.2rem; gap: .15rem .6rem;
   align-items: center; max-width: 30rem; font-size: .92rem; }
 .bars svg { display: block; width: 100%; height: .7rem; }
 .bars .v { font-variant-numeric: tabular-nums; text-align: right; }
@@ -107,26 +107,41 @@ footer { margin-top: 2rem; font-size: .92rem; }
   dl.answers dd { margin-bottom: .3rem; }
   .ph .d { margin-left: 0; width: 100%; }
 }
-@page { size: A4; margin: 14mm 13mm 15mm; }
+@page { size: A4; margin: 12mm 12mm 13mm; }
 @media print {
-  body { font: 10pt/1.35 Georgia, "Times New Roman", serif; color: #000; }
+  body { font: 9pt/1.3 Georgia, "Times New Roman", serif; color: #000; }
   main { max-width: none; padding: 0; }
-  h1 { font-size: 17pt; margin-top: 0; }
-  h2 { font-size: 13pt; margin: 1rem 0 .35rem; border-bottom: 1px solid #000;
+  h1 { font-size: 15pt; margin-top: 0; }
+  h2 { font-size: 12pt; margin: .8rem 0 .3rem; border-bottom: 1px solid #000;
     break-after: avoid; page-break-after: avoid; }
   h3, h4 { break-after: avoid; page-break-after: avoid; }
+  h3 { font-size: 10pt; }
+  h4 { font-size: 9pt; margin: .4rem 0 .1rem; }
+  p, ul, ol, dl { margin: .2rem 0; }
   ol.lead > li, ol.timeline li, figure, tr, .close, .bars, ul.reasons li {
     break-inside: avoid; page-break-inside: avoid; }
-  ol.lead > li { border-color: #888; padding: .35rem .6rem; margin: .35rem 0; }
-  article.role { border-color: #888; }
-  section.roles { columns: 2; column-gap: 8mm; }
+  ol.lead { display: grid; grid-template-columns: repeat(3, 1fr); gap: 3mm; }
+  ol.lead > li { border-color: #888; padding: .3rem .5rem; margin: 0; }
+  .sentence { font-size: 9.5pt; }
+  .bars { grid-template-columns: max-content 1fr max-content; font-size: 8.5pt; }
+  .small, .meta, .note, figcaption, .src { font-size: 8pt; }
+  ol.timeline li { padding: .05rem 0; }
+  ol.timeline svg { height: .5rem; margin: .05rem 0; }
+  .ph .d { font-size: 8pt; }
+  ul.options { columns: 2; column-gap: 7mm; }
+  ul.options li { break-inside: avoid; }
+  section.roles { columns: 3; column-gap: 6mm; }
   section.roles h2 { column-span: all; }
-  article.role { break-inside: auto; }
+  article.role { border-color: #888; padding-top: .2rem; }
+  ul.reasons li { padding-left: 2.2rem; text-indent: -2.2rem; }
+  .pts { width: 2rem; }
   th { background: none; border-bottom: 1.5px solid #000; }
+  th, td { padding: .15rem .4rem; }
   thead { display: table-header-group; }
   .rank { background: none; color: #000; border: 1.5px solid #000; }
-  figure svg { max-width: 12cm; }
-  p { orphans: 3; widows: 3; }
+  figure svg { max-width: 10.5cm; }
+  section.yours, footer { font-size: 8.5pt; }
+  p, li { orphans: 2; widows: 2; }
 }
 """
 
@@ -387,7 +402,7 @@ def page(doc: Mapping[str, Any]) -> str:
             "</h2>",
             f"<p>Study time at {escape(sheet['pace'])}; pay at {escape(sheet['level'])} level.</p>",
             _table(sheet["compare"]["headers"], sheet["compare"]["rows"], numeric=(1, 2)),
-            "<h3>Risks, what you would still need, and a cheap test</h3><ul>",
+            '<h3>Risks, what you would still need, and a cheap test</h3><ul class="options">',
             *(
                 f"<li><strong>{escape(r['role'])}</strong>: risks: {escape(r['risks'])}. "
                 f"Still to learn: {escape(r['gap'])}."
