@@ -74,7 +74,7 @@ def test_html_report_is_self_contained(tmp_path: Path, me: Path) -> None:
     assert "<script" not in html.lower() and "<link" not in html.lower()
     assert "@import" not in html and "@font-face" not in html
     assert "<h1>Your AI career report</h1>" in html
-    for name in ("AI Agent Engineer", "Harness Engineer", "Your path to"):
+    for name in ("AI Agent Engineer", "Harness Engineer", "Your plan to become"):
         assert name in html
 
 

@@ -12,10 +12,10 @@ prints it. It is assembled, not computed:
     answers   [[label, shown answer]] in the quiz's order, from the question records
     plan      None, or the best fit's path: {role, role_id, phases [{n, title, id, weeks,
               status}], total}
-    map       {x_low, x_high, y_low, y_high, roles [{id, name, x, y, rank, score}], off_map}:
-              every role's spot on the drawn map (planner.landscape.spot: the data's axes,
-              spread over both as the roles guide's figure lays them out); rank and score
-              for the roles shown
+    map       {x_low, x_high, y_low, y_high, roles [{id, name, x, y, at, rank, score}],
+              off_map}: every role's axes from the data (x, y) and its spot on the drawn
+              map (at: planner.landscape.spot, the axes spread over both as the roles
+              guide's figure lays them out); rank and score for the roles shown
     sources   [{title, publisher, as_of}]
     data_line the data's versions and sources in one line (the Markdown report's footer)
 
@@ -326,8 +326,9 @@ def report_document(
                 {
                     "id": r.id,
                     "name": r.name,
-                    "x": spot(r.id, r.axes.model_infra, r.axes.research_production)[0],
-                    "y": spot(r.id, r.axes.model_infra, r.axes.research_production)[1],
+                    "x": r.axes.model_infra,
+                    "y": r.axes.research_production,
+                    "at": list(spot(r.id, r.axes.model_infra, r.axes.research_production)),
                     "rank": marked[r.id].rank if r.id in marked else None,
                     "score": marked[r.id].score if r.id in marked else None,
                 }

@@ -116,7 +116,11 @@ def landscape_svg(m: Mapping[str, Any]) -> tuple[str, list[str]]:
     """The roles guide's landscape as inline SVG, and the legend lines for markers whose
     name did not fit beside them."""
     roles = sorted(m["roles"], key=lambda r: (r["rank"] is None, r["rank"] or 0, r["y"], r["x"]))
-    markers = [(*_plot(r["x"], r["y"]), 14.0 if r["rank"] else 6.0) for r in roles]
+    # Each role at its spot ("at"), else at its data axes.
+    at = [r.get("at") or (r["x"], r["y"]) for r in roles]
+    markers = [
+        (*_plot(x, y), 14.0 if r["rank"] else 6.0) for r, (x, y) in zip(roles, at, strict=True)
+    ]
     lo_x, hi_x = LEFT - FRAME + 3, MAP_W - RIGHT + FRAME - 3
     lo_y, hi_y = TOP - FRAME + 2, MAP_H - BOTTOM + FRAME - 2
     circles: list[Box] = [(x - r - 2, y - r - 2, x + r + 2, y + r + 2) for x, y, r in markers]
@@ -126,7 +130,7 @@ def landscape_svg(m: Mapping[str, Any]) -> tuple[str, list[str]]:
         width = len(texts[i]) * (BOLD_CHAR if r["rank"] else CHAR)
         others = [(ox, oy) for j, (ox, oy, _) in enumerate(markers) if j != i]
         fits = []
-        for anchor, ax, ty in _candidates(x, y, rad, width, r["x"] > 5):
+        for anchor, ax, ty in _candidates(x, y, rad, width, at[i][0] > 5):
             box = _box(anchor, ax, ty, width)
             if not (lo_x <= box[0] and box[2] <= hi_x and lo_y <= box[1] and box[3] <= hi_y):
                 continue
