@@ -78,9 +78,10 @@ def test_the_page_is_semantic_html(html: str, doc: dict[str, Any]) -> None:
         "Sources",
     ]
     # One sentence per role, with fit and readiness drawn as bars and said in figures.
-    assert html.count('<p class="sentence">') == 3
+    assert html.count('<p class="sentence">') == len(roles) == 3
     for e in doc["lead"]:
-        assert f'<p class="sentence">{escape(e["sentence"])}</p>' in html
+        shown = re.sub(r'<span class="w">([^<]*)</span>', r"\1", html)
+        assert f'<p class="sentence">{escape(e["sentence"])}</p>' in shown
         assert f'<span class="v">{e["fit"]}/100</span>' in html
     assert html.count('<svg viewBox="0 0 100 10"') == 6
     # The plan as dated phases, each a bar on one time scale.
@@ -88,9 +89,9 @@ def test_the_page_is_semantic_html(html: str, doc: dict[str, Any]) -> None:
     assert html.count('<svg viewBox="0 0 1000 10"') == len(todo) >= 3
     # Only the decision sheet is a table (7 columns); no internal ids as a column.
     assert html.count("<table") == 1 and html.count('<th scope="col"') == 7
-    assert ">Id</th>" not in html and doc["plan"]["phases"][0]["id"] not in re.sub(
-        r'id="[^"]*"|data-role="[^"]*"', "", html
-    )
+    assert ">Id</th>" not in html
+    for phase in doc["plan"]["phases"]:
+        assert f">{phase['id']}<" not in html
     assert "The question to ask yourself:" in html
     assert "Try first:" in html
     assert html.count('<article class="role"') == 3
@@ -165,7 +166,8 @@ def test_text_from_data_and_answers_is_escaped(doc: dict[str, Any]) -> None:
     bad["sources"][0]["title"] = EVIL
     out = page(bad)
     assert "<script" not in out and "<b>" not in out
-    assert out.count("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;b&gt;") >= 8
+    shown = re.sub(r'<span class="w">([^<]*)</span>', r"\1", out)
+    assert shown.count("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;b&gt;") >= 8
     md = markdown(bad)
     assert "<script" not in md and "<b>" not in md
     assert md.count("&lt;script&gt;") >= 7
@@ -232,7 +234,8 @@ MAX_PAGES = 3
 #: a word broken inside spans two line boxes, so its Range has rects on two lines.
 BROKEN_WORDS = """() => {
   const broken = [];
-  for (const cell of document.querySelectorAll('table th, table td')) {
+  const where = 'table th, table td, ol.lead li, ol.timeline li';
+  for (const cell of document.querySelectorAll(where)) {
     const walk = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
     for (let node = walk.nextNode(); node; node = walk.nextNode()) {
       const re = /\\S+/g; let m;
@@ -321,15 +324,14 @@ def test_in_chromium_no_table_breaks_a_word_inside(
     browser: Any, dataset: Dataset, who: str, width: int, tmp_path: Path
 ) -> None:
     profile = PROFILES[who]
+    doc = report_document(dataset, profile, build(dataset, profile), dt.date(2026, 7, 1))
     path = tmp_path / "report.html"
-    path.write_text(
-        page(report_document(dataset, profile, build(dataset, profile), dt.date(2026, 7, 1))),
-        "utf-8",
-    )
+    path.write_text(page(doc), "utf-8")
     tab = _open(browser, path, width, [])
     try:
         found = tab.evaluate(BROKEN_WORDS)
-        assert found["cells"] >= 14
+        sheet = doc["decision"]
+        assert found["cells"] == (0 if sheet is None else 7 * len(sheet["rows"]))
         assert found["broken"] == [], f"{who} at {width} px: words broken inside"
         tab.emulate_media(media="print")
         assert tab.evaluate(BROKEN_WORDS)["broken"] == [], f"{who}, printed"
@@ -367,7 +369,7 @@ def test_in_chromium_map_labels_sit_beside_their_own_markers(
         assert _distance(a["box"], near["box"]) <= 30 * m["scale"] + 12
     # The person's top three are numbered markers.
     ranked = {r["id"] for r in doc["map"]["roles"] if r["rank"]}
-    assert len(ranked) == 3
+    assert len(ranked) == len(doc["result"]["recommendations"]) >= 1
 
 
 def test_in_chromium_the_roles_spread_over_both_axes(browser: Any, report_file: Path) -> None:

@@ -21,10 +21,10 @@ prints it. It is assembled, not computed:
 
 and, for the HTML report, which leads with the answer:
 
-    lead      [{rank, name, sentence, time, first_step, fit, readiness, fit_words,
-              distance_words}]: one entry per recommended role, in rank order; `sentence`
-              is the result's own sentence when it has one, else one made from the time
-              and the first step
+    lead      [{rank, name, sentence, time, time_short, first_step, first_phase, fit,
+              readiness, fit_words, distance_words, status_note}]: one entry per
+              recommended role, in rank order; `sentence` is the result's own sentence
+              (RoleEntry.sentence); `first_phase` the first phase of its path still to do
     next      [str]: what to do next, in words (no commands)
     data_versions  the data's versions in one short line (the sources are listed apart)
 
@@ -204,7 +204,8 @@ def _first_steps(
     for e in result.top:
         if paths.path_for(e.role) is None:
             continue
-        plan = make_plan(paths, e.role, profile, today, (), starting_point=e.timeline.text)
+        time = ds.engine.explain(profile, e.role).result.readiness.time
+        plan = make_plan(paths, e.role, profile, today, (), time=time)
         todo = [p for p in plan.phases if not p.done and not p.skipped]
         if not todo:
             continue
@@ -215,35 +216,36 @@ def _first_steps(
 
 
 def _lead(ds: Dataset, profile: Profile, result: Result, today: dt.date) -> list[dict[str, Any]]:
-    """The answer, one entry per recommended role: the result's own sentence when it has
-    one (`RoleEntry.sentence`), else one made from the time and the first step."""
+    """The answer, one entry per recommended role: the result's own sentence (how long at
+    the person's pace, the main reason, the first step), and the first phase of the role's
+    path; a sentence is made from the time and that phase only if the result has none."""
     steps = _first_steps(ds, profile, result, today)
     lead = []
     for e in result.top:
-        step, weeks = steps.get(e.role, (None, None))
-        new_time = getattr(e, "time", None)
-        time = (
-            str(new_time.text)
-            if new_time is not None
-            else (weeks or e.timeline.text or "no time stated")
-        )
-        first = getattr(e, "first_step", None) or step
-        sentence = getattr(e, "sentence", None)
+        phase, weeks = steps.get(e.role, (None, None))
+        if e.time is not None:
+            time, short = e.time.text, e.time.short
+        else:
+            time = weeks or e.timeline.text or "no time stated"
+            short = time
+        sentence = e.sentence
         if not sentence:
             sentence = f"About {time}." if weeks else f"Time: {time}."
-            if first:
-                sentence += f" First step: {first}."
+            if e.first_step or phase:
+                sentence += f" First step: {e.first_step or phase}."
         lead.append(
             {
                 "rank": e.rank,
                 "name": e.name,
-                "sentence": str(sentence),
+                "sentence": sentence,
                 "time": time,
-                "first_step": first,
+                "time_short": short,
+                "first_step": e.first_step or phase,
+                "first_phase": phase,
                 "fit": e.fit,
                 "readiness": e.readiness,
-                "fit_words": str(getattr(e, "fit_words", "") or ""),
-                "distance_words": str(getattr(e, "distance_words", "") or ""),
+                "fit_words": e.fit_words,
+                "distance_words": e.distance_words,
                 "status_note": e.status_note,
             }
         )
@@ -254,15 +256,15 @@ def _next(doc: Mapping[str, Any]) -> list[str]:
     """What to do next, in words a person can act on without the tool."""
     out = []
     lead, plan, sheet = doc["lead"], doc["plan"], doc["decision"]
-    if lead and lead[0]["first_step"]:
-        out.append(f"This week: begin “{lead[0]['first_step']}”, the first phase of your plan.")
+    top = lead[0] if lead else None
+    if top is not None and top["first_phase"] and top["first_step"] != top["first_phase"]:
+        out.append(
+            f"This week: {top['first_step']}. If you enjoy it, begin “{top['first_phase']}”, "
+            "the first phase of your plan."
+        )
+    elif top is not None and top["first_phase"]:
+        out.append(f"This week: begin “{top['first_phase']}”, the first phase of your plan.")
     if sheet is not None:
-        tests = [r for r in sheet["rows"] if r["cheap_test"]]
-        if tests:
-            out.append(
-                f"Before you commit to {tests[0]['role']}, try it cheaply: "
-                f"{tests[0]['cheap_test'].rstrip('.')}."
-            )
         out.append(f"Ask yourself: {sheet['question']}")
     if plan is not None:
         out.append(

@@ -139,8 +139,9 @@ footer { margin-top: 2rem; font-size: .92rem; }
   th, td { padding: .15rem .4rem; }
   thead { display: table-header-group; }
   .rank { background: none; color: #000; border: 1.5px solid #000; }
-  figure svg { max-width: 10.5cm; }
+  figure svg { max-width: 9cm; }
   section.yours, footer { font-size: 8.5pt; }
+  dl.answers { grid-template-columns: max-content 1fr max-content 1fr; }
   p, li { orphans: 2; widows: 2; }
 }
 """
@@ -255,11 +256,11 @@ def _lead(doc: Mapping[str, Any]) -> list[str]:
                 if r["pay"]
                 else f"Pay: {escape(r['pay_missing'])}"
             )
-        words = ", ".join(x for x in (e["fit_words"], e["distance_words"]) if x)
+        words = e["fit_words"][:1].upper() + e["fit_words"][1:]
         out += [
             f'<li><h3><span class="rank" aria-label="number {e["rank"]}">{e["rank"]}</span>'
             f"<span>{escape(e['name'])}</span></h3>",
-            f'<p class="sentence">{escape(e["sentence"])}</p>',
+            f'<p class="sentence">{_words(e["sentence"])}</p>',
             '<div class="bars">',
             _bar(e["fit"], "Fit"),
             _bar(e["readiness"], "Readiness"),
