@@ -208,8 +208,9 @@ def _role(r: Mapping[str, Any], level: str) -> str:
         f'<article class="role" id="role-{escape(r["role"])}">',
         f"<h3>{r['rank']}. {escape(r['name'])}</h3>",
         f"<p>{escape(r['summary'])}</p>",
-        f'<p class="fit">Score <strong>{r["score"]}/100</strong>, {escape(r["band"])}: '
-        f"{escape(r['status_note'])}</p>",
+        f'<p class="fit">Score <strong>{r["score"]}/100</strong>, {escape(r["band"])}'
+        + (f": {escape(r['status_note'])}" if r["status_note"] else ".")
+        + "</p>",
         f"<h4>Why it fits what you want ({r['fit']['score']}/100)</h4>",
         _html_whys(w for w in r["fit"]["reasons"] if w["points"]),
         f"<h4>How ready you are ({ready['score']}/100)</h4>",
