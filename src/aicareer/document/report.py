@@ -12,10 +12,26 @@ prints it. It is assembled, not computed:
     answers   [[label, shown answer]] in the quiz's order, from the question records
     plan      None, or the best fit's path: {role, role_id, phases [{n, title, id, weeks,
               status}], total}
-    map       {x_low, x_high, y_low, y_high, roles [{id, name, x, y, rank, score}], off_map}:
-              every role's axes from the data; rank and score for the roles shown
+    map       {x_low, x_high, y_low, y_high, roles [{id, name, x, y, at, rank, score}],
+              off_map}: every role's axes from the data (x, y) and its spot on the drawn
+              map (at: planner.landscape.spot, the axes spread over both as the roles
+              guide's figure lays them out); rank and score for the roles shown
     sources   [{title, publisher, as_of}]
-    data_line the data's versions and sources in one line
+    data_line the data's versions and sources in one line (the Markdown report's footer)
+
+and, for the HTML report, which leads with the answer:
+
+    lead      [{rank, name, sentence, time, time_short, first_step, first_phase, fit,
+              readiness, fit_words, distance_words, status_note}]: one entry per
+              recommended role, in rank order; `sentence` is the result's own sentence
+              (RoleEntry.sentence); `first_phase` the first phase of its path still to do
+    next      [str]: what to do next, in words (no commands)
+    data_versions  the data's versions in one short line (the sources are listed apart)
+
+`plan` phases also carry `start` and `end` (ISO dates, the later estimate; None when the
+phase is skipped or done) and `skipped`; `plan` carries `start` and `finish` [lo, hi].
+`decision` also carries `compare`: {headers, rows}, the sheet's short columns, dates as months;
+each of its `rows` also has `risks`, `gap` and `cheap_test` in words.
 """
 
 from __future__ import annotations
@@ -72,6 +88,7 @@ def _plan(
     if plan is None:
         return None
     phases = []
+    begin = plan.start
     for n, p in enumerate(plan.phases, 1):
         if p.max_weeks == 0:
             weeks = "-"
@@ -80,13 +97,32 @@ def _plan(
         else:
             weeks = f"{p.min_weeks}-{p.max_weeks}"
         status = ("done; " if p.done else "") + STATUS_TEXT[p.status]
-        phases.append({"n": n, "title": p.title, "id": p.id, "weeks": weeks, "status": status})
+        start = end = None
+        if p.ends is not None and not p.done and not p.skipped:
+            start, end = begin.isoformat(), p.ends[1].isoformat()
+            begin = p.ends[1]
+        phases.append(
+            {
+                "n": n,
+                "title": p.title,
+                "id": p.id,
+                "weeks": weeks,
+                "status": status,
+                "start": start,
+                "end": end,
+                "skipped": p.skipped or p.done,
+            }
+        )
     lo, hi = plan.total
+    first, last = plan.finish
     return {
         "role": ds.roles[plan.role_id].name,
         "role_id": plan.role_id,
         "phases": phases,
         "total": f"{weeks_text(lo, hi)}; from {plan.total_from}",
+        "start": plan.start.isoformat(),
+        "finish": [first.isoformat(), last.isoformat()],
+        "pace": f"{plan.pace} hours a week" + ("" if plan.pace_stated else " (assumed)"),
     }
 
 
@@ -127,6 +163,21 @@ def _decision(
     pace = f"{sheet.pace} hours a week" + ("" if sheet.pace_stated else " (assumed)")
     cols = ("role", "fit", "readiness", "study", "ready_by", "pay", "demand", "risks")
     return {
+        "compare": {
+            "headers": ["Role", "Fit", "Ready", "Study", "Ready by", "Pay", "Demand"],
+            "rows": [
+                [
+                    r["role"],
+                    r["fit"],
+                    r["readiness"],
+                    r["study"],
+                    f"{_month(c.ready_by[0])} to {_month(c.ready_by[1])}",
+                    r["pay"],
+                    r["demand"],
+                ]
+                for r, c in zip(rows, sheet.columns, strict=True)
+            ],
+        },
         "rows": rows,
         "headers": ["Role", "Fit", "Ready", "Study", "Ready by", "Pay", "Demand", "Risks"],
         "table": [[r[c] for c in cols] for r in rows],
@@ -134,6 +185,99 @@ def _decision(
         "pace": pace,
         "level": sheet.level,
     }
+
+
+def _month(day: dt.date) -> str:
+    return day.strftime("%b %Y")
+
+
+def _first_steps(
+    ds: Dataset, profile: Profile, result: Result, today: dt.date
+) -> dict[str, tuple[str, str | None]]:
+    """Each recommended role's first phase still to do, in words, and its weeks; from the
+    role's path at the person's pace (roles without a path are left out)."""
+    from aicareer.planner.timeline import make_plan, weeks_text
+    from aicareer.records.pathmodels import load_paths
+
+    paths = load_paths(ds)
+    out: dict[str, tuple[str, str | None]] = {}
+    for e in result.top:
+        if paths.path_for(e.role) is None:
+            continue
+        time = ds.engine.explain(profile, e.role).result.readiness.time
+        plan = make_plan(paths, e.role, profile, today, (), time=time)
+        todo = [p for p in plan.phases if not p.done and not p.skipped]
+        if not todo:
+            continue
+        lo, hi = plan.total
+        pace = f"{plan.pace} hours a week" + ("" if plan.pace_stated else " (assumed)")
+        out[e.role] = (todo[0].title, f"{weeks_text(lo, hi)} at {pace}" if hi else None)
+    return out
+
+
+def _lead(ds: Dataset, profile: Profile, result: Result, today: dt.date) -> list[dict[str, Any]]:
+    """The answer, one entry per recommended role: the result's own sentence (how long at
+    the person's pace, the main reason, the first step), and the first phase of the role's
+    path; a sentence is made from the time and that phase only if the result has none."""
+    steps = _first_steps(ds, profile, result, today)
+    lead = []
+    for e in result.top:
+        phase, weeks = steps.get(e.role, (None, None))
+        if e.time is not None:
+            time, short = e.time.text, e.time.short
+        else:
+            time = weeks or e.timeline.text or "no time stated"
+            short = time
+        sentence = e.sentence
+        if not sentence:
+            sentence = f"About {time}." if weeks else f"Time: {time}."
+            if e.first_step or phase:
+                sentence += f" First step: {e.first_step or phase}."
+        lead.append(
+            {
+                "rank": e.rank,
+                "name": e.name,
+                "sentence": sentence,
+                "time": time,
+                "time_short": short,
+                "first_step": e.first_step or phase,
+                "first_phase": phase,
+                "fit": e.fit,
+                "readiness": e.readiness,
+                "fit_words": e.fit_words,
+                "distance_words": e.distance_words,
+                "status_note": e.status_note,
+            }
+        )
+    return lead
+
+
+def _next(doc: Mapping[str, Any]) -> list[str]:
+    """What to do next, in words a person can act on without the tool."""
+    out = []
+    lead, plan, sheet = doc["lead"], doc["plan"], doc["decision"]
+    top = lead[0] if lead else None
+    if top is not None and top["first_phase"] and top["first_step"] != top["first_phase"]:
+        out.append(
+            f"This week: {top['first_step']}. If you enjoy it, begin “{top['first_phase']}”, "
+            "the first phase of your plan."
+        )
+    elif top is not None and top["first_phase"]:
+        out.append(f"This week: begin “{top['first_phase']}”, the first phase of your plan.")
+    if sheet is not None:
+        out.append(f"Ask yourself: {sheet['question']}")
+    if plan is not None:
+        out.append(
+            "Keep a note of each phase you finish; at your pace the plan ends between "
+            f"{_month(dt.date.fromisoformat(plan['finish'][0]))} and "
+            f"{_month(dt.date.fromisoformat(plan['finish'][1]))}."
+        )
+    if len(lead) > 1:
+        out.append(
+            "Talk it through with someone who does the work: show them this page and ask "
+            f"what a week as {lead[0]['name']} really looks like."
+        )
+    return out
 
 
 def _summary_table(doc: Mapping[str, Any]) -> dict[str, Any]:
@@ -161,10 +305,11 @@ def report_document(
     """The report's document; `done`: the phase ids marked done (state/progress.py)."""
     from aicareer import __version__
     from aicareer.document.public_json import to_json
+    from aicareer.planner.landscape import spot
 
     doc: dict[str, Any] = dict(to_json(result))
     marked = {e.role: e for e in result.top}
-    return {
+    report: dict[str, Any] = {
         "title": "Your AI career report",
         "made_by": f"aicareer {__version__}",
         "date": today.isoformat(),
@@ -185,6 +330,7 @@ def report_document(
                     "name": r.name,
                     "x": r.axes.model_infra,
                     "y": r.axes.research_production,
+                    "at": list(spot(r.id, r.axes.model_infra, r.axes.research_production)),
                     "rank": marked[r.id].rank if r.id in marked else None,
                     "score": marked[r.id].score if r.id in marked else None,
                 }
@@ -198,4 +344,8 @@ def report_document(
             for s in ds.sources.values()
         ],
         "data_line": sources_line(ds),
+        "data_versions": f"data {ds.roles_file.meta.version} and {ds.matrix.meta.version}",
+        "lead": _lead(ds, profile, result, today),
     }
+    report["next"] = _next(report)
+    return report

@@ -64,6 +64,39 @@ class Layout:
         return ["".join(chars).rstrip() for chars in self.lines]
 
 
+#: Where the report's drawn map puts each role, (model_infra, research_production) on the
+#: same 0-10 scales as the data's axes but spread over both of them. The roles guide's
+#: figure ("The Landscape in One View") sets two columns and three bands: research at the
+#: top (ML Engineer ... AI Architect), then AI Safety Engineer ... Platform Engineer, then
+#: the production row LLM Engineer -- AI Engineer -- AI Agent Engineer with Context, Prompt
+#: and AI Product Manager below on the left, Harness and Founding AI Engineer on the right.
+#: Its axis asks "are you training it, prompting it, or building infrastructure around it?",
+#: which orders roles inside a column: training (ML, LLM) nearest the model, evaluating
+#: and prompting next, retrieval and product work toward the middle. Each spot keeps the
+#: data's side of the map and its order from top to bottom (tests/test_map.py checks both),
+#: so the drawn map never contradicts roles.toml; a role not listed here is drawn at its
+#: data's axes.
+SPREAD: dict[str, tuple[float, float]] = {
+    "ml-engineer": (0.6, 0.4),
+    "ai-architect": (8.2, 0.9),
+    "ai-safety-eval-engineer": (2.2, 2.6),
+    "platform-engineer": (9.4, 3.1),
+    "llm-engineer": (0.9, 5.6),
+    "ai-engineer": (5.0, 6.3),
+    "ai-agent-engineer": (7.9, 5.8),
+    "context-engineer": (3.0, 7.3),
+    "harness-engineer": (9.0, 7.7),
+    "prompt-engineer": (0.8, 8.7),
+    "founding-ai-engineer": (6.9, 9.1),
+    "ai-product-manager": (3.6, 10.0),
+}
+
+
+def spot(role_id: str, model_infra: int, research_production: int) -> tuple[float, float]:
+    """Where the report's map draws a role: its SPREAD spot, else its data axes."""
+    return SPREAD.get(role_id, (float(model_infra), float(research_production)))
+
+
 def clamp_width(width: int) -> int:
     return max(MIN_WIDTH, min(MAX_WIDTH, width))
 
