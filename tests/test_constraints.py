@@ -71,8 +71,9 @@ def test_a_cache_hit_imports_no_pydantic_and_validation_after_it_is_whole(
             except ValidationError as exc:
                 report[name] = [e["type"] for e in exc.errors()]
         scoring = {"bands": [{"name": "a", "min_score": 0}], "fit_weight": 60,
-                   "readiness_weight": 30, "fit_best": 50, "fit_mean": 50, "close_margin": 3,
-                   "no_clear_fit_below": 35, "coding_shortfall": 15, "later_readiness_cap": 20}
+                   "readiness_weight": 30, "match_at": 50, "fit_coverage": 50,
+                   "min_fit": 25, "close_margin": 3, "later_readiness_cap": 20,
+                   "readiness_curve": [[0, 100], [48, 0]], "outlook": {}}
         from aicareer.records.rulemodels import CheckedScoring
         from aicareer.records.models import type_adapter
         try:

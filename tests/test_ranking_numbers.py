@@ -115,7 +115,7 @@ def current(engine: Engine) -> dict[str, Any]:
 @pytest.fixture(scope="module")
 def got(dataset: Dataset) -> dict[str, Any]:
     # A fresh engine: nothing remembered from other tests.
-    return current(Engine(dataset.matrix))
+    return current(Engine(dataset.matrix, dataset.paths))
 
 
 @pytest.fixture(scope="module")
@@ -163,27 +163,27 @@ def test_the_spread_meets_every_kind_of_outcome(want: dict[str, Any]) -> None:
     rows = [row for v in views for row in v["roles"]]
     assert any(row.endswith(" None") for row in rows)  # no route: the role's estimate
     assert any(" later " in r for r in rows) and any(" unmatched " in r for r in rows)
-    assert any("months=None" in r for r in want["routes"].values())
-    assert any("months=(" in r for r in want["routes"].values())
+    assert any("timeline=None" in r for r in want["routes"].values())
+    assert any("timeline=two to four months" in r for r in want["routes"].values())
     kinds = {
         line.split()[0]
         for v in want["explanations"].values()
         for e in v.values()
         for line in e["fit"] + e["readiness"]
     }
-    assert kinds == {"interest", "company", "suits", "route", "estimate", "coding", "requirement"}
+    assert kinds == {"interest", "overlap", "company", "suits", "route", "estimate", "requirement"}
 
 
 def test_the_explained_result_is_the_ranked_result(dataset: Dataset) -> None:
     """`why` and the cards (explain) show the same numbers as the ranking."""
-    engine = Engine(dataset.matrix)
+    engine = Engine(dataset.matrix, dataset.paths)
     for p in people()[::5]:
         for r in engine.rank(p).results:
             assert engine.explain(p, r.role_id).result == r, (key(p), r.role_id)
 
 
 def test_the_same_person_asked_twice_gets_the_same_ranking(dataset: Dataset) -> None:
-    engine = Engine(dataset.matrix)
+    engine = Engine(dataset.matrix, dataset.paths)
     ps = people()[:40]
     first = [ranking_view(engine, p, {}) for p in ps]
     assert [ranking_view(engine, p, {}) for p in reversed(ps)] == first[::-1]
@@ -251,10 +251,12 @@ def test_the_memo_never_serves_one_person_anothers_ranking(dataset: Dataset) -> 
         base._replace(company="ai-lab"),
         base._replace(interests=["agents"]),
     ]
-    shared = Engine(dataset.matrix)
+    shared = Engine(dataset.matrix, dataset.paths)
     shared.rank(base)
     for p in others:
-        assert ranking_view(shared, p, {}) == ranking_view(Engine(dataset.matrix), p, {}), p
+        assert ranking_view(shared, p, {}) == ranking_view(
+            Engine(dataset.matrix, dataset.paths), p, {}
+        ), p
 
 
 @pytest.mark.parametrize(
@@ -287,7 +289,7 @@ def test_a_score_below_every_band_gets_the_lowest_band(make_data_dir) -> None:  
         text.replace('name = "long shot", min_score = 0,', 'name = "long shot", min_score = 30,'),
         encoding="utf-8",
     )
-    engine = Engine(load(folder).matrix)
+    engine = Engine(load(folder).matrix, load(folder).paths)
     results = engine.rank(Profile("student", 0, ["model-training"], coding="none")).results
     low = [r for r in results if r.score < 30]
     assert low and {r.band for r in low} == {"long shot"}
@@ -310,7 +312,7 @@ def test_one_engine_ranks_neighbours_alike_in_any_order(dataset: Dataset) -> Non
             BACKGROUNDS, (0, 2, 3, 4, 5, 6, 7), INTERESTS, CODING_LEVELS, COMPANIES
         )
     ]
-    forward, backward = Engine(dataset.matrix), Engine(dataset.matrix)
+    forward, backward = Engine(dataset.matrix, dataset.paths), Engine(dataset.matrix, dataset.paths)
     ahead = [forward.rank(p) for p in people]
     behind = [backward.rank(p) for p in reversed(people)][::-1]
     for p, a, b in zip(people, ahead, behind, strict=True):

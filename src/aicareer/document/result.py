@@ -535,10 +535,7 @@ def _followup_lines(
         picks = choose(ds.followups.followups, list(ranking.close_call), 1)
         if not picks:
             return {}
-        return {
-            "followup_hint": f"A question would help tell them apart: {picks[0].ask} "
-            "(aicareer quiz --edit asks it)"
-        }
+        return {"followup_hint": f"A question would help tell them apart: {picks[0].ask}"}
     asked = []
     for q in ds.followups.followups:
         answer = profile.followups.get(q.id)

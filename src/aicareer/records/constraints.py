@@ -64,6 +64,8 @@ def real(tp: Any) -> Any:
         return Annotated[(real(tp.__origin__), *(real(m) for m in tp.__metadata__))]
     if origin is Union or origin is types.UnionType:
         return Union[tuple(real(a) for a in get_args(tp))]  # noqa: UP007
+    if isinstance(tp, types.GenericAlias) and has_marks(tp):  # list[Annotated[int, ...]]
+        return types.GenericAlias(origin, tuple(real(a) for a in get_args(tp)))
     return tp
 
 

@@ -95,9 +95,8 @@ class Band(NamedTuple):
 
 Outlook = Literal["mainstream", "growing", "established", "emerging", "untitled", "shrinking"]
 Points = Annotated[int, Field(ge=-50, le=50, strict=True)]
-Months = Annotated[
-    list[Annotated[int, Field(ge=0, le=240, strict=True)]], Field(min_length=2, max_length=2)
-]
+MonthCount = Annotated[int, Field(ge=0, le=240, strict=True)]
+Months = Annotated[list[MonthCount], Field(min_length=2, max_length=2)]
 
 
 class Scoring(NamedTuple):

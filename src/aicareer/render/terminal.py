@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from aicareer.render.layout import WholeLine
 
 #: Below this width, tables become stacked blocks.
-NARROW = 70
+NARROW = 80
 
 
 def _time(e: RoleEntry) -> str:
@@ -71,7 +71,8 @@ def summary(result: Result, width: int) -> list[RenderableType]:
     if result.followup_change:
         items.append(Text(result.followup_change))
     elif result.followup_hint:
-        items.append(_wrapped(result.followup_hint.removeprefix("   "), width + 3))
+        items.append(_wrapped(result.followup_hint, width + 3))
+        items.append(command_line("aicareer quiz --edit"))
     if result.set_aside:
         names = ", ".join(n for _, n in result.set_aside)
         items.append(Text(f"Set aside (not for me): {names}."))
