@@ -128,7 +128,7 @@ def test_a_paths_edit_shows_on_the_next_run(
 ) -> None:
     folder = make_data_dir()
     paths = folder / "paths.toml"
-    old, new = 'title = "Foundations: classical ML and data"', 'title = "Foundations, renamed"'
+    old, new = 'title = "Production engineering"', 'title = "Production, renamed"'
 
     def first_title() -> str:
         out = cli("path", "ai-engineer", "--json", "--data-dir", str(folder))
@@ -136,9 +136,9 @@ def test_a_paths_edit_shows_on_the_next_run(
         title: str = json.loads(out.stdout)["phases"][0]["title"]
         return title
 
-    assert first_title() == "Foundations: classical ML and data"
+    assert first_title() == "Production engineering"
     paths.write_text(paths.read_text("utf-8").replace(old, new, 1), "utf-8")
-    assert first_title() == "Foundations, renamed"
+    assert first_title() == "Production, renamed"
     assert len([e for e in entries() if e.name.startswith("paths-")]) == 1
 
 

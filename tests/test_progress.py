@@ -41,8 +41,8 @@ def test_done_is_kept_across_runs_and_changes_the_remaining_time(tmp_path: Path)
     assert code == 0
     text = flat(out)
     assert "✓ done" in text
-    assert "Total: 21-32 weeks" in text
-    assert "Remaining: 17-26 weeks (about 4-6 months) (1 of 6 phases done)" in text
+    assert "Total: 17-26 weeks" in text
+    assert "Remaining: 13-20 weeks (about 3-5 months) (1 of 5 phases done)" in text
 
 
 def test_progress_is_shared_by_paths_with_the_same_phase(tmp_path: Path) -> None:

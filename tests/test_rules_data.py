@@ -104,10 +104,10 @@ BROKEN = [
         id="weights-do-not-add-up",
     ),
     pytest.param(
-        lambda m: m["roles"][0]["readiness"].pop("student"),
-        "roles[0].readiness",
+        lambda m: m["roles"][0]["months"].pop("student"),
+        "roles[0].months",
         "'student'",
-        id="missing-readiness-estimate",
+        id="missing-time-estimate",
     ),
     pytest.param(
         lambda m: m["requirements"][0].__setitem__("backgrounds", "@nobody"),
@@ -259,4 +259,4 @@ def test_data_rules_command_prints_the_page_for_a_custom_data_dir(
     result = CliRunner().invoke(app, ["data", "rules", "--data-dir", str(folder)])
     assert result.exit_code == 0, result.stderr
     assert "score = (70 x fit + 30 x readiness) / 100" in result.stdout
-    assert "| Harness Engineer | an engineer | 3+ | basic+ |" in result.stdout
+    assert "| Harness Engineer | an engineer | 3+ | professional+ |" in result.stdout

@@ -60,5 +60,5 @@ def test_a_data_dir_with_other_shapes_renders_them(make_data_dir, dataset) -> No
         for line in page.splitlines()
         if line.startswith(f"| {names['founding-ai-engineer']} |")
     )
-    assert founding.split(" | ")[2:4] == ["-", "-"]  # no min years, no coding
+    assert founding.split(" | ")[2:4] == ["-", "professional+"]  # no min years; codes
     assert f"{names['ml-engineer']} +10, {names['llm-engineer']} +5" in page

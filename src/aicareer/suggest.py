@@ -18,9 +18,8 @@ def close_matches(word: str, choices: Iterable[str], n: int = 3, cutoff: float =
 
 def meant(word: str, choices: Iterable[str]) -> str | None:
     """The choice a person meant by a word people naturally type for it ("EU", "Europe",
-    "Sr", "senior engineer": `vocab.NATURAL_WORDS`), or a different case of a choice;
+    "Sr", "senior engineer": `NATURAL_WORDS` below), or a different case of a choice;
     None when neither. Before spelling: "EU" is Europe, not the nearest spelling."""
-    from aicareer.records.vocab import NATURAL_WORDS
 
     options = list(choices)
     key = " ".join(word.strip().lower().replace("_", " ").replace(".", "").split())
@@ -40,3 +39,68 @@ def did_you_mean(word: str, choices: Iterable[str], n: int = 3, cutoff: float = 
         return f"; did you mean: {natural}?"
     close = close_matches(word, options, n=n, cutoff=cutoff)
     return f"; did you mean: {', '.join(close)}?" if close else ""
+
+
+#: Words people naturally type for a value, lower case -> the value. Used for "did you
+#: mean" (suggest.meant) only where that value is one of the choices: "EU" suggests europe
+#: for a region, "Sr" senior for a level, before any guess by spelling.
+NATURAL_WORDS: dict[str, str] = {
+    # regions
+    "eu": "europe",
+    "emea": "europe",
+    "uk": "europe",
+    "united kingdom": "europe",
+    "germany": "europe",
+    "france": "europe",
+    "european union": "europe",
+    "usa": "us",
+    "u s": "us",
+    "united states": "us",
+    "united states of america": "us",
+    "america": "us",
+    "north america": "us",
+    "rest of world": "other",
+    "row": "other",
+    "elsewhere": "other",
+    "asia": "other",
+    "apac": "other",
+    "latam": "other",
+    "india": "other",
+    # levels
+    "sr": "senior",
+    "snr": "senior",
+    "senior engineer": "senior",
+    "staff": "senior",
+    "lead": "senior",
+    "jr": "entry",
+    "junior": "entry",
+    "graduate": "entry",
+    "new grad": "entry",
+    "intern": "entry",
+    "entry level": "entry",
+    "entry-level": "entry",
+    "mid level": "mid",
+    "mid-level": "mid",
+    "middle": "mid",
+    "intermediate": "mid",
+    "principal": "architect",
+    # answers-file values people type in words
+    "none": "none",
+    "some": "basic",
+    "scripting": "basic",
+    "professional": "professional",
+    "startup": "early-startup",
+    "start-up": "early-startup",
+    "big company": "enterprise",
+    "corporate": "enterprise",
+    "lab": "ai-lab",
+    "backend": "backend-engineer",
+    "frontend": "frontend-engineer",
+    "swe": "software-engineer",
+    "developer": "software-engineer",
+    "pm": "product-manager",
+    "sre": "devops-engineer",
+    "devops": "devops-engineer",
+    "mle": "ml-engineer",
+    "qa": "qa-engineer",
+}

@@ -187,7 +187,7 @@ def load_followups(ds: Dataset) -> FollowupsFile:
     """
     from aicareer.errors import ExitCode, data_error
     from aicareer.records import cache
-    from aicareer.records.dataset import parse_model, parse_toml, read_bytes
+    from aicareer.records.reading import parse_model, parse_toml, read_bytes
 
     path = ds.data_dir / FOLLOWUPS_FILE
     if not path.exists():
