@@ -75,10 +75,15 @@ def test_every_core_role_has_a_path(paths: PathsFile) -> None:
 
 
 def test_pillars_in_the_articles_order_agents_last(paths: PathsFile) -> None:
+    """The pillars come in the pillars article's order, agents last; but no classical ML
+    stands in the way of AI engineering or agents (role-facts point 8: the builders give
+    backend engineers two to four months to agents), so those paths start at production."""
     for role in ("ai-engineer", "ai-agent-engineer"):
         rp = paths.path_for(role)
         assert rp is not None
-        assert [p for p in rp.phases if p in PILLARS] == PILLARS
+        assert [p for p in rp.phases if p in PILLARS] == PILLARS[1:]
+    ml = paths.path_for("ml-engineer")
+    assert ml is not None and ml.phases[0] == "foundations"
 
 
 def test_builders_study_routes_in_order(ds: Dataset, paths: PathsFile) -> None:
@@ -108,10 +113,10 @@ def test_builders_study_routes_in_order(ds: Dataset, paths: PathsFile) -> None:
 def test_path_table_shows_phases_ids_weeks_and_bars(tmp_path: Path) -> None:
     code, out, err = run("path", "ai-engineer", home=tmp_path)
     assert code == 0, err
-    for pid in ("foundations", "production", "llm-engineering", "retrieval", "agents"):
+    for pid in ("production", "llm-engineering", "retrieval", "agents"):
         assert pid in out
-    assert re.search(r"Foundations: classical ML\s+4-6\s+█+░+", out)
-    assert "Total: 21-32 weeks" in out
+    assert re.search(r"Production engineering\s+4-6\s+█+░+", out)
+    assert "Total: 17-26 weeks" in out
     assert "LangChain for LLM Application Development" in " ".join(out.split())
 
 
@@ -130,13 +135,14 @@ def test_path_with_answers_fits_and_says_how(tmp_path: Path) -> None:
     me = answers(tmp_path, BACKEND)
     code, out, err = run("path", "ai-agent-engineer", "--answers", str(me), home=tmp_path)
     assert code == 0, err
-    # No hours_per_week: the assumed 10 hours a week. foundations halved (20-30 hours),
-    # production skipped, five phases of 40-60 hours and show-and-apply (10-20).
+    # No hours_per_week: the assumed 10 hours a week. The builders' "two to four months"
+    # for a backend engineer is the time (8.7-17.3 weeks), shared out over the phases the
+    # start needs: production skipped (background covers it).
     flat = " ".join(out.split())
-    assert "Total: 19-29 weeks" in flat
+    assert "Total: 9-18 weeks (about 2-4 months)" in flat
     assert "at the assumed 10 hours a week" in flat
-    assert "sources' figure for your starting point: 'two to four months'" in flat
-    assert "skipped (background)" in out and "(halved)" in out
+    assert "the source's figure for your start (two to four months)" in flat
+    assert "skipped (background)" in out
 
 
 def test_path_answers_without_role_plans_the_best_fit(tmp_path: Path) -> None:
@@ -172,14 +178,14 @@ def _break(make_data_dir: Callable[[], Path], old: str, new: str) -> Path:
 def test_load_paths_names_file_field_and_problem(make_data_dir: Callable[[], Path]) -> None:
     folder = _break(
         make_data_dir,
-        'phases = ["python-basics", "prompting", "show-and-apply"]',
-        'phases = ["python-basics", "promptin", "show-and-apply"]',
+        'phases = ["prompting", "show-and-apply"]',
+        'phases = ["promptin", "show-and-apply"]',
     )
     with pytest.raises(AicareerError) as exc:
         load_paths(load(folder))
     assert exc.value.code == ExitCode.DATA
     assert exc.value.lines == [
-        f"{folder / 'paths.toml'}: paths[0].phases[1]: unknown phase id 'promptin'; "
+        f"{folder / 'paths.toml'}: paths[0].phases[0]: unknown phase id 'promptin'; "
         "did you mean 'prompting'?"
     ]
 
