@@ -21,7 +21,7 @@ from aicareer.records import dataset as data
 from aicareer.records.models import Profile
 from aicareer.render.terminal import render as render_result
 
-GOOD = 'background = "backend-engineer"\nyears = 5\ninterests = ["agents", "building-products"]\n'
+GOOD = 'background = "backend-engineer"\nyears = 5\ninterests = ["agents", "reliability"]\n'
 PLAIN_ENV = {"COLUMNS": "80", "NO_COLOR": "1", "TERM": "dumb"}
 
 
@@ -165,15 +165,18 @@ def test_json_lists_the_top_three_best_first(answers: Path, dataset: data.Datase
         assert set(r) >= {"role", "name", "score", "band", "timeline", "reasons"}
         assert r["name"] == dataset.roles[r["role"]].name
         assert all(isinstance(t, str) for t in r["reasons"])
-    # A backend engineer with 5 years who wants agents: the builders episode's pivot.
+    # A backend engineer with 5 years who wants agents: the builders episode's pivot, its
+    # "two to four months" at the assumed pace, readiness read off it.
     assert recs[0]["role"] == "ai-agent-engineer"
-    assert recs[0]["timeline"] == "two to four months"
+    assert recs[0]["timeline"] == "about 2-4 months at 10 hours a week (assumed)"
+    assert recs[0]["time"]["source_words"] == "two to four months"
+    assert recs[0]["sentence"].startswith("About 2-4 months at 10 hours a week (assumed): ")
     assert recs[0]["status"] == "now"
-    assert recs[0]["fit"]["score"] == 100 and recs[0]["readiness"]["score"] == 90
+    assert recs[0]["fit"]["score"] == 100 and recs[0]["readiness"]["score"] == 85
     assert doc["profile"] == {
         "background": "backend-engineer",
         "years": 5,
-        "interests": ["agents", "building-products"],
+        "interests": ["agents", "reliability"],
         "company": "any",
         "region": "us",
         "coding_level": "professional",
@@ -184,7 +187,7 @@ def test_json_lists_the_top_three_best_first(answers: Path, dataset: data.Datase
 
 def test_json_matches_the_engine(answers: Path, dataset: data.Dataset) -> None:
     profile = Profile(
-        background="backend-engineer", years=5, interests=["agents", "building-products"]
+        background="backend-engineer", years=5, interests=["agents", "reliability"]
     )
     ranking = dataset.engine.rank(profile)
     doc = quiz_json("--answers", str(answers), "--all")
@@ -264,11 +267,12 @@ def test_rendered_results_show_cards_timeline_salary_and_next_steps(answers: Pat
     assert max(len(line) for line in text.splitlines()) <= 80
     for part in [
         "Your best-fitting AI roles",
-        "1. AI Agent Engineer (ai-agent-engineer)",
-        "96/100, strong",
-        "Fit 100",
-        "Ready 90",
-        "two to four months",
+        "1. AI Agent Engineer  strong",
+        "About 2-4 months at 10 hours a week (assumed)",
+        "94/100, strong",
+        "fits what you want: strongly",
+        "85/100, read off the time",
+        "'two to four months'",
         "for: Backend engineer",
         "base (US-derived), Europe",
         "Next steps",
@@ -427,7 +431,8 @@ def test_on_a_terminal_the_summary_fits_80x24_and_the_details_wait_to_be_asked_f
     assert len(lines) <= 23 and max(len(line) for line in lines[:-1]) <= 80, first
     assert lines[0] == "Your best-fitting AI roles"
     top = quiz_json("--answers", str(answers))["recommendations"][0]
-    assert f"{top['score']} {top['band']}" in first  # the top roles, with their scores
+    assert f"1. {top['name']}  {top['band']}" in first  # the top roles, with their bands
+    assert top["sentence"].split(":")[0] in first  # ...and the one sentence
     assert "Next step:" in first  # the one next step
     assert "Next steps" not in first  # the details are not on the first screen...
     assert paged == []  # ...and no pager hides the summary

@@ -100,20 +100,21 @@ def test_the_cheapest_change_wins_and_pairs_are_tried_cheapest_first(dataset: Da
     assert [c.text for c in found[0]] == ["4 more years (5 in all)"]
     w = why(engine, Profile("student", 0, ["model-training"], coding="none"), "ml-engineer")
     assert w.changes is not None
-    assert [(c.field, c.after) for c in w.changes] == [("coding", "basic")]
+    # ML engineers write fluent Python: two coding levels for a student who does not code.
+    assert [(c.field, c.after) for c in w.changes] == [("coding", "professional")]
     assert w.position_after is not None and w.position_after <= 3
     later = Profile(
         "data-engineer", 1, ["infrastructure", "systems-design"], "regulated-industry", "none"
     )
     pair = why(engine, later, "harness-engineer")
     assert pair.changes is not None
-    assert [c.text for c in pair.changes] == ["coding: basic", "2 more years (3 in all)"]
+    assert [c.text for c in pair.changes] == ["2 more years (3 in all)", "coding: professional"]
     assert pair.position_after == 2
     starter = Profile("software-engineer", 0, ["building-products"], "early-startup")
     arch = why(engine, starter, "ai-architect")
     assert arch.changes is not None
     assert [c.text for c in arch.changes] == [
-        "add the interest systems-design",
+        "interests: only infrastructure",
         "5 more years (5 in all)",
     ]
     assert arch.position_after == 3
@@ -137,7 +138,7 @@ def test_pairs_of_equal_cost_keep_the_candidates_order(dataset: Dataset) -> None
     p = Profile("software-engineer", 5, ["building-products", "prompting"], "early-startup", "none")
     w = why(dataset.engine, p, "ai-agent-engineer")
     assert w.changes is not None
-    assert [c.text for c in w.changes] == ["drop the interest prompting", "coding: professional"]
+    assert [c.text for c in w.changes] == ["add the interest agents", "coding: professional"]
     assert sum(c.cost for c in w.changes) == 4
 
 
@@ -148,6 +149,6 @@ def test_pairs_are_made_from_the_forty_cheapest_changes(dataset: Dataset) -> Non
     w = why(dataset.engine, p, "harness-engineer")
     assert w.changes is not None
     assert [c.text for c in w.changes] == [
-        "add the interest reliability",
+        "interests: only infrastructure",
         "background: software engineer",
     ]

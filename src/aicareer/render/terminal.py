@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from aicareer.render.layout import WholeLine
 
 #: Below this width, tables become stacked blocks.
-NARROW = 80
+NARROW = 100
 
 
 def _time(e: RoleEntry) -> str:
