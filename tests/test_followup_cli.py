@@ -25,7 +25,7 @@ from aicareer.records.models import Profile
 runner = CliRunner()
 
 #: A close call: AI Product Manager and AI Safety & Eval Engineer, within 2 points.
-CLOSE = Profile(background="technical-writer", years=5, interests=["reliability"])
+CLOSE = Profile(background="technical-writer", years=3, interests=["prompting"])
 
 
 class Keys:
@@ -117,7 +117,7 @@ def test_a_close_call_asks_the_question_that_separates_it(ds: data.Dataset) -> N
     result = build(ds, CLOSE)
     assert result.close_call is not None
     close = followup.close_roles(result)
-    assert close == ["ai-product-manager", "ai-safety-eval-engineer"]
+    assert close == ["context-engineer", "prompt-engineer"]
     out = io.StringIO()
     # the first question: pick its first activity; the second: skip; not for me: no, thanks
     coached = followup.coach(ds, CLOSE, result, followup.Plain(io.StringIO("2\n\n\n"), out))
@@ -270,7 +270,7 @@ def test_term_dumb_quiz_asks_the_follow_up_and_saves_it(
     from aicareer.cli.commands import quiz as quiz_cmd
 
     monkeypatch.setattr(quiz_cmd, "stdin_is_terminal", lambda: True)
-    given = {"background": "technical-writer", "years": 5, "interests": ["reliability"]}
+    given = {"background": "technical-writer", "years": 3, "interests": ["prompting"]}
     saved = tmp_path / "me.toml"
     result = runner.invoke(
         app,

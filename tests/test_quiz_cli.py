@@ -186,9 +186,7 @@ def test_json_lists_the_top_three_best_first(answers: Path, dataset: data.Datase
 
 
 def test_json_matches_the_engine(answers: Path, dataset: data.Dataset) -> None:
-    profile = Profile(
-        background="backend-engineer", years=5, interests=["agents", "reliability"]
-    )
+    profile = Profile(background="backend-engineer", years=5, interests=["agents", "reliability"])
     ranking = dataset.engine.rank(profile)
     doc = quiz_json("--answers", str(answers), "--all")
     assert [(r["role"], r["score"], r["band"]) for r in doc["recommendations"]] == [

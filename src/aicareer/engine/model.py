@@ -705,13 +705,8 @@ def rank_facts(rules: Rules, f: Facts, followup: Mapping[str, int] = {}) -> Rank
     )
     recommended = [r for r in results if r.ready and r.matched]
     close = None
-    pair = recommended[:2] if recommended else results[:2]
-    if (
-        len(pair) == 2
-        and pair[1].ready
-        and pair[0].matched == pair[1].matched
-        and pair[0].score - pair[1].score <= rules.close_margin
-    ):
+    pair = recommended[:2]  # a close call is between two recommendations, never the nearest
+    if len(pair) == 2 and pair[0].score - pair[1].score <= rules.close_margin:
         close = (pair[0].role_id, pair[1].role_id)
     no_clear_fit = not recommended
     return Ranking(tuple(results), close, no_clear_fit)
