@@ -16,7 +16,7 @@ from aicareer.cli.main import app
 from aicareer.errors import ExitCode
 from aicareer.planner.decide import coach_question, decide
 from aicareer.planner.gap import cheap_test, gap
-from aicareer.planner.timeline import make_plan
+from aicareer.planner.timeline import Plan, make_plan
 from aicareer.records.dataset import Dataset, load
 from aicareer.records.models import Profile, validate
 from aicareer.records.pathmodels import PathsFile, load_paths
@@ -144,7 +144,7 @@ def test_a_student_does_not_get_the_backend_engineers_months(paths: PathsFile) -
     # A student codes at a basic level by default: the programming phase comes first.
     assert plan.added == ("programming",)
     assert plan.phases[0].id == "programming"
-    lo, hi = plan.total
+    lo, _ = plan.total
     assert lo > 17  # not the builders' backend pivot of two to four months
     backend = fitted("ai-agent-engineer", person(background="backend-engineer"))
     assert backend.total == (9, 18)

@@ -33,10 +33,10 @@ PEOPLE: dict[str, tuple[str, int, list[str], str, str | None, str]] = {
     ),
     "close-by-demand": (
         "software-engineer",
-        0,
-        ["infrastructure"],
-        "early-startup",
-        "basic",
+        3,
+        ["agents", "product-management"],
+        "scale-up",
+        "professional",
         "europe",
     ),
     "close-by-score": (

@@ -74,7 +74,7 @@ def test_every_rule_that_moved_the_role_is_listed_with_its_points(tmp_path: Path
     assert doc["fit"]["score"] == 71
     reasons = [(r["kind"], r["ref"], r["points"]) for r in doc["readiness"]["reasons"]]
     assert reasons[0] == ("route", "enterprise-engineer-to-harness", 70)
-    assert doc["readiness"]["timeline"] == "Pioneers’ territory"
+    assert doc["readiness"]["timeline"] == "Pioneers\u2019 territory"
     assert doc["time"]["text"] == "up to 1 year of work experience"
 
 
