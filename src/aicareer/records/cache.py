@@ -60,6 +60,7 @@ _SCHEMA_FROM = (
     "dataset.py",
     "reading.py",
     "pathmodels.py",
+    "followups.py",
     "cache.py",
     "cache_codec.py",
 )

@@ -183,26 +183,13 @@ def load_followups(ds: Dataset) -> FollowupsFile:
 
     A folder without the file has no follow-up questions (`NONE`). Raises `AicareerError`
     (exit 3, DATA) listing every problem. A validated file is cached like the other data
-    files (see `cache`); the key includes this module's source, which defines the records.
+    files (see `cache`).
     """
-    from aicareer.errors import ExitCode, data_error
-    from aicareer.records import cache
-    from aicareer.records.reading import parse_model, parse_toml, read_bytes
+    from aicareer.records.reading import load_side_file
 
-    path = ds.data_dir / FOLLOWUPS_FILE
-    if not path.exists():
+    if not (ds.data_dir / FOLLOWUPS_FILE).exists():
         return NONE
-    label = str(path) if ds.custom else FOLLOWUPS_FILE
-    raw = read_bytes(path, label, ExitCode.DATA)
-    key = cache.key("followups", str(path), raw, Path(__file__).read_bytes())
-    ff = cache.get(key, FollowupsFile)
-    if ff is None:
-        ff = parse_model(FollowupsFile, parse_toml(raw, label, ExitCode.DATA), label, ExitCode.DATA)
-        cache.put(key, ff, FollowupsFile)
-    problems = cross_check_followups(ff, ds, label)  # against this run's roles: never cached
-    if problems:
-        raise data_error(problems)
-    return ff
+    return load_side_file(ds, FOLLOWUPS_FILE, "followups", FollowupsFile, cross_check_followups)
 
 
 # --- the answers-file keys that name follow-up data -----------------------------------------

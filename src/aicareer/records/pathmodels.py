@@ -286,22 +286,9 @@ def load_paths(ds: Dataset) -> PathsFile:
     `paths.toml` (the full path for a custom data folder), the field and what was expected.
     A validated file is cached like roles.toml and matrix.toml (see `cache`).
     """
-    from aicareer.errors import ExitCode, data_error
-    from aicareer.records import cache
-    from aicareer.records.reading import parse_model, parse_toml, read_bytes
+    from aicareer.records.reading import load_side_file
 
-    path = ds.data_dir / PATHS_FILE
-    label = str(path) if ds.custom else PATHS_FILE
-    raw = read_bytes(path, label, ExitCode.DATA)
-    key = cache.key("paths", str(path), raw)  # the validated file, as for roles and matrix
-    paths = cache.get(key, PathsFile)
-    if paths is None:
-        paths = parse_model(PathsFile, parse_toml(raw, label, ExitCode.DATA), label, ExitCode.DATA)
-        cache.put(key, paths, PathsFile)
-    problems = cross_check_paths(paths, ds, label)  # against this run's roles: never cached
-    if problems:
-        raise data_error(problems)
-    return paths
+    return load_side_file(ds, PATHS_FILE, "paths", PathsFile, cross_check_paths)
 
 
 constraints.register(__name__)

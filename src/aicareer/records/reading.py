@@ -225,3 +225,31 @@ def parse_model(model: type[M], raw: Mapping[str, Any], label: str, code: ExitCo
         return validate(model, raw)
     except ValidationError as exc:
         raise AicareerError(validation_lines(label, exc), code) from None
+
+
+def load_side_file(
+    ds: Any,
+    name: str,
+    kind: str,
+    model: type[M],
+    cross_check: Any,
+) -> M:
+    """A data file beside roles.toml and matrix.toml (paths.toml, followups.toml): read,
+    validated and cached like them (`cache`), then checked against this run's roles (never
+    cached). Raises `AicareerError` (exit 3, DATA) listing every problem, each line naming
+    the file (its full path for a custom data folder), the field and what was expected."""
+    from aicareer.errors import data_error
+    from aicareer.records import cache
+
+    path = ds.data_dir / name
+    label = str(path) if ds.custom else name
+    raw = read_bytes(path, label, ExitCode.DATA)
+    key = cache.key(kind, str(path), raw)  # the validated file, as for roles and matrix
+    found = cache.get(key, model)
+    if found is None:
+        found = parse_model(model, parse_toml(raw, label, ExitCode.DATA), label, ExitCode.DATA)
+        cache.put(key, found, model)
+    problems = cross_check(found, ds, label)
+    if problems:
+        raise data_error(problems)
+    return found
