@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
-from aicareer.engine.model import WEEKS_PER_MONTH, round_half_up
+from aicareer.engine.rules import WEEKS_PER_MONTH, round_half_up
 
 if TYPE_CHECKING:
     from aicareer.engine.ranking import TimeToReady
