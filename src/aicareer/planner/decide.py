@@ -149,7 +149,7 @@ def decide(
     start: dt.date,
 ) -> Sheet:
     """The sheet for 2-4 distinct role ids (the caller checks the count and the ids)."""
-    from aicareer.document.result import role_pay_level
+    from aicareer.document.answer import role_pay_level
     from aicareer.planner.timeline import span_text, time_words
 
     fits = engine_fit(ds, profile) if profile is not None else {}

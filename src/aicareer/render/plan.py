@@ -217,7 +217,7 @@ def plan_items(ds: Dataset, plan: Plan, cheap: CheapTest | None) -> list[Any]:
 
 
 def _cells(ds: Dataset, c: Column) -> list[tuple[str, Text]]:
-    from aicareer.document.result import fit_words
+    from aicareer.document.answer import fit_words
 
     ready = Text(c.time_text[0].upper() + c.time_text[1:])
     if c.experience is None:

@@ -39,7 +39,7 @@ def why_cmd(
             "try a core role (aicareer roles)",
             ExitCode.NOT_FOUND,
         )
-    from aicareer.document.result import time_view
+    from aicareer.document.answer import time_view
 
     profile, _ = answers_or_last(answers, ds)
     result = why(ds.engine, profile, target.id)
