@@ -149,7 +149,8 @@ def decide(
     start: dt.date,
 ) -> Sheet:
     """The sheet for 2-4 distinct role ids (the caller checks the count and the ids)."""
-    from aicareer.document.answer import role_pay_level
+    from aicareer.engine.conditions import facts
+    from aicareer.engine.model import pay_level as level_for
     from aicareer.planner.timeline import span_text, time_words
 
     fits = engine_fit(ds, profile) if profile is not None else {}
@@ -162,7 +163,10 @@ def decide(
         plan = make_plan(paths, rid, profile, start, time=time)
         pace, stated = plan.pace, plan.pace_stated
         role = ds.roles[rid]
-        level = role_pay_level(ds, rid, profile)[0] if profile is not None else "mid"
+        rules = ds.engine.rules
+        level = (
+            level_for(rules, rules.by_id[rid], facts(profile))[0] if profile is not None else "mid"
+        )
         if time is not None:
             _, time_text = time_words(time, plan.assumed_pace, plan.pace, plan.pace_stated)
         else:
@@ -191,7 +195,11 @@ def decide(
             )
         )
     cols = tuple(columns)
-    level = "mid" if profile is None else role_pay_level(ds, role_ids[0], profile)[0]
+    level = (
+        "mid"
+        if profile is None
+        else level_for(ds.engine.rules, ds.engine.rules.by_id[role_ids[0]], facts(profile))[0]
+    )
     return Sheet(cols, coach_question(cols), start, pace, stated, level, region)
 
 
