@@ -86,19 +86,23 @@ def _check(folder: Path) -> tuple[int, str]:
         ),
         ('source = "builders"', 'source = "bilders"', "followups[0].source: unknown source"),
         (
-            "adds = { ml-engineer = 15 }",
+            "adds = { ml-engineer = 15, ai-engineer = -10 }",
             "adds = { ml-engineer = 0 }",
             "followups[0].choices[0].adds: this choice adds no points",
         ),
         (
-            "adds = { ml-engineer = 15 }",
+            "adds = { ml-engineer = 15, ai-engineer = -10 }",
             "adds = { ai-architect = 15 }",
             "followups[0].choices[0].adds.ai-architect: 'ai-architect' is not one of the roles",
         ),
         ('id = "user-flow"', 'id = "model-degrades"', "choice id 'model-degrades' is used twice"),
         ('id = "train-or-build-on"', 'id = "model-or-user-flow"', "is used twice"),
         ('ask = "Which part', 'asks = "Which part', "followups[1].asks: unknown field"),
-        ("adds = { ml-engineer = 15 }", "adds = { ml-engineer = 500 }", "followups[0].choices"),
+        (
+            "adds = { ml-engineer = 15, ai-engineer = -10 }",
+            "adds = { ml-engineer = 500 }",
+            "followups[0].choices",
+        ),
     ],
 )
 def test_data_check_names_each_problem(
@@ -115,8 +119,16 @@ def test_the_same_gain_for_both_roles_separates_nothing(
     make_data_dir: Callable[[], Path],
 ) -> None:
     folder = make_data_dir()
-    _edit(folder, "adds = { ml-engineer = 15 }", "adds = { ml-engineer = 15, ai-engineer = 15 }")
-    _edit(folder, "adds = { ai-engineer = 15 }", "adds = { ai-engineer = 15, ml-engineer = 15 }")
+    _edit(
+        folder,
+        "adds = { ml-engineer = 15, ai-engineer = -10 }",
+        "adds = { ml-engineer = 15, ai-engineer = 15 }",
+    )
+    _edit(
+        folder,
+        "adds = { ai-engineer = 15, ml-engineer = -10 }",
+        "adds = { ai-engineer = 15, ml-engineer = 15 }",
+    )
     code, output = _check(folder)
     assert code == 3
     assert "followups[0].choices: no answer changes the gap" in output
