@@ -67,12 +67,12 @@ def _row_fields(
     (tests/test_batch.py checks every value against `Engine.rank`)."""
     records = fmt.records
     mask, score_of = engine.index_mask, engine.score_of
-    shown, readiness, ok = fit.shown, ready.readiness, ready.ready_mask
+    shown, readiness, ok, spans = fit.shown, ready.readiness, ready.ready_mask, ready.spans
     out = []
     for o in engine.order(fit, ready)[: fmt.top]:
         i = o & mask
         r = readiness[i]
-        key = (o, shown[i], r.time, hours)
+        key = (o, shown[i], spans[i], hours)
         found = records.get(key)
         if found is None:
             score = score_of(o)

@@ -65,6 +65,8 @@ class ReadyPart(NamedTuple):
     ready_mask: int
     #: per role, the key into `FitPart.table`: the readiness score, plus 128 if not ready
     key: tuple[int, ...]
+    #: per role, the time to ready as (weeks, years): all its words depend on, with the pace
+    spans: tuple[tuple[object, object], ...] = ()
 
 
 class _ScoreTable(dict[int, int]):
@@ -115,7 +117,11 @@ class Engine:
         # A role reached by years of work counts the years still missing one by one.
         cuts |= set(range(max(cuts, default=0) + 2))
         #: years -> its bucket between the data's thresholds (batch uses it too)
-        self.bucket = functools.partial(bisect_right, tuple(sorted(cuts)))
+        ordered = tuple(sorted(cuts))
+        self.bucket = functools.partial(bisect_right, ordered)
+        #: A bucket's first years value: every years value in the bucket ranks alike, so
+        #: distances are worked out (and remembered) for this one.
+        self._first_years = (0, *ordered)
         looked = [leaf for r in matrix.routes for leaf in leaves(r.when)]
         self._route_interests = frozenset(
             i for leaf in looked if leaf.field == "interests" for i in _values(leaf.value, matrix)
@@ -190,11 +196,13 @@ class Engine:
         )
         hit = self._ready_memo.get(key)
         if hit is None:
-            parts = [model.distance_of(self.rules, role, f) for role in self._roles]
+            same = f._replace(years=self._first_years[bucket])
+            parts = [model.distance_of(self.rules, role, same) for role in self._roles]
             hit = ReadyPart(
                 tuple(d.readiness for d in parts),
                 sum(d.ready << i for i, d in enumerate(parts)),
                 tuple(d.readiness.score | (not d.ready) << 7 for d in parts),
+                tuple(_span(d.readiness.time) for d in parts),
             )
             if len(self._ready_memo) >= _PART_LIMIT:
                 self._ready_memo.clear()
@@ -227,6 +235,10 @@ class Engine:
     def no_clear_fit(self, fit: FitPart, ready: ReadyPart) -> bool:
         """Not one of the person's interests matches a role they can aim at now."""
         return not fit.matched & ready.ready_mask
+
+
+def _span(time: TimeToReady | None) -> tuple[object, object]:
+    return (None, None) if time is None else (time.weeks, time.years)
 
 
 def _values(value: object, matrix: MatrixFile) -> frozenset[str]:
