@@ -265,7 +265,7 @@ def layout(
     if off_map:
         legend.append("Not on the guide's map (adjacent roles): " + ", ".join(off_map))
     legend.append(
-        "Placement: each role's axes in roles.toml (0-10), after the roles guide's landscape."
+        "Placement: each role as the AI Roles & Career Paths guide lays out its landscape."
     )
     return Layout(width=width, lines=lines, placed=placed, legend=legend, spans=spans)
 
