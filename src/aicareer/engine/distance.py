@@ -4,6 +4,7 @@ readiness read off it, and the requirements (docs/rules.md, "Time to ready"). Pu
 from __future__ import annotations
 
 import itertools
+from bisect import bisect_right
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -272,7 +273,7 @@ def distance_of(rules: Rules, role: RoleRules, f: Facts) -> Distance:
     key = (
         role.id,
         f.background,
-        f.years,
+        bisect_right(role.years_cuts, f.years),  # years between two cuts rank alike
         f.coding,
         f.skills,
         f.company if f.company in role.looks_at else "",

@@ -20,8 +20,15 @@ class Fit(NamedTuple):
     reasons: tuple[Reason, ...]
 
 
-def fit_of(rules: Rules, role: RoleRules, f: Facts, followup: Mapping[str, int] = {}) -> Fit:
-    """How well the role's work matches what the person wants, with every reason."""
+def fit_of(
+    rules: Rules,
+    role: RoleRules,
+    f: Facts,
+    followup: Mapping[str, int] = {},
+    reasons_too: bool = True,
+) -> Fit:
+    """How well the role's work matches what the person wants, with every reason (batch,
+    which shows no reasons, asks for the numbers alone: `reasons_too=False`)."""
     n = len(f.interests)
     cov, mean = rules.coverage, 100 - rules.coverage
     reasons: list[Reason] = []
@@ -33,6 +40,8 @@ def fit_of(rules: Rules, role: RoleRules, f: Facts, followup: Mapping[str, int] 
         matched += is_match
         pts = (cov * 100 * is_match + mean * weight) / 100 / n
         total += pts
+        if not reasons_too:
+            continue
         label = interest.replace("-", " ")
         if is_match:
             text = why or f"Your interest in {label} is part of this role's work."

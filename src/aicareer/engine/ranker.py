@@ -132,6 +132,7 @@ class Engine:
         self._phase_skills = frozenset(s for p in paths.phases for s in p.skills)
         self._fit_memo: dict[tuple[object, ...], FitPart] = {}
         self._ready_memo: dict[tuple[object, ...], ReadyPart] = {}
+        self._texts: dict[tuple[object, ...], str] = {}
         self._tables: tuple[dict[tuple[float, bool], _ScoreTable], ...] = tuple(
             {} for _ in self._roles
         )
@@ -165,7 +166,7 @@ class Engine:
         if hit is None:
             shown, tables, matched = [], [], 0
             for i, role in enumerate(self._roles):
-                fit = model.fit_of(self.rules, role, f)
+                fit = model.fit_of(self.rules, role, f, reasons_too=False)
                 match = model.is_match(self.rules, fit)
                 shown.append(model.round_half_up(fit.value))
                 matched |= match << i
@@ -227,10 +228,17 @@ class Engine:
         """The one time to ready as the quiz's JSON `timeline` says it, at `hours` a week."""
         if time is None:
             return None
-        from aicareer.engine.pace import time_words
+        key = (time.weeks, time.years, hours)
+        found = self._texts.get(key)
+        if found is None:
+            from aicareer.engine.pace import time_words
 
-        pace = hours or self.rules.pace
-        return time_words(time, self.rules.pace, pace, hours is not None)[1]
+            pace = hours or self.rules.pace
+            found = time_words(time, self.rules.pace, pace, hours is not None)[1]
+            if len(self._texts) >= _PART_LIMIT:
+                self._texts.clear()
+            self._texts[key] = found
+        return found
 
     def no_clear_fit(self, fit: FitPart, ready: ReadyPart) -> bool:
         """Not one of the person's interests matches a role they can aim at now."""

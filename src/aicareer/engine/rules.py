@@ -52,6 +52,9 @@ class RoleRules(NamedTuple):
     #: The interests and companies this role's routes look at (its distance depends on no
     #: other interest or company).
     looks_at: frozenset[str]
+    #: The years values where this role's distance can change (its routes' and
+    #: requirements' thresholds; every year up to them for a role reached by years of work).
+    years_cuts: tuple[int, ...] = ()
 
 
 class Requirement(NamedTuple):
@@ -147,6 +150,7 @@ class Rules:
                         if leaf.field in ("interests", "company")
                         for v in expand(leaf.value, groups)
                     ),
+                    years_cuts=_years_cuts(matrix, rs.id, exp is not None),
                 )
             )
         self.roles: tuple[RoleRules, ...] = tuple(roles)
@@ -159,6 +163,21 @@ class Rules:
     @property
     def role_ids(self) -> tuple[str, ...]:
         return tuple(r.id for r in self.roles)
+
+
+def _years_cuts(matrix: MatrixFile, role_id: str, by_years: bool) -> tuple[int, ...]:
+    cuts: set[int] = {0}
+    for q in matrix.requirements:
+        if q.role == role_id and q.min_years is not None:
+            cuts |= set(range(q.min_years + 2)) if by_years else {q.min_years}
+    for r in matrix.routes:
+        if r.role != role_id:
+            continue
+        for leaf in leaves(r.when):
+            if leaf.field == "years" and isinstance(leaf.value, int):
+                n = leaf.value
+                cuts |= {n + 1} if leaf.op == "at-most" else {n, n + 1}
+    return tuple(sorted(cuts))
 
 
 # --- the person's starting point --------------------------------------------------------
