@@ -161,8 +161,7 @@ def test_the_legend_wraps_instead_of_being_cut(width: int) -> None:
     assert all(len(line) <= width for line in text.split("\n"))
     flat = " ".join(text.split())
     assert (
-        "Placement: each role's axes in roles.toml (0-10), after the roles guide's landscape."
-        in flat
+        "Placement: each role as the AI Roles & Career Paths guide lays out its landscape." in flat
     )
 
 
