@@ -373,9 +373,14 @@ def build(
                 "Look at the roles' work (aicareer roles, aicareer show ROLE) and pick the"
                 " interests that describe what you want to do each day."
             ]
+        nearest = (
+            " The nearest roles are below, with what would make one fit."
+            if shown
+            else " Nothing you can aim at now is near it; below is what would make a role fit."
+        )
         no_fit = NoClearFit(
             "No clear fit yet: none of the roles you can aim at now matches what you said you"
-            " want. The nearest roles are below, with what would make one fit.",
+            " want." + nearest,
             tuple(suggestions),
         )
     s = ds.matrix.scoring

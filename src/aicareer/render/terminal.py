@@ -48,7 +48,8 @@ def summary(result: Result, width: int) -> list[RenderableType]:
     items: list[RenderableType] = []
     if result.no_clear_fit is not None:
         items.append(Text(result.no_clear_fit.message, style="bold"))
-        items.append(Text("The nearest roles you can aim at now:"))
+        if result.top:
+            items.append(Text("The nearest roles you can aim at now:"))
     else:
         items.append(Text("Your best-fitting AI roles", style="bold"))
     for e in result.top:
@@ -241,6 +242,8 @@ def details(result: Result, width: int, show_all: bool = False) -> list[Renderab
         for e in result.later:
             line = Text(f"  • {e.name} (fit {e.fit}): ")
             line.append("; ".join(e.changes) or e.status_note)
+            if e.time is not None:
+                line.append(f"; {e.time.text} in all")
             items.append(line)
     if show_all:
         items += [Text(""), ranking_table(result.ranking, width)]
