@@ -17,12 +17,12 @@ questionary is imported inside the functions, so importing this module costs not
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Sequence
 from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Protocol
 
+from aicareer.cli.plainio import PlainIO
 from aicareer.errors import AicareerError, input_error
 
 if TYPE_CHECKING:
@@ -104,17 +104,9 @@ class Fancy:
         return picked
 
 
-class Plain:
-    """Numbered choices on plain text streams, for TERM=dumb (no cursor codes)."""
-
-    def __init__(self, inp: IO[str] | None = None, out: IO[str] | None = None) -> None:
-        self._inp = inp
-        self._out = out
-
-    def _say(self, text: str) -> None:
-        out = self._out or sys.stderr
-        out.write(text)
-        out.flush()
+class Plain(PlainIO):
+    """Numbered choices on plain text streams, for TERM=dumb (no cursor codes): the quiz's
+    plain prompts, with one more kind of question."""
 
     def choose(self, message: str, choices: Sequence[tuple[str, str]], note: str) -> str:
         self._say(f"\n{note}  {message}\n")
@@ -122,12 +114,7 @@ class Plain:
             self._say(f"  {i:>2}) {title}\n")
         n = len(choices)
         while True:
-            self._say(f"  Type a number (1-{n}) [1]: ")
-            line = (self._inp or sys.stdin).readline()
-            if not line:
-                self._say("\n")
-                raise KeyboardInterrupt
-            text = line.strip()
+            text = self._read(f"  Type a number (1-{n}) [1]: ")
             if not text:
                 return choices[0][1]
             if text.isdigit() and 1 <= int(text) <= n:

@@ -28,9 +28,10 @@ import textwrap
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass
-from typing import IO, Any, Protocol
+from typing import Any, Protocol
 
 from aicareer.cli import questions
+from aicareer.cli.plainio import PlainIO
 from aicareer.cli.questions import Option, Question, default_answer
 from aicareer.records.models import Profile
 from aicareer.records.profile import parse_profile
@@ -368,30 +369,13 @@ class Fancy:
         return result
 
 
-class Plain:
+class Plain(PlainIO):
     """Numbered choices and typed lines on plain text streams: no cursor codes, no colour.
 
     Prompts go to `out` (stderr by default, so stdout keeps only results); answers are read
     line by line from `inp` (stdin). End of input counts as Ctrl-C: the answers so far are
     kept for --resume.
     """
-
-    def __init__(self, inp: IO[str] | None = None, out: IO[str] | None = None) -> None:
-        self._inp = inp
-        self._out = out
-
-    def _say(self, text: str) -> None:
-        out = self._out or sys.stderr
-        out.write(text)
-        out.flush()
-
-    def _read(self, prompt: str) -> str:
-        self._say(prompt)
-        line = (self._inp or sys.stdin).readline()
-        if not line:
-            self._say("\n")
-            raise KeyboardInterrupt
-        return line.strip()
 
     def ask(
         self, question: Question, answers: Mapping[str, Any], mark: str, back: str | None
