@@ -530,13 +530,13 @@ def test_a_region_added_by_data_alone_works_in_salary_and_show(
     env = {"COLUMNS": "100", "NO_COLOR": "1", "TERM": "dumb"}
     code, out, err = run("salary", "ai-engineer", "-r", "Asia", "--data-dir", str(folder), env=env)
     assert code == 0, err
-    assert "Roles guide (2025-2026), Asia" in out
+    assert "AI Roles & Career Paths guide (2025-2026), Asia" in out
     assert "$72K-$128K" in out and "base (US-derived)" in out
     code, out, err = run(
         "show", "ai-engineer", "--region", "asia", "--data-dir", str(folder), env=env
     )
     assert code == 0, err
-    assert "Pay, Asia" in out and "Entry  $72K-$128K  base (US-derived); Roles guide" in out
+    assert "Pay, Asia" in out and "Entry  $72K-$128K  base (US-derived); AI Roles & Career" in out
     # the built-in data has no such region
     code, _, err = run("salary", "--region", "asia")
     assert code == 2 and "unknown region 'asia'" in err
@@ -560,7 +560,7 @@ def test_show_in_europe_says_europe_and_never_us_base() -> None:
     )
     assert code == 0, err
     assert "Pay, Europe" in out
-    assert "Entry  $50K-$98K   base (US-derived); Roles guide, 2026-03" in out
+    assert "Entry  $50K-$98K   base (US-derived); AI Roles & Career Paths guide, 2026-03" in out
     assert "US base" not in out
 
 

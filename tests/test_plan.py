@@ -250,7 +250,9 @@ def test_decide_two_roles(ds: Dataset, paths: PathsFile) -> None:
     assert sheet.level == "mid"
     ai = sheet.columns[0]
     assert ai.fit is not None and ai.pay is not None
-    assert ai.pay.text == "$160K-$220K" and ai.pay.source.startswith("Roles guide")
+    assert ai.pay.text == "$160K-$220K" and ai.pay.source.startswith(
+        "AI Roles & Career Paths guide"
+    )
     assert ai.ready_weeks == fitted("ai-engineer", person(hours_per_week=5)).total
     assert ai.time_text == "about 6-12 months at your 5 hours a week"
     assert sheet.question.endswith("?")

@@ -52,8 +52,10 @@ def test_markdown_report(tmp_path: Path, me: Path) -> None:
     assert "### 1. AI Agent Engineer (ai-agent-engineer): score 94/100, strong" in md
     assert "### 2. AI Engineer (ai-engineer): score" in md
     assert "- +50 Agent engineers build tool-using agents" in md
-    assert "Time: about 2-4 months at 10 hours a week (assumed) (Builders episode, mid-2026" in md
-    assert "- Pay (mid): $170K-$240K, US base (Roles guide, 2026-03)" in md
+    assert (
+        "Time: about 2-4 months at 10 hours a week (assumed) (The Builders, CR Labs, mid-2026" in md
+    )
+    assert "- Pay (mid): $170K-$240K, US base (AI Roles &amp; Career Paths guide, 2026-03)" in md
     assert "## Your path to AI Agent Engineer" in md
     assert "| 2 | LLM engineering | llm-engineering | 3-5 | to do |" in md
     assert "Total: 9-18 weeks" in md
