@@ -142,7 +142,9 @@ def pay_grid(ds: Dataset, role: Role, bands: Sequence[RegionalBand]) -> Renderab
     else:
         parts.append(Text(role.salary.no_figure or "No figure in the sources", style="dim"))
     if role.salary.note:
-        parts.append(Text(f"Roles guide's note: {role.salary.note}", style="dim"))
+        parts.append(
+            Text(f"The AI Roles & Career Paths guide's note: {role.salary.note}", style="dim")
+        )
     return Group(*parts)
 
 
@@ -345,7 +347,7 @@ def role_notes(roles: Sequence[Role], ds: Dataset | None = None) -> Group | None
     pairs = [(f"{r.name}:", Text(r.salary.note)) for r in roles if r.salary.note]
     if not pairs:
         return None
-    source = "the roles guide" if ds is None else cite(ds, "roles-guide")
+    source = "the AI Roles & Career Paths guide" if ds is None else cite(ds, "roles-guide")
     return Group(
         Text(f"Notes on pay, from {source}", style="bold"),
         Fields(pairs, indent=2, min_value=16),
