@@ -252,3 +252,15 @@ def test_words_people_type_for_a_level_suggest_the_right_one() -> None:
             assert f"did you mean: {level}?" in result.stderr
     result = CliRunner().invoke(app, ["salary", "-r", "EU", "--json"])
     assert "did you mean: europe?" in result.stderr
+
+
+def test_a_key_with_a_line_break_is_named_on_one_line(tmp_path: Path) -> None:
+    """Found by the hostile property test: an unknown key holding a newline printed raw
+    split the one-line error in two. The key is shown escaped, as Python writes it."""
+    path = tmp_path / "answers.toml"
+    path.write_text('"a\\nb" = 1\nbackground = "student"\nyears = 1\ninterests = ["agents"]\n')
+    with pytest.raises(AicareerError) as exc:
+        pf.read_profile(path)
+    assert len(exc.value.lines) == 1
+    assert "\n" not in exc.value.lines[0]
+    assert "a\\nb is not an answers-file key" in exc.value.lines[0]

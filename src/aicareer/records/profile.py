@@ -85,8 +85,10 @@ def _plain(label: str, err: Any) -> str | None:
     """One problem in the person's words, or None to keep the general wording."""
     from aicareer.suggest import did_you_mean
 
+    from aicareer.records.reading import format_loc
+
     loc = err["loc"]
-    field = str(loc[0]) if loc else ""
+    field = format_loc(loc[:1]) if loc else ""  # a key from the file: shown escaped
     kind = err["type"]
     value = err.get("input")
     if kind in ("extra_forbidden", "unexpected_keyword_argument"):
