@@ -271,7 +271,7 @@ def test_rendered_results_show_cards_timeline_salary_and_next_steps(answers: Pat
         "fits what you want: strongly",
         "85/100, read off the time",
         "'two to four months'",
-        "for: Backend engineer",
+        "Backend engineer (CR Labs' The Builders says this pivot is",
         "base (US-derived), Europe",
         "Next steps",
         "aicareer path ai-agent-engineer",

@@ -83,9 +83,8 @@ def _got(value: Any) -> str:
 
 def _plain(label: str, err: Any) -> str | None:
     """One problem in the person's words, or None to keep the general wording."""
-    from aicareer.suggest import did_you_mean
-
     from aicareer.records.reading import format_loc
+    from aicareer.suggest import did_you_mean
 
     loc = err["loc"]
     field = format_loc(loc[:1]) if loc else ""  # a key from the file: shown escaped
