@@ -92,14 +92,22 @@ class Fancy:
     """questionary's select, in the current prompt_toolkit app session."""
 
     def choose(self, message: str, choices: Sequence[tuple[str, str]], note: str) -> str:
+        """A select drawn as the quiz draws its own: the question wrapped at words, each
+        choice cut at a word to fit with the whole text as its description below."""
         import questionary
         from questionary import Choice
 
+        from aicareer.cli.quiz import columns, fit, wrap_header, wrapped
+
+        width = columns()
         picked: str = questionary.select(
-            message,
-            choices=[Choice(title, value) for title, value in choices],
+            wrap_header(note, message, "(arrow keys, enter)", width),
+            choices=[
+                Choice(fit(title, width - 6), value, description=wrapped(title, width))
+                for title, value in choices
+            ],
             qmark=note,
-            instruction="(arrow keys, enter)",
+            instruction=" ",  # said in the header; "" would get questionary's own
         ).unsafe_ask()
         return picked
 
