@@ -293,8 +293,7 @@ def _distance(rules: Rules, role: RoleRules, f: Facts) -> Distance:
     missed = [m for q in role.requirements for m in _unmet(q, f)]
     ready = not missed
     reasons: list[Reason] = []
-    start = rules.starts[f.background]
-    timed, first = _route(role, f)
+    _, first = _route(role, f)
     if time.basis == "source" and time.route:
         route = next(r for _, r in role.routes if r.id == time.route)
         reasons.append(Reason("route", route.reason, score, route.source, route.id))
@@ -332,7 +331,6 @@ def _distance(rules: Rules, role: RoleRules, f: Facts) -> Distance:
             )
         )
         score = rules.later_cap
-    del start, timed
     readiness = Readiness(
         score,
         time.words,
