@@ -97,18 +97,21 @@ class Fancy:
         import questionary
         from questionary import Choice
 
-        from aicareer.cli.quiz import columns, fit, wrap_header, wrapped
+        from aicareer.cli.quiz import _quietly, columns, echo, fit, wrap_header, wrapped
 
         width = columns()
-        picked: str = questionary.select(
-            wrap_header(note, message, "(arrow keys, enter)", width),
-            choices=[
-                Choice(fit(title, width - 6), value, description=wrapped(title, width))
-                for title, value in choices
-            ],
-            qmark=note,
-            instruction=" ",  # said in the header; "" would get questionary's own
-        ).unsafe_ask()
+        picked: str = _quietly(
+            questionary.select(
+                wrap_header(note, message, "(arrow keys, enter)", width),
+                choices=[
+                    Choice(fit(title, width - 6), value, description=wrapped(title, width))
+                    for title, value in choices
+                ],
+                qmark=note,
+                instruction=" ",  # said in the header; "" would get questionary's own
+            )
+        )
+        echo(note, message, next(title for title, value in choices if value == picked))
         return picked
 
 
