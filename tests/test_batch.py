@@ -11,7 +11,9 @@ import pytest
 from clirun import Cli
 
 from aicareer.batch import run as batch
-from aicareer.engine.ranker import Engine
+from aicareer.batch.cohort import Cohort
+from aicareer.engine.pace import time_words
+from aicareer.engine.ranker import Engine, RoleResult
 from aicareer.records import dataset as data
 from aicareer.records.models import Profile, validate
 from aicareer.records.vocab import INTERESTS
@@ -29,12 +31,18 @@ def write(path: Path, text: str) -> Path:
     return path
 
 
+def timeline(engine: Engine, r: RoleResult, hours: int | None) -> str | None:
+    """The role's time to ready as the quiz's JSON `timeline` says it, at `hours` a week."""
+    time, pace = r.readiness.time, engine.rules.pace
+    return None if time is None else time_words(time, pace, hours or pace, hours is not None)[1]
+
+
 def top(engine: Engine, n: int = 3, **fields: Any) -> list[tuple[str, int, str, str | None]]:
     """What the engine says for this profile: the top n as (role, score, band, timeline)."""
     profile = validate(Profile, fields)
     ranking = engine.rank(profile)
     return [
-        (r.role_id, r.score, r.band, engine.time_text(r.readiness.time, profile.hours_per_week))
+        (r.role_id, r.score, r.band, timeline(engine, r, profile.hours_per_week))
         for r in ranking.recommendations[:n]
     ]
 
@@ -48,7 +56,7 @@ def top_full(engine: Engine, n: int = 3, **fields: Any) -> list[dict[str, Any]]:
             "role": r.role_id,
             "score": r.score,
             "band": r.band,
-            "timeline": engine.time_text(r.readiness.time, profile.hours_per_week),
+            "timeline": timeline(engine, r, profile.hours_per_week),
             "fit": r.fit,
             "readiness": r.readiness.score,
             "status": "now" if r.ready else "later",
@@ -447,7 +455,7 @@ def test_no_output_file_when_the_run_fails_before_the_end(
     def boom(*args: Any) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(batch, "_row_fields", boom)
+    monkeypatch.setattr(Cohort, "fields", boom)
     result = cli("batch", str(src), "--out", str(out))
     assert result.exit_code == 130
     assert list(out.parent.iterdir()) == []
@@ -532,3 +540,46 @@ def test_rows_with_skills_and_hours_take_the_fast_path(
     monkeypatch.setattr(batch._Scorer, "slow", slow)
     result = cli("batch", str(src), "--out", str(tmp_path / f"out.{suffix}"))
     assert result.exit_code == 0, result.stderr
+
+
+@pytest.mark.parametrize("limit", [2, 7])
+def test_memos_that_fill_and_start_over_never_change_a_row(
+    tmp_path: Path, engine: Engine, monkeypatch: pytest.MonkeyPatch, limit: int
+) -> None:
+    """The cohort ranker's memos are bounded (memory stays flat): when they fill, all start
+    over together, between two people. With tiny bounds they start over every few rows,
+    and every row still equals the model's own answer (with skills, pace and company)."""
+    from aicareer.batch import cohort
+
+    monkeypatch.setattr(cohort, "PART_LIMIT", limit)
+    monkeypatch.setattr(cohort, "RESULT_LIMIT", limit + 1)
+    monkeypatch.setattr(batch, "_MEMO_LIMIT", 1)
+    profiles = [
+        {
+            "background": bg,
+            "years": years,
+            "interests": interests,
+            "company": company,
+            "skills": skills,
+            "hours_per_week": hours,
+        }
+        for bg, years, interests, company, skills, hours in [
+            ("backend-engineer", 5, ["agents", "reliability"], "enterprise", [], None),
+            ("student", 0, ["research", "model-training"], "ai-lab", [], 6),
+            ("product-manager", 8, ["product-management"], "early-startup", [], None),
+            ("data-scientist", 3, ["evaluation-safety"], "any", ["python"], 20),
+            ("architect", 12, ["systems-design", "reliability"], "enterprise", [], None),
+            ("ml-engineer", 2, ["agents"], "early-startup", ["python", "async-python"], 10),
+            ("technical-writer", 1, ["prompting"], "any", [], None),
+        ]
+    ]
+    rows = (profiles * 3)[::-1] + profiles
+    src = write(tmp_path / "in.jsonl", "".join(json.dumps(p) + "\n" for p in rows))
+    out = tmp_path / "out.jsonl"
+    with batch.open_input(src) as found:
+        batch.run(engine, {}, found, out)
+    got = jsonl_rows(out)
+    assert len(got) == len(rows)
+    for row, p in zip(got, rows, strict=True):
+        want = top_full(engine, **p)
+        assert [{k: v for k, v in r.items() if k != "name"} for r in row["recommendations"]] == want

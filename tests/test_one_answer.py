@@ -9,6 +9,7 @@ import itertools
 
 import pytest
 
+from aicareer.batch.cohort import Cohort
 from aicareer.document.result import build
 from aicareer.engine import model
 from aicareer.engine.conditions import Facts, facts
@@ -38,17 +39,19 @@ def test_the_batch_ranker_orders_the_whole_grid_as_the_model_does(engine: Engine
     """Every profile of the grid (157,248): the memoised parts and packed sort that batch
     uses give the same order, scores, bands and no-clear-fit as the readable model."""
     fresh = Engine(engine.matrix, engine.rules.paths)
-    ids = fresh.role_ids
+    cohort = Cohort(fresh, 12, lambda fields: fields, lambda records, row: (records, row))
     for p in grid():
         f = facts(p)
         ref = model.rank(fresh.rules, p)
-        fit = fresh.fit_part(f)
-        ready = fresh.ready_part(f, fresh.bucket(f.years))
-        order = fresh.order(fit, ready)
-        got = [(ids[o & fresh.index_mask], fresh.score_of(o), fresh.band(o)) for o in order]
+        order = cohort.order(f)
+        got = [(cohort.role_of(o), cohort.score_of(o), cohort.band_of(o)) for o in order]
         want = [(r.role_id, r.score, r.band) for r in ref.results]
         assert got == want, p
-        assert fresh.no_clear_fit(fit, ready) == ref.no_clear_fit, p
+        assert cohort.no_clear_fit(f) == ref.no_clear_fit, p
+        shown = [cohort.fields(o, None) for o in order]
+        assert [(s[4], s[5], s[6]) for s in shown] == [
+            (r.fit, r.readiness.score, "now" if r.ready else "later") for r in ref.results
+        ], p
 
 
 @pytest.mark.parametrize("hours", [None, 3, 8, 25])

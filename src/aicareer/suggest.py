@@ -6,14 +6,22 @@ so no command pays for it on the normal path.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 
 
 def close_matches(word: str, choices: Iterable[str], n: int = 3, cutoff: float = 0.6) -> list[str]:
     """Up to `n` of `choices` closest to `word`, best first, without repeats."""
+    return list(_close(word, tuple(choices), n, cutoff))
+
+
+@functools.lru_cache(maxsize=256)
+def _close(word: str, choices: tuple[str, ...], n: int, cutoff: float) -> tuple[str, ...]:
+    """Remembered: a batch with the same mistake in many rows guesses once (difflib
+    compares the word with every choice, ~0.2 ms)."""
     import difflib
 
-    return list(dict.fromkeys(difflib.get_close_matches(word, list(choices), n=n, cutoff=cutoff)))
+    return tuple(dict.fromkeys(difflib.get_close_matches(word, list(choices), n=n, cutoff=cutoff)))
 
 
 def meant(word: str, choices: Iterable[str]) -> str | None:

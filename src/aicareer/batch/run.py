@@ -35,7 +35,6 @@ import msgspec
 
 from aicareer.fsutil import open_output
 from aicareer.records.models import Profile, validate
-from aicareer.records.vocab import DEFAULT_CODING
 
 if TYPE_CHECKING:
     from pydantic import ValidationError
@@ -66,7 +65,6 @@ from aicareer.batch.read import (  # noqa: F401  (batch's public names live here
 )
 from aicareer.batch.write import (  # noqa: F401
     _MEMO_LIMIT,
-    _REDUCED_LIMIT,
     CSV_ROLE_FIELDS,
     FLUSH_EVERY,
     ROLE_FIELDS,
@@ -75,7 +73,6 @@ from aicareer.batch.write import (  # noqa: F401
     _CsvFormat,
     _Format,
     _JsonlFormat,
-    _row_fields,
     csv_cell,
 )
 
@@ -138,58 +135,26 @@ def _error_text(exc: ValidationError) -> str:
 
 
 class _Scorer:
-    """Turns rows into output lines: the memo, the engine call and the formats."""
+    """Turns rows into output lines: the memo, the cohort ranker and the formats."""
 
     def __init__(self, engine: Engine, fmt: _Format, top: int) -> None:
-        self.engine = engine
-        self.ids = engine.role_ids
+        from aicareer.batch.cohort import Cohort
+
         self.fmt = fmt
         self.head = fmt.head
-        self.top = top
-        #: The answers as given -> fragment (exact repeats), and the answers as the engine
-        #: sees them (years by bucket, interests as a set, coding filled in) -> fragment.
+        self.cohort = Cohort(engine, top, fmt.role_record, fmt.fragment)
+        #: The answers as given -> fragment (exact repeats); the cohort remembers results
+        #: by the answers as the engine sees them.
         self.memo: dict[_Key, Fragment] = {}
-        self.reduced: dict[tuple[object, ...], Fragment] = {}
-        #: One object per interest set, for the reduced memo's keys.
-        self.sets: dict[frozenset[str], frozenset[str]] = {}
-        self.bucket = engine.bucket
 
     def result(self, key: _Key, profile: Profile | None) -> Fragment | None:
         """The ok fragment for this profile (None: repeated interests, an error row)."""
-        background, years, interests, company, coding, skills, hours = key
-        chosen = frozenset(interests)
-        if profile is None and len(chosen) != len(interests):
-            return None  # an interest twice: pydantic words the error
-        if coding is None:
-            coding = DEFAULT_CODING[background]
-        bucket = self.bucket(years)
-        have = frozenset(skills)
-        found = self.reduced.get((background, bucket, chosen, company, coding, have, hours))
-        if found is None:
-            found = self._new((background, years, chosen, company, coding, have), bucket, hours)
-        memo = self.memo
-        if len(memo) >= _MEMO_LIMIT:
-            memo.clear()
-        memo[key] = found
-        return found
-
-    def _new(
-        self,
-        facts: tuple[str, int, frozenset[str], str, str, frozenset[str]],
-        bucket: int,
-        hours: int | None,
-    ) -> Fragment:
-        """A result not remembered yet: ranked from the engine's parts, then remembered."""
-        engine = self.engine
-        fit = engine.fit_part(facts)
-        ready = engine.ready_part(facts, bucket)
-        found = self.fmt.fragment(*_row_fields(engine, self.ids, fit, ready, self.fmt, hours))
-        if len(self.reduced) >= _REDUCED_LIMIT:
-            self.reduced.clear()
-            self.sets.clear()
-        background, _, chosen, company, coding, have = facts
-        shared = self.sets.setdefault(chosen, chosen)  # one set object for all its keys
-        self.reduced[(background, bucket, shared, company, coding, have, hours)] = found
+        found = self.cohort.result(*key)
+        if found is not None:
+            memo = self.memo
+            if len(memo) >= _MEMO_LIMIT:
+                memo.clear()
+            memo[key] = found
         return found
 
     def slow(self, row_id: RowId, raw: dict[str, Any] | str) -> tuple[bytes, bool]:

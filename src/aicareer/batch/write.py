@@ -5,15 +5,11 @@
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import msgspec
 
 from aicareer.batch.read import RowId
-
-if TYPE_CHECKING:
-    from aicareer.engine.ranker import Engine, FitPart, ReadyPart
-
 
 #: Write the output (and report progress) after this many rows.
 FLUSH_EVERY = 1024
@@ -21,12 +17,6 @@ FLUSH_EVERY = 1024
 #: flat. The texts are shared with the reduced memo below, so 8,192 keys take ~2 MiB; on
 #: a cohort of 2,000 kinds of answers this took a fifth off the time of 1,024.
 _MEMO_LIMIT = 1 << 13
-#: How many results to keep by the answers as the engine sees them (years by bucket,
-#: interests as a set): a cohort drawn at random repeats itself there about half the time.
-#: A result is a tuple of pieces shared with every other result that has them, so
-#: 32,768 take about 8 MiB per process (1M random rows: 119k rows/s, against 103k with
-#: 16,384).
-_REDUCED_LIMIT = 1 << 15
 #: How many distinct role records (one role's fields, about 200 bytes) to keep.
 _ROLE_LIMIT = 1 << 14
 #: The first characters of a cell that a spreadsheet would run as a formula (OWASP).
@@ -47,41 +37,6 @@ ROLE_FIELDS: tuple[str, ...] = (
 CSV_ROLE_FIELDS = 4
 #: Per-row output fields after the roles (JSONL only), in order.
 ROW_FIELDS: tuple[str, ...] = ("no_clear_fit",)
-
-
-def _row_fields(
-    engine: Engine,
-    ids: tuple[str, ...],
-    fit: FitPart,
-    ready: ReadyPart,
-    fmt: _Format,
-    hours: int | None = None,
-) -> tuple[list[Record], tuple[Any, ...]]:
-    """The one place that turns a ranking into output: each top role's record as `fmt`
-    writes it (from its ROLE_FIELDS values), then the ROW_FIELDS values.
-
-    Works on the engine's parts (`Engine.fit_part`, `ready_part`, `order`), not on a
-    `Ranking`: a cohort of distinct people then costs one sort per person, not a Ranking's
-    dozen records. A role's record is remembered by its `order` integer (role, score,
-    readiness, status), its shown fit and its timeline, which decide every field
-    (tests/test_batch.py checks every value against `Engine.rank`)."""
-    records = fmt.records
-    mask, score_of = engine.index_mask, engine.score_of
-    shown, readiness, ok, spans = fit.shown, ready.readiness, ready.ready_mask, ready.spans
-    out = []
-    for o in engine.order(fit, ready)[: fmt.top]:
-        i = o & mask
-        r = readiness[i]
-        key = (o, shown[i], spans[i], hours)
-        found = records.get(key)
-        if found is None:
-            score = score_of(o)
-            status = "now" if ok >> i & 1 else "later"
-            when = engine.time_text(r.time, hours)
-            fields = (ids[i], score, engine.band(o), when, shown[i], r.score, status)
-            found = fmt.record(key, fields)
-        out.append(found)
-    return out, (engine.no_clear_fit(fit, ready),)
 
 
 # --- writing ---------------------------------------------------------------------------------
@@ -127,18 +82,13 @@ class _Format:
     def __init__(self, top: int, names: dict[str, str]) -> None:
         self.top = top
         self.names = names
-        #: A role's record as written, by the key `_row_fields` gives it (bounded).
-        self.records: dict[tuple[Any, ...], Record] = {}
 
     def encode(self, text: str) -> bytes:
         return text.encode("utf-8", self.errors)
 
-    def record(self, key: tuple[Any, ...], fields: tuple[Any, ...]) -> Record:
-        """The record for one role's ROLE_FIELDS values, remembered under `key`."""
-        if len(self.records) >= _ROLE_LIMIT:
-            self.records.clear()
-        found = self.records[key] = self._pair(self._role(fields))
-        return found
+    def role_record(self, fields: tuple[Any, ...]) -> Record:
+        """The record for one role's ROLE_FIELDS values (the cohort ranker remembers it)."""
+        return self._pair(self._role(fields))
 
     def _pair(self, text: str) -> Record:
         return self.encode(self.opening + text), self.encode(self.separator + text)

@@ -287,11 +287,18 @@ def distance_of(rules: Rules, role: RoleRules, f: Facts) -> Distance:
     return found
 
 
-def _distance(rules: Rules, role: RoleRules, f: Facts) -> Distance:
+def ready_of(rules: Rules, role: RoleRules, f: Facts) -> tuple[int, bool, TimeToReady]:
+    """(readiness, no requirement missed, the time to ready): the readiness is read off the
+    time, and capped at `later_readiness_cap` for a role that is for later."""
     time = time_of(rules, role, f)
     score = readiness_from_months(rules, time.months_mid)
-    missed = [m for q in role.requirements for m in _unmet(q, f)]
-    ready = not missed
+    ready = not any(_unmet(q, f) for q in role.requirements)
+    return (score if ready else min(score, rules.later_cap)), ready, time
+
+
+def _distance(rules: Rules, role: RoleRules, f: Facts) -> Distance:
+    capped, ready, time = ready_of(rules, role, f)
+    score = readiness_from_months(rules, time.months_mid)
     reasons: list[Reason] = []
     _, first = _route(role, f)
     if time.basis == "source" and time.route:
@@ -319,7 +326,7 @@ def _distance(rules: Rules, role: RoleRules, f: Facts) -> Distance:
                 start_of(rules, f),
             )
         )
-    if not ready and score > rules.later_cap:
+    if capped < score:
         reasons.append(
             Reason(
                 "requirement",
@@ -330,9 +337,8 @@ def _distance(rules: Rules, role: RoleRules, f: Facts) -> Distance:
                 "later",
             )
         )
-        score = rules.later_cap
     readiness = Readiness(
-        score,
+        capped,
         time.words,
         None,
         time.source,
