@@ -229,7 +229,7 @@ def quiz_cmd(
 
     for target in (save, report_to):  # before any question: never a refusal at the end
         if target is not None and not is_stdio(target):
-            check_overwrite(target, force=force)  # held until the write (fsutil._ALLOWED)
+            check_overwrite(target, force=force)  # held until the write (fsutil.outputs._ALLOWED)
     ds = dataset(data_dir)
     profile, save, new = last_or_quiz(answers, resume, edit, show_all, save, ds)
     from aicareer.cli import followup  # follow-ups and "not for me" (docs/followups.md)
