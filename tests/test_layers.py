@@ -36,8 +36,6 @@ SLIPS = {
     # lays out with the render layer's Grid.
     ("aicareer.planner.decide", "aicareer.document.result"),
     ("aicareer.planner.landscape", "aicareer.render.layout"),
-    # the question labels live in cli/questions.py (another engineer's); move them to records.
-    ("aicareer.document.report", "aicareer.cli.questions"),
     # quiz --report (cli/commands/quiz.py, another engineer's) passes no `done`, so
     # render_report reads progress.toml itself; `aicareer report` passes it in.
     ("aicareer.render.report_file", "aicareer.state.progress"),

@@ -1,4 +1,4 @@
-"""The interactive quiz: ask the questions in `aicareer.cli.questions`, one at a time.
+"""The interactive quiz: ask the questions in `aicareer.records.questions`, one at a time.
 
 `ask_all()` is the flow (forward, back, review), written against the question records only:
 it never names a question. A prompter turns one record into one prompt:
@@ -30,11 +30,11 @@ from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from aicareer.cli import questions
 from aicareer.cli.plainio import PlainIO
-from aicareer.cli.questions import Option, Question, default_answer
+from aicareer.records import questions
 from aicareer.records.models import Profile
 from aicareer.records.profile import parse_profile
+from aicareer.records.questions import Option, Question, default_answer
 
 
 @dataclass(frozen=True, slots=True)
