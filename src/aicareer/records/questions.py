@@ -1,11 +1,11 @@
 """The quiz's questions, as data: one record per answers-file field, in the order asked.
 
-Nothing here imports questionary; `aicareer.cli.quiz` has the adapters that turn a `Question`
-into a prompt (questionary's, or plain numbered prompts for TERM=dumb). Each question
-knows how to check an answer, what to pre-select and how to show it, so the quiz flow,
-the review screen, resuming and the answers file all work from these records alone; so
-does the report, which lists the answers as the review screen words them (records sit
-below every room that reads them). The choices' words are in `choice_words`.
+Nothing here imports questionary; the quiz's prompters (`cli.quiz_fancy`, `cli.quiz_plain`)
+turn a `Question` into a prompt (questionary's, or plain numbered prompts for TERM=dumb).
+Each question knows how to check an answer, what to pre-select and how to show it, so the
+quiz flow, the review screen, resuming and the answers file all work from these records
+alone; so does the report, which lists the answers as the review screen words them
+(records sit below every room that reads them). The choices' words are in `choice_words`.
 
 Adding a question: append a `Question` to `QUESTIONS` (its `id` is the answers-file key),
 add the field to `models.Profile`, and document it in docs/answers.md. Nothing else in
