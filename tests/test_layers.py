@@ -32,9 +32,7 @@ ALLOWED["cli"] |= {"state", "batch"}
 SLIPS = {
     # Dataset.engine builds the engine for every command; moving it is the engine's rework.
     ("aicareer.records.dataset", "aicareer.engine.ranker"),
-    # planner modules (another engineer's): decide reads the typed result, landscape
-    # lays out with the render layer's Grid.
-    ("aicareer.planner.decide", "aicareer.document.result"),
+    # planner modules (another engineer's): landscape lays out with the render layer's Grid.
     ("aicareer.planner.landscape", "aicareer.render.layout"),
     # quiz --report (cli/commands/quiz.py, another engineer's) passes no `done`, so
     # render_report reads progress.toml itself; `aicareer report` passes it in.

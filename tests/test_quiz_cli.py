@@ -16,7 +16,7 @@ from rich.console import Console
 from typer.testing import CliRunner, Result
 
 from aicareer.cli.main import app
-from aicareer.document.result import build
+from aicareer.document.build import build
 from aicareer.records import dataset as data
 from aicareer.records.models import Profile
 from aicareer.render.terminal import render as render_result

@@ -104,7 +104,7 @@ def test_unknown_extension_is_refused(tmp_path: Path, me: Path, name: str) -> No
 
 def test_write_report_api(tmp_path: Path, ds: Dataset) -> None:
     profile = Profile(background="data-scientist", years=4, interests=["model-training"])
-    from aicareer.document.result import build
+    from aicareer.document.build import build
 
     result = build(ds, profile)
     target = tmp_path / "sub" / "r.md"

@@ -237,7 +237,7 @@ def quiz_cmd(
     profile = followup.settle(ds, profile, not_for or (), followup.answers_label(answers))
     if region is not None and region != profile.region:
         profile = profile._replace(region=region)
-    from aicareer.document.result import build
+    from aicareer.document.build import build
 
     result = build(ds, profile, top=None if (as_json and show_all) else top)
     if edit or (new and answers is None):  # asked just now: ask like a coach, then rescore

@@ -70,7 +70,7 @@ def report_cmd(
             check_overwrite(out_file, force=force)
         fmt = "md" if is_stdio(out_file) else report_format(out_file)
     ds = dataset(data_dir)
-    from aicareer.document.result import build
+    from aicareer.document.build import build
 
     profile, _ = answers_or_last(answers, ds)
     result = build(ds, profile)
