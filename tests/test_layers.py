@@ -32,8 +32,6 @@ ALLOWED["cli"] |= {"state", "batch"}
 SLIPS = {
     # Dataset.engine builds the engine for every command; moving it is the engine's rework.
     ("aicareer.records.dataset", "aicareer.engine.ranker"),
-    # planner modules (another engineer's): landscape lays out with the render layer's Grid.
-    ("aicareer.planner.landscape", "aicareer.render.layout"),
     # quiz --report (cli/commands/quiz.py, another engineer's) passes no `done`, so
     # render_report reads progress.toml itself; `aicareer report` passes it in.
     ("aicareer.render.report_file", "aicareer.state.progress"),

@@ -85,9 +85,10 @@ def _renderables(
 
     from aicareer import __version__
     from aicareer.document.report import sources_line
-    from aicareer.planner.landscape import dataset_layout, to_text
+    from aicareer.planner.landscape import dataset_layout
     from aicareer.planner.timeline import weeks_text
     from aicareer.render.terminal import render
+    from aicareer.render.text_map import to_text
 
     items: list[RenderableType] = [
         Text("Your AI career report", style="bold"),
