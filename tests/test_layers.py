@@ -32,9 +32,6 @@ ALLOWED["cli"] |= {"state", "batch"}
 SLIPS = {
     # Dataset.engine builds the engine for every command; moving it is the engine's rework.
     ("aicareer.records.dataset", "aicareer.engine.ranker"),
-    # quiz --report (cli/commands/quiz.py, another engineer's) passes no `done`, so
-    # render_report reads progress.toml itself; `aicareer report` passes it in.
-    ("aicareer.render.report_file", "aicareer.state.progress"),
 }
 #: Known cycles: none (the engine's explain, which read the ranker's private tables, is
 #: gone: the readable model explains itself).

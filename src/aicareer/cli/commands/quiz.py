@@ -270,9 +270,11 @@ def quiz_cmd(
     if report_to is not None:
         from aicareer.fsutil import is_stdio, write_output
         from aicareer.render.report_file import render_report, report_format
+        from aicareer.state.progress import done_phases, today
 
         fmt = "md" if is_stdio(report_to) else report_format(report_to)
-        write_output(report_to, render_report(fmt, ds, profile, result), force=force)
+        report = render_report(fmt, ds, profile, result, today(), done_phases())
+        write_output(report_to, report, force=force)
         if not is_stdio(report_to):
             note(f"Wrote the report to {report_to}")
     if as_json:

@@ -54,9 +54,9 @@ def report_cmd(
       aicareer report --json
     """
     from aicareer.fsutil import check_overwrite, is_stdio, write_output
-    from aicareer.render.report_file import done_phases, render_report, report_format
+    from aicareer.render.report_file import render_report, report_format
     from aicareer.state.history import answers_or_last
-    from aicareer.state.progress import today
+    from aicareer.state.progress import done_phases, today
 
     if out_file is None and not as_json:
         raise AicareerError(
