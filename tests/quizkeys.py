@@ -1,7 +1,7 @@
 """Keystrokes for the quiz, computed from the question records (not a test module).
 
 The tests say what to answer (`{"years": 5}`); these helpers work out which keys to type
-from `aicareer.cli.questions`, the way a person would: where the pointer starts (the default
+from `aicareer.records.questions`, the way a person would: where the pointer starts (the default
 or the current answer), how far down the choice is, which boxes need a tick. So a new
 question with a default changes no test; one without needs its answer in `BASE`.
 
@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from aicareer.cli import questions
-from aicareer.cli.questions import Question, default_answer
+from aicareer.records import questions
+from aicareer.records.questions import Question, default_answer
 
 DOWN, UP, ENTER, SPACE, CTRL_C, BACKSPACE = "\x1b[B", "\x1b[A", "\r", " ", "\x03", "\x7f"
 #: After the results are scored, the command asks like a coach (cli/followup.py): up to two

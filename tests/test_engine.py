@@ -15,8 +15,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from aicareer.document.build import build
 from aicareer.document.public_json import to_json
-from aicareer.document.result import build
 from aicareer.engine.ranker import Engine, Ranking
 from aicareer.records.dataset import Dataset
 from aicareer.records.models import Profile

@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 
 from aicareer.cli import followup
 from aicareer.cli.main import app
-from aicareer.document.result import build
+from aicareer.document.build import build
 from aicareer.errors import AicareerError, ExitCode
 from aicareer.records import dataset as data
 from aicareer.records import profile as pf

@@ -20,8 +20,8 @@ from typing import Any
 
 import pytest
 
+from aicareer.document.build import build
 from aicareer.document.report import report_document
-from aicareer.document.result import build
 from aicareer.records.dataset import Dataset
 from aicareer.records.models import Profile
 from aicareer.render.html_page import page

@@ -32,15 +32,6 @@ ALLOWED["cli"] |= {"state", "batch"}
 SLIPS = {
     # Dataset.engine builds the engine for every command; moving it is the engine's rework.
     ("aicareer.records.dataset", "aicareer.engine.ranker"),
-    # planner modules (another engineer's): decide reads the typed result, landscape
-    # lays out with the render layer's Grid.
-    ("aicareer.planner.decide", "aicareer.document.result"),
-    ("aicareer.planner.landscape", "aicareer.render.layout"),
-    # the question labels live in cli/questions.py (another engineer's); move them to records.
-    ("aicareer.document.report", "aicareer.cli.questions"),
-    # quiz --report (cli/commands/quiz.py, another engineer's) passes no `done`, so
-    # render_report reads progress.toml itself; `aicareer report` passes it in.
-    ("aicareer.render.report_file", "aicareer.state.progress"),
 }
 #: Known cycles: none (the engine's explain, which read the ranker's private tables, is
 #: gone: the readable model explains itself).

@@ -142,7 +142,7 @@ def _render_view(width: int, top: bool = False) -> str:
     from rich.console import Console
 
     from aicareer.engine.ranker import Ranking
-    from aicareer.planner.landscape import view
+    from aicareer.render.text_map import view
 
     ds = load()
     ranking: Ranking | None = None

@@ -10,7 +10,7 @@ import itertools
 import pytest
 
 from aicareer.batch.cohort import Cohort
-from aicareer.document.result import build
+from aicareer.document.build import build
 from aicareer.engine import model
 from aicareer.engine.conditions import Facts, facts
 from aicareer.engine.ranker import Engine

@@ -10,10 +10,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from aicareer.cli.questions import BY_ID, QUESTIONS, default_answer, first_unanswered
 from aicareer.errors import AicareerError, ExitCode
 from aicareer.records import profile as pf
 from aicareer.records.models import ANSWERS_ONLY, Profile
+from aicareer.records.questions import BY_ID, QUESTIONS, default_answer, first_unanswered
 from aicareer.records.vocab import (
     BACKGROUNDS,
     CODING_LEVELS,

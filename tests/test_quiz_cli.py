@@ -16,7 +16,7 @@ from rich.console import Console
 from typer.testing import CliRunner, Result
 
 from aicareer.cli.main import app
-from aicareer.document.result import build
+from aicareer.document.build import build
 from aicareer.records import dataset as data
 from aicareer.records.models import Profile
 from aicareer.render.terminal import render as render_result
@@ -347,7 +347,7 @@ def dumb(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> dict[str, str]:
 def test_term_dumb_gets_plain_numbered_prompts(dumb: dict[str, str]) -> None:
     from quizkeys import plain_lines, profile_of
 
-    from aicareer.cli.questions import QUESTIONS
+    from aicareer.records.questions import QUESTIONS
 
     result = CliRunner().invoke(app, ["quiz", "--json"], input=plain_lines(), env=dumb)
     assert result.exit_code == 0, result.stderr

@@ -16,8 +16,9 @@ from screens import assert_snapshot
 from typer.testing import CliRunner
 
 from aicareer.cli.main import app
+from aicareer.document.answer import pay_level
+from aicareer.document.build import build, next_steps
 from aicareer.document.public_json import to_json
-from aicareer.document.result import build, next_steps, pay_level
 from aicareer.records.dataset import Dataset
 from aicareer.records.models import Profile
 
@@ -167,7 +168,8 @@ def test_next_steps_never_compare_a_role_with_itself(dataset: Dataset) -> None:
 
 
 def test_a_role_without_a_figure_here_says_where(dataset: Dataset) -> None:
-    from aicareer.document.result import _pay_missing, pay_for
+    from aicareer.document.role_entry import _pay_missing
+    from aicareer.planner.salary import pay_for
 
     # the guide gives the architect no entry-level figure: nothing to convert for Europe
     assert pay_for(dataset, "ai-architect", "europe", "entry") == ()
@@ -216,7 +218,7 @@ def test_the_report_lists_every_source_by_its_label(dataset: Dataset) -> None:
 
 
 def test_a_figure_whose_basis_is_not_stated_says_so(make_data_dir) -> None:  # type: ignore[no-untyped-def]
-    from aicareer.document.result import pay_for
+    from aicareer.planner.salary import pay_for
     from aicareer.records.dataset import load
 
     folder = make_data_dir()

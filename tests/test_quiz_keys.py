@@ -28,9 +28,10 @@ from quizkeys import (
 )
 from typer.testing import CliRunner
 
-from aicareer.cli import questions, quiz
+from aicareer.cli import quiz
 from aicareer.cli.commands import quiz as quiz_cmd
 from aicareer.cli.main import app
+from aicareer.records import questions
 from aicareer.records.models import Profile
 
 LOOKS_GOOD = review_pick()
@@ -464,16 +465,16 @@ def test_adding_a_question_touches_only_its_record_and_the_profile_model(
     anchor = '    region: Region = "us"\n'
     assert models.count(anchor) == 1
     (copy / "records" / "models.py").write_text(models.replace(anchor, anchor + NEW_FIELD), "utf-8")
-    qs = (copy / "cli" / "questions.py").read_text("utf-8")
+    qs = (copy / "records" / "questions.py").read_text("utf-8")
     anchor = "BY_ID: dict[str, Question]"
     assert qs.count(anchor) == 1
-    (copy / "cli" / "questions.py").write_text(qs.replace(anchor, NEW_RECORD + anchor), "utf-8")
+    (copy / "records" / "questions.py").write_text(qs.replace(anchor, NEW_RECORD + anchor), "utf-8")
     changed = sorted(
         str(p.relative_to(copy))
         for p in copy.rglob("*.py")
         if p.read_bytes() != (original / p.relative_to(copy)).read_bytes()
     )
-    assert changed == ["cli/questions.py", "records/models.py"]
+    assert changed == ["records/models.py", "records/questions.py"]
 
     env = {
         **os.environ,

@@ -19,7 +19,8 @@ from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output.vt100 import Vt100_Output
 from quizkeys import BASE, DOWN, ENTER, SPACE, UP, answer, answer_all, review_pick
 
-from aicareer.cli import questions, quiz
+from aicareer.cli import quiz
+from aicareer.records import questions
 from aicareer.records.models import Profile
 
 

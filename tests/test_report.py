@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from pathlib import Path
@@ -104,15 +105,15 @@ def test_unknown_extension_is_refused(tmp_path: Path, me: Path, name: str) -> No
 
 def test_write_report_api(tmp_path: Path, ds: Dataset) -> None:
     profile = Profile(background="data-scientist", years=4, interests=["model-training"])
-    from aicareer.document.result import build
+    from aicareer.document.build import build
 
     result = build(ds, profile)
     target = tmp_path / "sub" / "r.md"
-    write_report(target, ds, profile, result)
+    write_report(target, ds, profile, result, dt.date(2026, 5, 1), [])
     md = target.read_text(encoding="utf-8")
     assert "### 1. ML Engineer (ml-engineer)" in md
     with pytest.raises(AicareerError) as exc:
-        write_report(tmp_path / "r.docx", ds, profile, result)
+        write_report(tmp_path / "r.docx", ds, profile, result, dt.date(2026, 5, 1), [])
     assert exc.value.code == ExitCode.USAGE
 
 

@@ -94,7 +94,7 @@ def test_reasons_go_biggest_first_and_hide_zero_interests_unless_asked() -> None
 
 
 def test_short_pay_gaps_are_quoted_and_long_ones_summed_up(dataset: Dataset) -> None:
-    from aicareer.document.result import build
+    from aicareer.document.build import build
 
     e = build(
         dataset,
@@ -179,7 +179,7 @@ def _styled(items: list[object], width: int) -> str:
 @pytest.mark.parametrize("name", ["no-clear-fit", "close-by-readiness", "no-pay-figure"])
 def test_the_quiz_screen_in_a_colour_terminal(dataset: Dataset, name: str) -> None:
     """Bold and dim are what a person sees first; a lost style is a screen bug too."""
-    from aicareer.document.result import build
+    from aicareer.document.build import build
     from aicareer.render.terminal import render as render_result
 
     bg, years, interests, company, coding, region = PEOPLE[name]
@@ -206,7 +206,7 @@ def test_the_why_screen_in_a_colour_terminal(dataset: Dataset, name: str, role: 
 def test_a_suggested_command_is_never_split_even_when_wider_than_the_screen(
     tmp_path: Path, dataset: Dataset
 ) -> None:
-    from aicareer.document.result import build
+    from aicareer.document.build import build
 
     def commands_of(name: str) -> list[str]:
         bg, years, interests, company, coding, region = PEOPLE[name]
@@ -222,7 +222,7 @@ def test_a_suggested_command_is_never_split_even_when_wider_than_the_screen(
 
 
 def test_the_ranking_table_comes_only_when_asked(dataset: Dataset) -> None:
-    from aicareer.document.result import build
+    from aicareer.document.build import build
     from aicareer.render.terminal import details
     from aicareer.render.terminal import render as render_result
 

@@ -266,7 +266,7 @@ def test_what_was_written_is_checked_by_stat_first_then_by_digest(
     import hashlib
     import json
 
-    from aicareer import fsutil
+    from aicareer.fsutil import outputs
 
     monkeypatch.setenv("AICAREER_HOME", str(tmp_path / "home"))
     path = tmp_path / "out.txt"
@@ -278,12 +278,12 @@ def test_what_was_written_is_checked_by_stat_first_then_by_digest(
 
     def written(entry: object) -> bool:
         record.write_text(json.dumps({str(path): entry}), "utf-8")
-        return fsutil.wrote(path)
+        return outputs.wrote(path)
 
     # The same stat: the file is not read.
     reads: list[Path] = []
-    real = fsutil._digest
-    monkeypatch.setattr(fsutil, "_digest", lambda p: reads.append(p) or real(p))
+    real = outputs._digest
+    monkeypatch.setattr(outputs, "_digest", lambda p: reads.append(p) or real(p))
     same = f"stat:{st.st_dev},{st.st_ino},{st.st_size},{st.st_mtime_ns},{st.st_ctime_ns}"
     other = f"stat:{st.st_dev},{st.st_ino},{st.st_size},{st.st_mtime_ns},{st.st_ctime_ns + 1}"
     assert written("0" * 64 + " " + same) and reads == []
@@ -315,10 +315,11 @@ def test_a_big_output_is_handed_to_the_disk_as_it_is_written(
     import json
 
     from aicareer import fsutil
+    from aicareer.fsutil import atomic
 
     monkeypatch.setenv("AICAREER_HOME", str(home))
     hints: list[tuple[int, int, int]] = []
-    monkeypatch.setattr(fsutil, "_FADVISE", lambda fd, start, n, how: hints.append((start, n, how)))
+    monkeypatch.setattr(atomic, "_FADVISE", lambda fd, start, n, how: hints.append((start, n, how)))
     every, out = fsutil.WRITEBACK_EVERY, tmp_path / "big.jsonl"
     chunk = b"x" * 1000 + b"\n"
     count = (2 * every + every // 2) // len(chunk)

@@ -6,7 +6,7 @@
   follow-up questions that best separate them (`engine.followup.choose`), then offers to
   set one of the top roles aside. Returns the profile with the answers in it.
 - `ask_followup()` / `ask_not_for_me()`: the two prompts, with questionary (`Fancy`) or,
-  when TERM=dumb, numbered plain prompts (`Plain`), as `aicareer.cli.quiz` does.
+  when TERM=dumb, numbered plain prompts (`Plain`), drawn as the quiz's (`cli.drawing`).
 
 Each prompt has an answer that changes nothing ("Not sure, skip it", "No, thanks"), and is
 where the pointer starts. Ctrl-C (or end of input) on either prompt stops the asking and
@@ -97,10 +97,10 @@ class Fancy:
         import questionary
         from questionary import Choice
 
-        from aicareer.cli.quiz import _quietly, columns, echo, fit, wrap_header, wrapped
+        from aicareer.cli.drawing import columns, echo, fit, quietly, wrap_header, wrapped
 
         width = columns()
-        picked: str = _quietly(
+        picked: str = quietly(
             questionary.select(
                 wrap_header(note, message, "(arrow keys, enter)", width),
                 choices=[
@@ -136,7 +136,7 @@ class Plain(PlainIO):
 def asker() -> tuple[Asker, AbstractContextManager[None]]:
     """The prompts for this terminal (plain numbered ones when TERM=dumb) and the context
     to run them in (questionary's draws on stderr: stdout carries only results)."""
-    from aicareer.cli.quiz import dumb_terminal, terminal
+    from aicareer.cli.drawing import dumb_terminal, terminal
 
     if dumb_terminal():
         return Plain(), nullcontext()

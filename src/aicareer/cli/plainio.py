@@ -1,6 +1,6 @@
 """Plain prompts on text streams (TERM=dumb): write to `out`, read a line from `inp`.
 
-The one base of the quiz's plain prompts (`cli.quiz.Plain`) and the follow-up's
+The one base of the quiz's plain prompts (`cli.quiz_plain.Plain`) and the follow-up's
 (`cli.followup.Plain`). End of input counts as Ctrl-C.
 """
 

@@ -72,7 +72,7 @@ def sources_line(ds: Dataset) -> str:
 
 
 def _answers(result: Result) -> list[list[str]]:
-    from aicareer.cli import questions
+    from aicareer.records import questions
 
     given = dict(result.profile)
     given.setdefault("coding", given.get("coding_level"))

@@ -16,8 +16,8 @@ from aicareer.planner.gap import Gap, cheap_test, gap
 from aicareer.planner.timeline import make_plan
 
 if TYPE_CHECKING:
-    from aicareer.document.result import Pay
     from aicareer.engine.ranking import TimeToReady
+    from aicareer.planner.salary import Pay
     from aicareer.records.dataset import Dataset
     from aicareer.records.models import Profile
     from aicareer.records.pathmodels import CheapTest, PathsFile, Risk
@@ -132,7 +132,7 @@ def risks_of(paths: PathsFile, role_id: str) -> tuple[Risk, ...]:
 def pay_at(ds: Dataset, role_id: str, level: str, region: str) -> Pay | None:
     """The first figure for the level in the region (data order: the roles guide's table
     first); when the level has none, the nearest level that has one."""
-    from aicareer.document.result import pay_for
+    from aicareer.planner.salary import pay_for
 
     for lv in dict.fromkeys((level, "mid", "senior", "entry")):
         found = pay_for(ds, role_id, region, lv)

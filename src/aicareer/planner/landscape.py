@@ -7,7 +7,7 @@ gives, with its name beside it (right of the marker when it fits, else left). A 
 fits on neither side gets a letter marker and a legend line instead, so nothing overlaps.
 
 `layout()` is pure (plain strings plus style spans; no rich) so tests can check exact
-positions; `to_text()` turns a layout into a `rich.text.Text`. Meaning never rests on
+positions; `render.text_map` draws a layout with rich. Meaning never rests on
 colour: the person's top three are drawn as the digits 1, 2, 3 with their score beside
 the name, and listed in the legend.
 """
@@ -20,9 +20,6 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
-    from rich.console import RenderableType
-    from rich.text import Text
-
     from aicareer.engine.ranker import Ranking
     from aicareer.records.dataset import Dataset
 
@@ -56,7 +53,7 @@ class Layout:
     lines: list[list[str]]
     placed: list[Placed]
     legend: list[str]
-    #: (line, start, end, style) for to_text().
+    #: (line, start, end, style) for render.text_map.to_text().
     spans: list[tuple[int, int, int, str]] = field(default_factory=list)
 
     @property
@@ -309,68 +306,3 @@ def placements_json(ds: Dataset, lay: Layout) -> dict[str, Any]:
         ],
         "not_on_map": [r.id for r in ds.roles.values() if r.axes is None],
     }
-
-
-def view(lay: Layout, width: int) -> RenderableType:
-    """`aicareer map` at `width` columns: the map with its legend wrapped to the width; below
-    MIN_WIDTH, where the map cannot be drawn, the same placements as a list (a table or
-    cards, see layout.Grid), best fits first."""
-    from rich.console import Group
-    from rich.text import Text
-
-    if width >= MIN_WIDTH:
-        lines = to_text(Layout(lay.width, lay.lines, lay.placed, [], lay.spans))
-        return Group(lines, *(Text(entry) for entry in lay.legend))
-    from aicareer.render.layout import Col, Grid
-
-    def axis(value: int, low: str, high: str) -> str:
-        return f"{value}/10 ({low if value < 4 else high if value > 6 else 'middle'})"
-
-    placed = sorted(lay.placed, key=lambda p: (p.rank or 99, p.y, p.x))
-    rows = [
-        [
-            Text(p.name),
-            Text(axis(p.x, "model", "infrastructure")),
-            Text(axis(p.y, "research", "production")),
-            Text("" if p.rank is None else f"#{p.rank}, score {p.score}"),
-        ]
-        for p in placed
-    ]
-    cols = [
-        Col("role", figure=True, style="bold"),
-        Col("model/infra", figure=True),
-        Col("research/prod", figure=True),
-        Col("your fit", figure=True),
-    ]
-    if not any(p.rank for p in placed):
-        cols.pop()
-        rows = [r[:3] for r in rows]
-    note = Text(
-        f"The map needs {MIN_WIDTH} columns; here are the same placements as a list.",
-        style="dim",
-    )
-    legend = [Text(e) for e in lay.legend if e.startswith(("Not on", "Placement"))]
-    return Group(note, Text(""), Grid(cols, rows, title="The landscape"), *legend)
-
-
-def to_text(lay: Layout) -> Text:
-    """The layout as one rich Text (map lines, then the legend)."""
-    from rich.text import Text
-
-    text = Text(no_wrap=True, overflow="crop")
-    offsets = []
-    for i, row in enumerate(lay.text_lines):
-        offsets.append(len(text.plain))
-        text.append(row)
-        if i < len(lay.lines) - 1:
-            text.append("\n")
-    plain = lay.text_lines
-    for line_no, start, end, style in lay.spans:
-        base = offsets[line_no]
-        length = len(plain[line_no])
-        s, e = min(start, length), min(end, length)
-        if s < e:
-            text.stylize(style, base + s, base + e)
-    for entry in lay.legend:
-        text.append("\n" + entry)
-    return text

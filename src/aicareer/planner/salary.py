@@ -10,19 +10,23 @@ figures are never converted or blended. No region id, label or percentage is wri
 the code: adding a region is a data-only change.
 
 This module is also the one home for picking a band (`pick_band`), for reading a
-`--region` or `--level` a person typed (`resolve_region`, `resolve_level`), and for
-naming a figure's basis (`basis_label`).
+`--region` or `--level` a person typed (`resolve_region`, `resolve_level`), for
+naming a figure's basis (`basis_label`), and for a role's pay at one level as every
+screen shows it (`Pay`, `pay_for`: the result document and the decision sheet).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any, NamedTuple, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, TypeVar
 
 from aicareer.errors import AicareerError, ExitCode
 from aicareer.records.models import Role, SalaryBand
 from aicareer.records.rulemodels import RegionRule
 from aicareer.records.vocab import LEVELS
+
+if TYPE_CHECKING:
+    from aicareer.records.dataset import Dataset
 
 #: The region the data's figures are in (their basis is "us-base" or US total comp).
 BASE_REGION = "us"
@@ -213,4 +217,35 @@ def region_rule_text(label: str, rule: RegionRule, source: str) -> str:
         f"{label}: the US figures made {rule.lower_min}-{rule.lower_max}% lower, as the "
         f"widest range (low end -{rule.lower_max}%, high end -{rule.lower_min}%); rule from "
         f"{source}."
+    )
+
+
+class Pay(NamedTuple):
+    level: str
+    #: "$60K-$112K"
+    text: str
+    #: "US base salary", "base salary, derived from US figures", "total compensation"
+    basis: str
+    source: str
+    note: str | None
+
+
+def pay_for(ds: Dataset, role_id: str, region: str, level: str) -> tuple[Pay, ...]:
+    """The role's pay at one level in one region, every source apart, basis on each."""
+    rule = ds.matrix.regions[region]
+    out = []
+    for band in regional_bands(ds.roles[role_id], region, rule, level):
+        if band.segment is not None:
+            continue
+        basis = basis_label(band)
+        if region != BASE_REGION:
+            basis = f"{basis}, {rule.label}"
+        out.append(Pay(band.level, band.text, basis, ds.source_label(band.source), band.note))
+    return tuple(out)
+
+
+def salary_rows(ds: Dataset, role_ids: Sequence[str], region: str) -> tuple[dict[str, Any], ...]:
+    rule = ds.matrix.regions[region]
+    return tuple(
+        b.as_json() for rid in role_ids for b in regional_bands(ds.roles[rid], region, rule)
     )

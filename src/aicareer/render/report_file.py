@@ -53,19 +53,6 @@ def profile_line(profile: Profile) -> str:
     )
 
 
-def done_phases() -> list[str]:
-    """The phase ids marked done in progress.toml (none when there is no home for it).
-
-    For callers that do not pass `done` (cli/commands/quiz.py's --report): the report
-    command reads progress itself and passes it in."""
-    from aicareer.state.progress import path_progress_file, read_path_progress
-
-    try:
-        return list(read_path_progress(path_progress_file()))
-    except AicareerError:  # no home to keep progress in: a plan with nothing done yet
-        return []
-
-
 def _weeks(lo: int, hi: int) -> str:
     return "-" if hi == 0 else (str(lo) if lo == hi else f"{lo}-{hi}")
 
@@ -85,9 +72,10 @@ def _renderables(
 
     from aicareer import __version__
     from aicareer.document.report import sources_line
-    from aicareer.planner.landscape import dataset_layout, to_text
+    from aicareer.planner.landscape import dataset_layout
     from aicareer.planner.timeline import weeks_text
     from aicareer.render.terminal import render
+    from aicareer.render.text_map import to_text
 
     items: list[RenderableType] = [
         Text("Your AI career report", style="bold"),
@@ -133,19 +121,15 @@ def render_report(
     ds: Dataset,
     profile: Profile,
     result: Result,
-    today: dt.date | None = None,
-    done: Sequence[str] | None = None,
+    today: dt.date,
+    done: Sequence[str],
 ) -> str:
-    """The report's text in `fmt` ('html', 'svg' or 'md'); `done`: the phase ids marked
-    done (None: read from progress.toml here, see `done_phases`)."""
+    """The report's text in `fmt` ('html', 'svg' or 'md'), made on `today`; `done`: the
+    phase ids marked done (the caller reads them: `state.progress.done_phases`)."""
     from aicareer.document.report import report_document, top_plan
-    from aicareer.state.progress import today as today_fn
 
-    day = today or today_fn()
-    if done is None:
-        done = done_phases()
     if fmt in ("md", "html"):
-        doc = report_document(ds, profile, result, day, done)
+        doc = report_document(ds, profile, result, today, done)
         if fmt == "md":
             from aicareer.render.md_page import markdown as render_md
 
@@ -153,7 +137,7 @@ def render_report(
         from aicareer.render.html_page import page
 
         return page(doc)
-    plan = top_plan(ds, profile, result, day, done)
+    plan = top_plan(ds, profile, result, today, done)
     from rich.console import Console
 
     console = Console(
@@ -168,7 +152,7 @@ def render_report(
         markup=False,
         emoji=False,
     )
-    for item in _renderables(ds, profile, result, plan, day):
+    for item in _renderables(ds, profile, result, plan, today):
         console.print(item)
     return offline_svg(console.export_svg(title="aicareer report"))
 
@@ -182,12 +166,20 @@ def offline_svg(svg: str) -> str:
     return _FONT_FACE.sub("", svg)
 
 
-def write_report(path: Path, ds: Dataset, profile: Profile, result: Result) -> None:
-    """Write the report to `path`, in the format its extension names, atomically.
+def write_report(
+    path: Path,
+    ds: Dataset,
+    profile: Profile,
+    result: Result,
+    today: dt.date,
+    done: Sequence[str],
+) -> None:
+    """Write the report to `path`, in the format its extension names, atomically (`today`
+    and `done` as for `render_report`).
 
     Unknown extension: AicareerError (exit 2, USAGE). Unwritable path: exit 7 (OUTPUT).
     """
     from aicareer.fsutil import write_output
 
     fmt = report_format(path)
-    write_output(path, render_report(fmt, ds, profile, result))
+    write_output(path, render_report(fmt, ds, profile, result, today, done))

@@ -128,6 +128,17 @@ def write_path_progress(path: Path, done: dict[str, dt.date]) -> None:
     atomic_write_text(path, HEADER + body, own=True)
 
 
+def done_phases() -> list[str]:
+    """The phase ids marked done in progress.toml (none when there is no home for it): what
+    a report's plan marks done (the render layer reads no state; its callers pass this in)."""
+    from aicareer.errors import AicareerError
+
+    try:
+        return list(read_path_progress(path_progress_file()))
+    except AicareerError:  # no home to keep progress in: a plan with nothing done yet
+        return []
+
+
 def unknown_ids(done: dict[str, dt.date], known: tuple[str, ...]) -> list[str]:
     """Ids in the progress file that the data no longer has."""
     return [pid for pid in done if pid not in known]

@@ -30,7 +30,7 @@ def map_cmd(
         print_json(placements_json(ds, dataset_layout(ds, 80, ranking)))
         return
     from aicareer.console import out
-    from aicareer.planner.landscape import view
+    from aicareer.render.text_map import view
 
     console = out()
     console.print(view(dataset_layout(ds, console.width, ranking), console.width), crop=True)

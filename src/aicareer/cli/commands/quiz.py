@@ -229,7 +229,7 @@ def quiz_cmd(
 
     for target in (save, report_to):  # before any question: never a refusal at the end
         if target is not None and not is_stdio(target):
-            check_overwrite(target, force=force)  # held until the write (fsutil._ALLOWED)
+            check_overwrite(target, force=force)  # held until the write (fsutil.outputs._ALLOWED)
     ds = dataset(data_dir)
     profile, save, new = last_or_quiz(answers, resume, edit, show_all, save, ds)
     from aicareer.cli import followup  # follow-ups and "not for me" (docs/followups.md)
@@ -237,7 +237,7 @@ def quiz_cmd(
     profile = followup.settle(ds, profile, not_for or (), followup.answers_label(answers))
     if region is not None and region != profile.region:
         profile = profile._replace(region=region)
-    from aicareer.document.result import build
+    from aicareer.document.build import build
 
     result = build(ds, profile, top=None if (as_json and show_all) else top)
     if edit or (new and answers is None):  # asked just now: ask like a coach, then rescore
@@ -270,9 +270,11 @@ def quiz_cmd(
     if report_to is not None:
         from aicareer.fsutil import is_stdio, write_output
         from aicareer.render.report_file import render_report, report_format
+        from aicareer.state.progress import done_phases, today
 
         fmt = "md" if is_stdio(report_to) else report_format(report_to)
-        write_output(report_to, render_report(fmt, ds, profile, result), force=force)
+        report = render_report(fmt, ds, profile, result, today(), done_phases())
+        write_output(report_to, report, force=force)
         if not is_stdio(report_to):
             note(f"Wrote the report to {report_to}")
     if as_json:

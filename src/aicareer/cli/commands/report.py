@@ -54,9 +54,9 @@ def report_cmd(
       aicareer report --json
     """
     from aicareer.fsutil import check_overwrite, is_stdio, write_output
-    from aicareer.render.report_file import done_phases, render_report, report_format
+    from aicareer.render.report_file import render_report, report_format
     from aicareer.state.history import answers_or_last
-    from aicareer.state.progress import today
+    from aicareer.state.progress import done_phases, today
 
     if out_file is None and not as_json:
         raise AicareerError(
@@ -70,7 +70,7 @@ def report_cmd(
             check_overwrite(out_file, force=force)
         fmt = "md" if is_stdio(out_file) else report_format(out_file)
     ds = dataset(data_dir)
-    from aicareer.document.result import build
+    from aicareer.document.build import build
 
     profile, _ = answers_or_last(answers, ds)
     result = build(ds, profile)
