@@ -29,6 +29,7 @@ from collections.abc import Callable
 from operator import getitem
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
+from aicareer.batch.packed import TIME_LIMIT, Packing, Table
 from aicareer.engine import model
 from aicareer.engine.conditions import Facts, expand, leaves
 from aicareer.engine.distance import ready_of
@@ -49,13 +50,6 @@ RESULT_LIMIT = 1 << 16
 PART_LIMIT = 1 << 16
 #: The years a person can give (the answers file's bound).
 MAX_YEARS = 60
-#: Bits of a sort integer below the role's index: the time's id, then the fit as shown.
-_SHOWN_BITS = 7
-_TIME_BITS = 17
-_LOW = _TIME_BITS + _SHOWN_BITS
-_TIME_LIMIT = 1 << _TIME_BITS - 1
-#: Bits for the demand rank (a small whole number in the data).
-_DEMAND_BITS = 8
 
 
 class _Sets:
@@ -86,36 +80,6 @@ class _Ready:
         self.key, self.ready = key, ready
 
 
-class _Table(dict[int, int]):
-    """One role's sort integers for one fit, by readiness key, made on first use.
-
-    Integer, high bits first: later, not matching, 100 - score, 100 - readiness, demand
-    rank, role index; then the time's id and the fit as shown, which never decide the
-    order (the index above them differs for every role of a person)."""
-
-    __slots__ = ("cohort", "fit", "rest", "role")
-
-    def __init__(self, cohort: Cohort[Any, Any], i: int, fit: float, match: bool) -> None:
-        super().__init__()
-        self.cohort, self.fit = cohort, fit
-        self.role = role = cohort.roles[i]
-        shown = model.round_half_up(fit)
-        head = (not match) << cohort.score_shift + 7 | role.demand_rank << cohort.index_bits | i
-        self.rest = head << _LOW | shown
-
-    def __missing__(self, key: int) -> int:
-        c = self.cohort
-        readiness, later, time = key & 0x7F, key >> 7 & 1, key >> 8
-        score = model.score_of(c.rules, self.role, self.fit, readiness)
-        head = (
-            later << c.score_shift + 8
-            | 100 - score << c.score_shift
-            | 100 - readiness << c.readiness_shift
-        )
-        found = self[key] = head << _LOW | time << _SHOWN_BITS | self.rest
-        return found
-
-
 class Cohort(Generic[R, F]):
     """The top roles of many people, each role as `record(fields)` (its ROLE_FIELDS values,
     encoded by the caller) and each result as `fragment(records, (no_clear_fit,))`."""
@@ -132,11 +96,8 @@ class Cohort(Generic[R, F]):
         self.ids = rules.role_ids
         self.top = top
         self._record, self._fragment = record, fragment
-        self.index_bits = max(1, len(self.roles).bit_length())
-        self.readiness_shift = self.index_bits + _DEMAND_BITS
-        self.score_shift = self.readiness_shift + 7
-        if any(r.demand_rank >> _DEMAND_BITS for r in self.roles):
-            raise ValueError(f"a demand rank is over {(1 << _DEMAND_BITS) - 1}")
+        self.packing = packing = Packing(rules)
+        self.role_of, self.score_of, self.band_of = packing.role, packing.score, packing.band
         matrix = rules.matrix
         looked = [leaf for r in matrix.routes for leaf in leaves(r.when)]
         self._route_interests = frozenset(
@@ -175,7 +136,7 @@ class Cohort(Generic[R, F]):
         self._readies: dict[tuple[object, ...], _Ready] = {}
         self._plain: dict[tuple[object, ...], list[tuple[int, bool] | None]] = {}
         self._looking: list[dict[tuple[object, ...], tuple[int, bool]]] = [{} for _ in self.roles]
-        self._tables: list[dict[tuple[float, bool], _Table]] = [{} for _ in self.roles]
+        self._tables: list[dict[tuple[float, bool], Table]] = [{} for _ in self.roles]
         self._times: dict[tuple[object, object], int] = {}
         self.times: list[TimeToReady | None] = []
         self._records: dict[int | None, dict[int, R]] = {}
@@ -289,31 +250,12 @@ class Cohort(Generic[R, F]):
         have = f.skills & self._phase_skills
         return self._parts(f.background, f.years, sets, f.company, f.coding, have)
 
-    # -- reading a sort integer ---------------------------------------------------------------
-
-    def role_of(self, o: int) -> str:
-        return self.ids[o >> _LOW & (1 << self.index_bits) - 1]
-
-    def score_of(self, o: int) -> int:
-        return 100 - (o >> _LOW + self.score_shift & 0x7F)
-
-    def band_of(self, o: int) -> str:
-        later = o >> _LOW + self.score_shift + 8 & 1
-        return model.band_of(self.rules, self.score_of(o), not later)
-
     def fields(self, o: int, hours: int | None) -> tuple[object, ...]:
         """One role's ROLE_FIELDS values: role, score, band, timeline, fit, readiness, status."""
-        later = o >> _LOW + self.score_shift + 8 & 1
-        time = self.times[o >> _SHOWN_BITS & (1 << _TIME_BITS) - 1]
-        return (
-            self.role_of(o),
-            self.score_of(o),
-            self.band_of(o),
-            self.time_text(time, hours),
-            o & 0x7F,
-            100 - (o >> _LOW + self.readiness_shift & 0x7F),
-            "later" if later else "now",
-        )
+        p = self.packing
+        time = self.time_text(self.times[p.time_id(o)], hours)
+        status = "later" if p.later(o) else "now"
+        return (p.role(o), p.score(o), p.band(o), time, p.shown(o), p.readiness(o), status)
 
     def _new_record(self, known: dict[int, R], o: int, hours: int | None) -> R:
         rec = known[o] = self._record(self.fields(o, hours))
@@ -363,7 +305,7 @@ class Cohort(Generic[R, F]):
             shared = self._tables[i]
             table = shared.get((value, match))
             if table is None:
-                table = shared[value, match] = _Table(self, i, value, match)
+                table = shared[value, match] = Table(self.packing, i, value, match)
                 self._count(shared)
             tables.append(table)
         found = self._fits[(sets, company, held)] = _Fit(tuple(tables), matched)
@@ -421,7 +363,7 @@ class Cohort(Generic[R, F]):
         if found is None:
             found = self._times[span] = len(self.times)
             self.times.append(time)
-            if len(self.times) >= _TIME_LIMIT:
+            if len(self.times) >= TIME_LIMIT:
                 self._over = True
         return found
 

@@ -53,16 +53,15 @@ from aicareer.batch.read import (  # noqa: F401  (batch's public names live here
     STDIO,
     Input,
     RowId,
-    _csv_rows,
     _Key,
     _key,
     _key_of,
-    _parse_jsonl,
     _Row,
     format_for,
     input_format,
     open_input,
 )
+from aicareer.batch.rows import _csv_rows, _parse_jsonl
 from aicareer.batch.write import (  # noqa: F401
     _MEMO_LIMIT,
     CSV_ROLE_FIELDS,

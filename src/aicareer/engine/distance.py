@@ -10,12 +10,11 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from aicareer.engine.conditions import Facts
 from aicareer.engine.ranking import Check, PhaseTime, Readiness, Reason, TimeToReady
+from aicareer.engine.requirements import checks_of, unmet
 from aicareer.engine.rules import (
-    CODING_ORDER,
     CODING_PHASES,
     LEVEL,
     WEEKS_PER_MONTH,
-    Requirement,
     RoleRules,
     Rules,
     round_half_up,
@@ -36,21 +35,6 @@ def _route(role: RoleRules, f: Facts) -> tuple[Route | None, Route | None]:
                 timed = route
                 break
     return timed, first
-
-
-def _unmet(req: Requirement, f: Facts) -> list[str]:
-    missed = []
-    if (
-        req.group is not None
-        and f.background not in req.group
-        and (req.or_coding is None or LEVEL[f.coding] < req.or_coding)
-    ):
-        missed.append("background")
-    if req.min_years is not None and f.years < req.min_years:
-        missed.append("years")
-    if req.coding is not None and LEVEL[f.coding] < req.coding:
-        missed.append("coding")
-    return missed
 
 
 def _coding_weeks(rules: Rules, level: int, comfort: int) -> tuple[int, int]:
@@ -163,7 +147,7 @@ def _experience_time(
     source: str | None
     senior = next((r for _, r in role.routes if r.months is not None), None)
     gap = [q for q in role.requirements if q.min_years is not None and q.group is not None]
-    met = not any(_unmet(q, f) for q in role.requirements)
+    met = not any(unmet(q, f) for q in role.requirements)
     if met and timed is not None and timed.study:
         # The source's way in from this start is study, not more years (a cloud architect
         # who adds strong AI self-study): no source gives its length, so the phases' own
@@ -292,7 +276,7 @@ def ready_of(rules: Rules, role: RoleRules, f: Facts) -> tuple[int, bool, TimeTo
     time, and capped at `later_readiness_cap` for a role that is for later."""
     time = time_of(rules, role, f)
     score = readiness_from_months(rules, time.months_mid)
-    ready = not any(_unmet(q, f) for q in role.requirements)
+    ready = not any(unmet(q, f) for q in role.requirements)
     return (score if ready else min(score, rules.later_cap)), ready, time
 
 
@@ -348,60 +332,3 @@ def _distance(rules: Rules, role: RoleRules, f: Facts) -> Distance:
         time,
     )
     return Distance(readiness, ready, tuple(reasons), tuple(checks_of(rules, role, f)))
-
-
-def checks_of(rules: Rules, role: RoleRules, f: Facts) -> list[Check]:
-    out = []
-    for q in role.requirements:
-        missed = _unmet(q, f)
-        if q.group is not None:
-            label = rules.group_names.get(q.group_name or "", q.group_name or "")
-            needed = f"a background as {label}"
-            if q.or_coding is not None:
-                needed += f", or {CODING_ORDER[q.or_coding]} coding"
-            out.append(
-                Check(
-                    "background",
-                    needed,
-                    "background" not in missed,
-                    f"after working as {label}" if "background" in missed else None,
-                    q.reason,
-                    q.source,
-                )
-            )
-        if q.min_years is not None:
-            more = q.min_years - f.years
-            as_what = ""
-            if q.group_name is not None:
-                as_what = " as " + rules.group_names.get(q.group_name, "")
-            out.append(
-                Check(
-                    "years",
-                    f"{q.min_years}+ years of experience",
-                    more <= 0,
-                    f"after about {more} more year{'s' if more != 1 else ''}{as_what}"
-                    if more > 0
-                    else None,
-                    q.reason,
-                    q.source,
-                )
-            )
-        if q.coding is not None:
-            level = CODING_ORDER[q.coding]
-            out.append(
-                Check(
-                    "coding",
-                    f"{level} coding",
-                    "coding" not in missed,
-                    (
-                        "once you code professionally"
-                        if level == "professional"
-                        else "once you can write basic code (Python)"
-                    )
-                    if "coding" in missed
-                    else None,
-                    q.reason,
-                    q.source,
-                )
-            )
-    return out

@@ -34,13 +34,13 @@ from typing import TYPE_CHECKING
 from aicareer.engine.conditions import Facts, facts
 from aicareer.engine.distance import (
     Distance,
-    checks_of,
     distance_of,
     readiness_from_months,
     time_of,
 )
 from aicareer.engine.fit import Fit, fit_of
 from aicareer.engine.ranking import Explanation, Ranking, RoleResult
+from aicareer.engine.requirements import checks_of
 from aicareer.engine.rules import (
     CODING_ORDER,
     LEVEL,
