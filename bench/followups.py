@@ -17,6 +17,7 @@ import sys
 from collections import Counter
 
 from aicareer.engine.followup import choose
+from aicareer.engine.ranker import engine_of
 from aicareer.records.dataset import load
 from aicareer.records.models import Profile
 from aicareer.records.vocab import BACKGROUNDS, CODING_LEVELS, COMPANIES, INTERESTS
@@ -30,7 +31,7 @@ def main() -> int:
     parser.add_argument("--step", type=int, default=1, help="take every STEP-th profile")
     args = parser.parse_args()
     ds = load()
-    engine = ds.engine
+    engine = engine_of(ds)
     questions = ds.followups.followups
     grid = [
         Profile(bg, y, i, c, cod)  # type: ignore[arg-type]

@@ -18,7 +18,7 @@ import time
 from collections import Counter
 from collections.abc import Iterator
 
-from aicareer.engine.ranker import Ranking
+from aicareer.engine.ranker import Ranking, engine_of
 from aicareer.records.dataset import load
 from aicareer.records.models import Profile
 from aicareer.records.vocab import BACKGROUNDS, CODING_LEVELS, COMPANIES, INTERESTS
@@ -55,7 +55,7 @@ def main() -> int:
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     ds = load(None)
-    engine = ds.engine
+    engine = engine_of(ds)
     tops: Counter[str] = Counter()
     n = ties = close5 = no_fit = close_calls = 0
     checks: dict[str, list[int]] = {}

@@ -12,7 +12,7 @@ import pytest
 from clirun import Cli, answers_text
 from typer.testing import CliRunner, Result
 
-from aicareer.engine.ranker import Engine
+from aicareer.engine.ranker import Engine, engine_of
 from aicareer.records import dataset as data
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
@@ -50,7 +50,7 @@ def dataset() -> data.Dataset:
 
 @pytest.fixture(scope="session")
 def engine(dataset: data.Dataset) -> Engine:
-    return dataset.engine
+    return engine_of(dataset)
 
 
 @pytest.fixture

@@ -7,6 +7,7 @@ from __future__ import annotations
 import itertools
 
 from aicareer.engine.followup import choose
+from aicareer.engine.ranker import engine_of
 from aicareer.records.dataset import Dataset
 from aicareer.records.models import Profile
 from aicareer.records.vocab import BACKGROUNDS, CODING_LEVELS, COMPANIES, INTERESTS
@@ -15,7 +16,7 @@ SETS = [[i] for i in INTERESTS] + [list(c) for c in itertools.combinations(INTER
 
 
 def test_an_answer_never_brings_a_role_for_later_into_the_top_three(dataset: Dataset) -> None:
-    engine, questions = dataset.engine, dataset.followups.followups
+    engine, questions = engine_of(dataset), dataset.followups.followups
     grid = [
         Profile(bg, y, i, c, cod)  # type: ignore[arg-type]
         for bg, y, i, cod, c in itertools.product(

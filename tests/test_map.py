@@ -9,6 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from aicareer.cli.main import app
+from aicareer.engine.ranker import engine_of
 from aicareer.planner.landscape import dataset_layout, grid_position, layout
 from aicareer.records.dataset import Dataset, load
 from aicareer.records.models import Profile
@@ -81,7 +82,7 @@ def test_axis_captions(ds: Dataset) -> None:
 
 def test_top_three_are_numbered_and_scored(ds: Dataset) -> None:
     profile = Profile(background="backend-engineer", years=5, interests=["agents", "reliability"])
-    ranking = ds.engine.rank(profile)
+    ranking = engine_of(ds).rank(profile)
     top = ranking.recommendations[:3]
     lay = dataset_layout(ds, 80, ranking)
     lines = lay.text_lines
@@ -148,7 +149,7 @@ def _render_view(width: int, top: bool = False) -> str:
     ranking: Ranking | None = None
     if top:
         profile = Profile(background="backend-engineer", years=5, interests=["agents"])
-        ranking = ds.engine.rank(profile)
+        ranking = engine_of(ds).rank(profile)
     console = Console(file=io.StringIO(), width=width, color_system=None)
     console.print(view(dataset_layout(ds, width, ranking), width))
     out = console.file.getvalue()  # type: ignore[attr-defined]

@@ -13,7 +13,7 @@ from aicareer.batch.cohort import Cohort
 from aicareer.document.build import build
 from aicareer.engine import model
 from aicareer.engine.conditions import Facts, facts
-from aicareer.engine.ranker import Engine
+from aicareer.engine.ranker import Engine, engine_of
 from aicareer.planner.decide import decide
 from aicareer.planner.timeline import make_plan, pace_weeks
 from aicareer.records.dataset import Dataset
@@ -70,7 +70,7 @@ def test_every_screen_shows_one_time_per_role(dataset: Dataset, hours: int | Non
             assert e.timeline.text == text
             assert e.sentence.lower().startswith(text.lower()), (p, e.role, e.sentence)
             assert text in e.distance_words
-            time = dataset.engine.explain(p, e.role).result.readiness.time
+            time = engine_of(dataset).explain(p, e.role).result.readiness.time
             assert time is not None
             plan = make_plan(paths, e.role, p, START, time=time)
             if e.time.weeks is not None:

@@ -13,6 +13,7 @@ from seeds import seeds_dir
 from typer.testing import CliRunner
 
 from aicareer.cli.main import app
+from aicareer.engine.ranker import engine_of
 from aicareer.errors import ExitCode
 from aicareer.planner.decide import coach_question, decide
 from aicareer.planner.gap import cheap_test, gap
@@ -44,7 +45,7 @@ def person(**extra: object) -> Profile:
 def fitted(role: str, profile: Profile, start: dt.date = START) -> Plan:
     """The plan every screen shows: the engine's one time for this person and role."""
     ds = load()
-    time = ds.engine.explain(profile, role).result.readiness.time
+    time = engine_of(ds).explain(profile, role).result.readiness.time
     return make_plan(ds.paths, role, profile, start, time=time)
 
 

@@ -17,6 +17,7 @@ from typer.testing import CliRunner, Result
 
 from aicareer.cli.main import app
 from aicareer.document.build import build
+from aicareer.engine.ranker import engine_of
 from aicareer.records import dataset as data
 from aicareer.records.models import Profile
 from aicareer.render.terminal import render as render_result
@@ -187,7 +188,7 @@ def test_json_lists_the_top_three_best_first(answers: Path, dataset: data.Datase
 
 def test_json_matches_the_engine(answers: Path, dataset: data.Dataset) -> None:
     profile = Profile(background="backend-engineer", years=5, interests=["agents", "reliability"])
-    ranking = dataset.engine.rank(profile)
+    ranking = engine_of(dataset).rank(profile)
     doc = quiz_json("--answers", str(answers), "--all")
     assert [(r["role"], r["score"], r["band"]) for r in doc["recommendations"]] == [
         (r.role_id, r.score, r.band) for r in ranking.recommendations
@@ -307,7 +308,7 @@ def test_report_says_when_the_top_two_are_close(dataset: data.Dataset) -> None:
         for y in (0, 5)
         for i in (["agents"], ["prompting", "data-retrieval"], ["research"], ["reliability"])
     ]
-    ranked = [(p, dataset.engine.rank(p)) for p in profiles]
+    ranked = [(p, engine_of(dataset).rank(p)) for p in profiles]
     close = next((pr for pr in ranked if pr[1].close), None)
     far = next((pr for pr in ranked if not pr[1].close), None)
     assert close is not None and far is not None, "the data has no close/far example"

@@ -19,6 +19,7 @@ from aicareer.cli.main import app
 from aicareer.document.answer import pay_level
 from aicareer.document.build import build, next_steps
 from aicareer.document.public_json import to_json
+from aicareer.engine.ranker import engine_of
 from aicareer.records.dataset import Dataset
 from aicareer.records.models import Profile
 
@@ -146,7 +147,7 @@ def test_every_role_json_has_the_whole_ranking_and_the_short_one_not(dataset: Da
     assert "ranking" not in short
     full = to_json(result, every_role=True)
     ranking = full["ranking"]
-    assert [r["rank"] for r in ranking] == list(range(1, len(dataset.engine.role_ids) + 1))
+    assert [r["rank"] for r in ranking] == list(range(1, len(engine_of(dataset).role_ids) + 1))
     assert [r["status"] for r in ranking if r["status"] == "now"] != []
     assert short["close"] is (short["close_call"] is not None)
     assert short["no_clear_fit"] is (short["no_clear_fit_detail"] is not None)
@@ -181,16 +182,16 @@ def test_a_role_without_a_figure_here_says_where(dataset: Dataset) -> None:
 
 def test_the_quiz_details_three_roles_unless_asked_for_all(dataset: Dataset) -> None:
     p = Profile("software-engineer", 5, ["agents", "building-products"], "scale-up")
-    ready_matched = [r for r in dataset.engine.rank(p).results if r.ready and r.matched]
+    ready_matched = [r for r in engine_of(dataset).rank(p).results if r.ready and r.matched]
     assert len(ready_matched) > 3
     assert [e.role for e in build(dataset, p).top] == [r.role_id for r in ready_matched[:3]]
-    assert len(build(dataset, p, top=None).top) == len(dataset.engine.role_ids)
+    assert len(build(dataset, p, top=None).top) == len(engine_of(dataset).role_ids)
 
 
 def test_no_clear_fit_without_a_later_role_points_at_the_roles_work(dataset: Dataset) -> None:
     """When nothing later would fit either, the advice is where to look, word for word."""
     p = Profile("backend-engineer", 8, ["prompting"])
-    ranking = dataset.engine.rank(p)._replace(no_clear_fit=True)
+    ranking = engine_of(dataset).rank(p)._replace(no_clear_fit=True)
     result = build(dataset, p, ranking=ranking)
     assert result.later == ()
     assert result.no_clear_fit is not None
@@ -259,7 +260,7 @@ def test_a_later_role_as_good_a_fit_as_the_best_shown_is_listed(dataset: Dataset
 
 def test_no_clear_fit_joins_a_roles_several_changes_with_semicolons(dataset: Dataset) -> None:
     p = Profile("student", 0, ["systems-design"], coding="none")
-    ranking = dataset.engine.rank(p)._replace(no_clear_fit=True)
+    ranking = engine_of(dataset).rank(p)._replace(no_clear_fit=True)
     result = build(dataset, p, ranking=ranking)
     assert result.no_clear_fit is not None
     several = [e for e in result.later if len(e.changes) > 1]

@@ -24,7 +24,7 @@ from typing import Any
 import pytest
 
 from aicareer.engine.conditions import compile_condition
-from aicareer.engine.ranker import Engine
+from aicareer.engine.ranker import Engine, engine_of
 from aicareer.records.dataset import Dataset
 from aicareer.records.models import Profile
 from aicareer.records.rulemodels import Leaf
@@ -272,7 +272,7 @@ def test_the_years_requirement_at_its_edge(
     dataset: Dataset, years: int, met: bool, change: str | None
 ) -> None:
     p = Profile("backend-engineer", years, ["systems-design"], coding="professional")
-    checks = {c.what: c for c in dataset.engine.explain(p, "ai-architect").checks}
+    checks = {c.what: c for c in engine_of(dataset).explain(p, "ai-architect").checks}
     assert checks["years"].needed == "5+ years of experience"
     assert (checks["years"].met, checks["years"].change) == (met, change)
 

@@ -13,6 +13,7 @@ import pytest
 from screens import assert_snapshot, check_rules, render
 from test_quiz_json_document import PEOPLE, answers
 
+from aicareer.engine.ranker import engine_of
 from aicareer.engine.whynot import why
 from aicareer.records.dataset import Dataset
 from aicareer.records.models import Profile
@@ -68,7 +69,7 @@ def test_the_why_cases_reach_every_branch(dataset: Dataset) -> None:
     seen = set()
     for name, role in WHYS:
         bg, years, interests, company, coding, region = PEOPLE[name]
-        w = why(dataset.engine, Profile(bg, years, interests, company, coding, region), role)  # type: ignore[arg-type]
+        w = why(engine_of(dataset), Profile(bg, years, interests, company, coding, region), role)  # type: ignore[arg-type]
         seen.add(
             "top" if w.in_top else "none" if w.changes is None else f"{len(w.changes)} change(s)"
         )
@@ -198,7 +199,7 @@ def test_the_why_screen_in_a_colour_terminal(dataset: Dataset, name: str, role: 
 
     bg, years, interests, company, coding, region = PEOPLE[name]
     p = Profile(bg, years, interests, company, coding, region)  # type: ignore[arg-type]
-    w = why(dataset.engine, p, role)
+    w = why(engine_of(dataset), p, role)
     text = _styled(why_screen(w, dataset.roles[role].name, 100), 100)
     assert_snapshot(f"mutants-styled-why-{name}-{role}@100", text)
 

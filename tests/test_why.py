@@ -10,6 +10,7 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from aicareer.cli.main import app
+from aicareer.engine.ranker import engine_of
 from aicareer.engine.whynot import candidates, why
 from aicareer.errors import ExitCode
 from aicareer.records.dataset import Dataset
@@ -88,7 +89,7 @@ def test_a_role_already_on_top_needs_no_change(tmp_path: Path) -> None:
 
 def test_a_non_coder_learns_that_coding_opens_the_role(dataset: Dataset) -> None:
     p = Profile("domain-expert", 8, ["agents"], coding="none")
-    w = why(dataset.engine, p, "ai-agent-engineer")
+    w = why(engine_of(dataset), p, "ai-agent-engineer")
     assert not w.in_top
     assert w.changes is not None
     assert [(c.field, c.after) for c in w.changes] == [("coding", "basic")] or any(

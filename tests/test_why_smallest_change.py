@@ -6,6 +6,7 @@ cost decides which one they are told; bench/mutate.py showed both could change u
 
 from __future__ import annotations
 
+from aicareer.engine.ranker import engine_of
 from aicareer.engine.whynot import Change, apply, candidates, shown_position, smallest_change, why
 from aicareer.records.dataset import Dataset
 from aicareer.records.models import Profile
@@ -74,7 +75,7 @@ def test_a_new_background_keeps_what_the_person_can_code() -> None:
 
 
 def test_only_ready_matching_roles_count_as_the_top_three(dataset: Dataset) -> None:
-    engine = dataset.engine
+    engine = engine_of(dataset)
     for p in (
         Profile(
             "data-engineer", 1, ["infrastructure", "systems-design"], "regulated-industry", "none"
@@ -93,7 +94,7 @@ def test_only_ready_matching_roles_count_as_the_top_three(dataset: Dataset) -> N
 
 
 def test_the_cheapest_change_wins_and_pairs_are_tried_cheapest_first(dataset: Dataset) -> None:
-    engine = dataset.engine
+    engine = engine_of(dataset)
     junior = Profile("backend-engineer", 1, ["systems-design"])
     found = smallest_change(engine, junior, "ai-architect")
     assert found is not None
@@ -121,7 +122,7 @@ def test_the_cheapest_change_wins_and_pairs_are_tried_cheapest_first(dataset: Da
 
 
 def test_the_fourth_recommendation_is_not_in_the_top_three(dataset: Dataset) -> None:
-    engine = dataset.engine
+    engine = engine_of(dataset)
     p = Profile("software-engineer", 5, ["agents", "building-products"], "scale-up")
     ranking = engine.rank(p)
     recommended = [r.role_id for r in ranking.results if r.ready and r.matched]
@@ -136,7 +137,7 @@ def test_pairs_of_equal_cost_keep_the_candidates_order(dataset: Dataset) -> None
     """Pairs are sorted by their total cost; among equal totals the cheaper first change
     comes first (candidate order), so the answer does not depend on the second alone."""
     p = Profile("software-engineer", 5, ["building-products", "prompting"], "early-startup", "none")
-    w = why(dataset.engine, p, "ai-agent-engineer")
+    w = why(engine_of(dataset), p, "ai-agent-engineer")
     assert w.changes is not None
     assert [c.text for c in w.changes] == ["add the interest agents", "coding: professional"]
     assert sum(c.cost for c in w.changes) == 4
@@ -146,7 +147,7 @@ def test_pairs_are_made_from_the_forty_cheapest_changes(dataset: Dataset) -> Non
     """Only the 40 cheapest single changes are paired (whynot.smallest_change); pairing a
     41st would change what this person is told."""
     p = Profile("product-manager", 4, ["research"], "ai-lab", "professional")
-    w = why(dataset.engine, p, "harness-engineer")
+    w = why(engine_of(dataset), p, "harness-engineer")
     assert w.changes is not None
     assert [c.text for c in w.changes] == [
         "interests: only infrastructure",

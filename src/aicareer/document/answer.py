@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
+from aicareer.engine.ranker import engine_of
+
 if TYPE_CHECKING:
     from aicareer.engine.ranker import Explanation
     from aicareer.engine.ranking import TimeToReady
@@ -47,7 +49,7 @@ def role_pay_level(ds: Dataset, role_id: str, profile: Profile) -> tuple[str, st
     from aicareer.engine.model import pay_level as model_pay_level
     from aicareer.records.vocab import BACKGROUND_NOUN
 
-    rules = ds.engine.rules
+    rules = engine_of(ds).rules
     level, counted = model_pay_level(rules, rules.by_id[role_id], facts(profile))
     noun = BACKGROUND_NOUN.get(profile.background, profile.background)
     if counted == 0 and profile.years > 0:
@@ -104,7 +106,7 @@ def _distance_clause(ds: Dataset, profile: Profile, time: TimeToReady) -> str:
 def time_view(ds: Dataset, profile: Profile, time: TimeToReady) -> TimeView:
     from aicareer.planner.timeline import pace_weeks, time_words
 
-    assumed = ds.engine.rules.pace
+    assumed = engine_of(ds).rules.pace
     stated = profile.hours_per_week is not None
     pace = profile.hours_per_week or assumed
     short, text = time_words(time, assumed, pace, stated)

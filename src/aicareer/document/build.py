@@ -22,6 +22,7 @@ from aicareer.document.result import (
     Step,
 )
 from aicareer.document.role_entry import entry
+from aicareer.engine.ranker import engine_of
 from aicareer.records.models import Profile
 
 if TYPE_CHECKING:
@@ -56,7 +57,7 @@ def build(
     from aicareer.planner.salary import salary_rows
     from aicareer.records.profile import profile_dict
 
-    engine = ds.engine
+    engine = engine_of(ds)
     ranking = ranking or engine.rank(profile)
     level = pay_level(profile.years)
     ready = [r for r in ranking.results if r.ready]
@@ -172,7 +173,7 @@ def _followup_lines(
         if answer is not None:
             text = next((c.text for c in q.choices if c.id == answer), answer)
             asked.append((q.ask, text))
-    before = ds.engine.rank(profile._replace(followups={}))
+    before = engine_of(ds).rank(profile._replace(followups={}))
     aside = set(profile.not_for_me)
     first = [r.role_id for r in before.results if r.ready and r.matched and r.role_id not in aside]
     if not shown or not first:

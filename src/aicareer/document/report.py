@@ -40,6 +40,8 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from aicareer.engine.ranker import engine_of
+
 if TYPE_CHECKING:
     from aicareer.document.result import Result
     from aicareer.planner.timeline import Plan
@@ -59,7 +61,7 @@ def top_plan(
     if not result.top or paths.path_for(result.top[0].role) is None:
         return None
     best = result.top[0]
-    time = ds.engine.explain(profile, best.role).result.readiness.time
+    time = engine_of(ds).explain(profile, best.role).result.readiness.time
     return make_plan(paths, best.role, profile, start, list(done), time=time)
 
 
@@ -204,7 +206,7 @@ def _first_steps(
     for e in result.top:
         if paths.path_for(e.role) is None:
             continue
-        time = ds.engine.explain(profile, e.role).result.readiness.time
+        time = engine_of(ds).explain(profile, e.role).result.readiness.time
         plan = make_plan(paths, e.role, profile, today, (), time=time)
         todo = [p for p in plan.phases if not p.done and not p.skipped]
         if not todo:

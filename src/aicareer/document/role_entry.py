@@ -20,6 +20,7 @@ from aicareer.document.answer import (
     time_view,
 )
 from aicareer.document.result import Requirement, RoleEntry, Timeline, Why
+from aicareer.engine.ranker import engine_of
 
 if TYPE_CHECKING:
     from aicareer.engine.ranker import Check, Explanation, Reason
@@ -121,5 +122,5 @@ def entry(ds: Dataset, ex: Explanation, rank: int, profile: Profile, level: str)
         fit_capped=raw_fit > 100,
         pay_level=role_level,
         pay_reason=pay_reason,
-        outlook=ds.engine.rules.by_id[role.id].outlook,
+        outlook=engine_of(ds).rules.by_id[role.id].outlook,
     )

@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from aicareer.engine.ranker import engine_of
 from aicareer.planner.gap import Gap, cheap_test, gap
 from aicareer.planner.timeline import make_plan
 
@@ -45,7 +46,7 @@ class Fit(NamedTuple):
 
 def engine_fit(ds: Dataset, profile: Profile) -> dict[str, Fit]:
     """The one adapter to the recommendation engine, by role id, in the engine's order."""
-    ranking = ds.engine.rank(profile)
+    ranking = engine_of(ds).rank(profile)
     return {
         r.role_id: Fit(
             r.score,
@@ -163,7 +164,7 @@ def decide(
         plan = make_plan(paths, rid, profile, start, time=time)
         pace, stated = plan.pace, plan.pace_stated
         role = ds.roles[rid]
-        rules = ds.engine.rules
+        rules = engine_of(ds).rules
         level = (
             level_for(rules, rules.by_id[rid], facts(profile))[0] if profile is not None else "mid"
         )
@@ -198,7 +199,9 @@ def decide(
     level = (
         "mid"
         if profile is None
-        else level_for(ds.engine.rules, ds.engine.rules.by_id[role_ids[0]], facts(profile))[0]
+        else level_for(engine_of(ds).rules, engine_of(ds).rules.by_id[role_ids[0]], facts(profile))[
+            0
+        ]
     )
     return Sheet(cols, coach_question(cols), start, pace, stated, level, region)
 

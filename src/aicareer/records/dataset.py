@@ -54,7 +54,6 @@ ROLES_FILE = "roles.toml"
 MATRIX_FILE = "matrix.toml"
 
 if TYPE_CHECKING:
-    from aicareer.engine.ranker import Engine
     from aicareer.records.followups import FollowupsFile
     from aicareer.records.pathmodels import PathsFile
 
@@ -122,13 +121,6 @@ class Dataset:
         from aicareer.records.pathmodels import load_paths
 
         return load_paths(self)
-
-    @cached_property
-    def engine(self) -> Engine:
-        """The rule engine over this data, compiled once."""
-        from aicareer.engine.ranker import Engine
-
-        return Engine(self.matrix, self.paths, lambda: self.followups.followups)
 
     @cached_property
     def followups(self) -> FollowupsFile:

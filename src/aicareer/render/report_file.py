@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from aicareer.engine.ranker import engine_of
 from aicareer.errors import AicareerError, ExitCode
 
 if TYPE_CHECKING:
@@ -108,7 +109,7 @@ def _renderables(
         table.caption_justify = "left"
         items.append(table)
     items.append(Text("The landscape", style="bold"))
-    items.append(to_text(dataset_layout(ds, REPORT_WIDTH, ds.engine.rank(profile))))
+    items.append(to_text(dataset_layout(ds, REPORT_WIDTH, engine_of(ds).rank(profile))))
     items.append(Text(sources_line(ds), style="dim"))
     return items
 

@@ -43,10 +43,11 @@ AnswersOrNoneOpt = Annotated[
 def ranked(ds: Dataset, answers: Path | None) -> tuple[Profile | None, Ranking | None]:
     if answers is None:
         return None, None
+    from aicareer.engine.ranker import engine_of
     from aicareer.records.profile import read_profile
 
     profile = read_profile(answers)
-    return profile, ds.engine.rank(profile)
+    return profile, engine_of(ds).rank(profile)
 
 
 def optional_profile(answers: Path | None, ds: Dataset) -> Profile | None:

@@ -78,9 +78,11 @@ def batch_cmd(
             check_overwrite(out, force=force)
         ds = dataset(data_dir)
         names = {r.id: r.name for r in ds.roles.values()}
+        from aicareer.engine.ranker import engine_of
+
         with _progress(found.size) as progress:
             summary = batch.run(
-                ds.engine, names, found, out, top=top, out_fmt=out_fmt, progress=progress
+                engine_of(ds), names, found, out, top=top, out_fmt=out_fmt, progress=progress
             )
     if as_json:
         sys.stdout.write(json.dumps(summary.as_dict(), ensure_ascii=False) + "\n")

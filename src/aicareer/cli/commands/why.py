@@ -40,9 +40,10 @@ def why_cmd(
             ExitCode.NOT_FOUND,
         )
     from aicareer.document.answer import time_view
+    from aicareer.engine.ranker import engine_of
 
     profile, _ = answers_or_last(answers, ds)
-    result = why(ds.engine, profile, target.id)
+    result = why(engine_of(ds), profile, target.id)
     time = result.explanation.result.readiness.time
     view = time_view(ds, profile, time) if time is not None else None
     if as_json:
