@@ -13,7 +13,7 @@ from clirun import Cli
 from aicareer.batch import run as batch
 from aicareer.batch.cohort import Cohort
 from aicareer.engine.pace import time_words
-from aicareer.engine.ranker import Engine, RoleResult
+from aicareer.engine.ranker import Engine, RoleResult, engine_of
 from aicareer.records import dataset as data
 from aicareer.records.models import Profile, validate
 from aicareer.records.vocab import INTERESTS
@@ -581,5 +581,32 @@ def test_memos_that_fill_and_start_over_never_change_a_row(
     got = jsonl_rows(out)
     assert len(got) == len(rows)
     for row, p in zip(got, rows, strict=True):
+        want = top_full(engine, **p)
+        assert [{k: v for k, v in r.items() if k != "name"} for r in row["recommendations"]] == want
+
+
+def test_a_demand_rank_up_to_the_data_limit_ranks_as_the_model_does(
+    tmp_path: Path, make_data_dir: Any
+) -> None:
+    """A coach may give demand ranks up to 1000 (matrix.toml): the cohort ranker makes room
+    for them, and the order still follows the model (demand breaks ties)."""
+    folder = make_data_dir()
+    matrix = folder / "matrix.toml"
+    text = matrix.read_text("utf-8")
+    for rank in range(1, 13):
+        text = text.replace(f"\ndemand_rank = {rank}\n", f"\ndemand_rank = {1000 - rank}\n")
+    matrix.write_text(text, "utf-8")
+    ds = data.load(folder)
+    engine = engine_of(ds)
+    rows = [
+        {"background": "backend-engineer", "years": 5, "interests": ["agents", "reliability"]},
+        {"background": "student", "years": 0, "interests": ["prompting"], "coding": "none"},
+        {"background": "data-scientist", "years": 4, "interests": ["evaluation-safety"]},
+    ]
+    src = write(tmp_path / "in.jsonl", "".join(json.dumps(r) + "\n" for r in rows))
+    out = tmp_path / "out.jsonl"
+    with batch.open_input(src) as found:
+        batch.run(engine, {}, found, out)
+    for row, p in zip(jsonl_rows(out), rows, strict=True):
         want = top_full(engine, **p)
         assert [{k: v for k, v in r.items() if k != "name"} for r in row["recommendations"]] == want

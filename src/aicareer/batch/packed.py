@@ -2,7 +2,7 @@
 ranking and what its output record shows, packed in one int, and read back.
 
 High bits first: later (1), not matching (1), 100 - score (7), 100 - readiness (7), demand
-rank (8), the role's index; then, below the index, the time's id and the fit as shown,
+rank (as many bits as the data's largest), the role's index; then, below the index, the time's id and the fit as shown,
 which never decide the order (the index above them differs for every role of a person).
 So sorting a person's twelve integers ranks the roles exactly as the model's `order_key`
 does, in C, and each integer alone finds the role's output record.
@@ -22,7 +22,6 @@ _TIME_BITS = 17
 _LOW = _TIME_BITS + _SHOWN_BITS
 #: How many distinct times to ready one generation of memos may name.
 TIME_LIMIT = 1 << _TIME_BITS - 1
-_DEMAND_BITS = 8
 
 
 class Packing:
@@ -32,10 +31,9 @@ class Packing:
         self.rules = rules
         self.ids = rules.role_ids
         self.index_bits = max(1, len(rules.roles).bit_length())
-        self.readiness_shift = self.index_bits + _DEMAND_BITS
+        demand_bits = max(r.demand_rank for r in rules.roles).bit_length()
+        self.readiness_shift = self.index_bits + demand_bits
         self.score_shift = self.readiness_shift + 7
-        if any(r.demand_rank >> _DEMAND_BITS for r in rules.roles):
-            raise ValueError(f"a demand rank is over {(1 << _DEMAND_BITS) - 1}")
 
     def role(self, o: int) -> str:
         return self.ids[o >> _LOW & (1 << self.index_bits) - 1]
