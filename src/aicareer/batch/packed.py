@@ -2,8 +2,9 @@
 ranking and what its output record shows, packed in one int, and read back.
 
 High bits first: later (1), not matching (1), 100 - score (7), 100 - readiness (7), demand
-rank (as many bits as the data's largest), the role's index; then, below the index, the time's id and the fit as shown,
-which never decide the order (the index above them differs for every role of a person).
+rank (as many bits as the data's largest), the role's index; then, below the index, the
+time's id and the fit as shown, which never decide the order (the index above them
+differs for every role of a person).
 So sorting a person's twelve integers ranks the roles exactly as the model's `order_key`
 does, in C, and each integer alone finds the role's output record.
 """
