@@ -12,6 +12,7 @@ from clirun import Cli
 
 from aicareer.batch import run as batch
 from aicareer.batch.cohort import Cohort
+from aicareer.engine.model import shown_roles
 from aicareer.engine.pace import time_words
 from aicareer.engine.ranker import Engine, RoleResult, engine_of
 from aicareer.records import dataset as data
@@ -43,7 +44,7 @@ def top(engine: Engine, n: int = 3, **fields: Any) -> list[tuple[str, int, str, 
     ranking = engine.rank(profile)
     return [
         (r.role_id, r.score, r.band, timeline(engine, r, profile.hours_per_week))
-        for r in ranking.recommendations[:n]
+        for r in shown_roles(ranking.results, n)
     ]
 
 
@@ -61,7 +62,7 @@ def top_full(engine: Engine, n: int = 3, **fields: Any) -> list[dict[str, Any]]:
             "readiness": r.readiness.score,
             "status": "now" if r.ready else "later",
         }
-        for r in ranking.recommendations[:n]
+        for r in shown_roles(ranking.results, n)
     ]
 
 
@@ -112,7 +113,9 @@ def test_csv_to_csv_gives_one_row_per_input_row_in_order(
     assert rows[1][2:14] == [str(x if x is not None else "") for rec in expected for x in rec]
     assert rows[1][14] == ""
     expected = top(engine, background="student", years=0, interests=["research"])
-    assert rows[2][2:14] == [str(x if x is not None else "") for rec in expected for x in rec]
+    assert len(expected) == 1  # one role fits what the student wants: the others stay blank
+    cells = [str(x if x is not None else "") for rec in expected for x in rec]
+    assert rows[2][2:14] == cells + [""] * 8
     assert rows[3][2:14] == [""] * 12
     assert rows[3][14].startswith('background: "nurse" is not one of the choices')
     assert rows[3][14].endswith(", student, other-non-technical)")
@@ -186,7 +189,8 @@ def test_columns_may_come_in_any_order_and_id_is_optional(
 
 
 @pytest.mark.parametrize("n", [1, 5])
-def test_top_sets_the_number_of_roles(cli: Cli, tmp_path: Path, n: int) -> None:
+def test_top_sets_the_number_of_roles(cli: Cli, tmp_path: Path, engine: Engine, n: int) -> None:
+    """At most n roles, and only roles that match what the person wants (as the quiz)."""
     src = write(
         tmp_path / "in.csv", HEADER + "a,backend-engineer,5,agents,,,\nb,student,x,agents,,,\n"
     )
@@ -196,7 +200,9 @@ def test_top_sets_the_number_of_roles(cli: Cli, tmp_path: Path, n: int) -> None:
     rows = csv_rows(out_csv)
     assert rows[0][-5:] == [f"role_{n}", f"score_{n}", f"band_{n}", f"timeline_{n}", "error"]
     assert all(len(r) == 3 + 4 * n for r in rows)
-    assert len(jsonl_rows(out_jsonl)[0]["recommendations"]) == n
+    want = top(engine, n, background="backend-engineer", years=5, interests=["agents"])
+    assert 1 <= len(want) <= n
+    assert [r["role"] for r in jsonl_rows(out_jsonl)[0]["recommendations"]] == [w[0] for w in want]
 
 
 def test_top_zero_is_a_usage_error(cli: Cli, tmp_path: Path) -> None:
@@ -205,7 +211,10 @@ def test_top_zero_is_a_usage_error(cli: Cli, tmp_path: Path) -> None:
 
 
 def test_results_match_quiz_answers_json(cli: Cli, tmp_path: Path) -> None:
-    """The same profile through batch and through `quiz --answers --json`: same roles, scores."""
+    """The same profile through batch and through `quiz --answers --json`: the same roles
+    recommended, with the same scores, bands and times. That includes a person with one
+    matching role (no unrelated role fills the other places) and a person with no clear
+    fit (the nearest roles, or none)."""
     profiles = [
         {"background": "backend-engineer", "years": 5, "interests": ["agents", "infrastructure"]},
         {"background": "student", "years": 0, "interests": ["research"], "region": "europe"},
@@ -229,24 +238,41 @@ def test_results_match_quiz_answers_json(cli: Cli, tmp_path: Path) -> None:
             "coding": "basic",
             "region": "other",
         },
+        {
+            "background": "student",
+            "years": 0,
+            "interests": ["research"],
+            "company": "ai-lab",
+            "coding": "basic",
+            "skills": ["python"],
+            "hours_per_week": 6,
+        },
+        {
+            "background": "other-non-technical",
+            "years": 2,
+            "interests": ["infrastructure"],
+            "coding": "none",
+        },
+        {"background": "technical-writer", "years": 6, "interests": ["systems-design"]},
     ]
     src = write(tmp_path / "in.jsonl", "".join(json.dumps(p) + "\n" for p in profiles))
     out = tmp_path / "out.jsonl"
-    assert cli("batch", str(src), "--out", str(out), "--top", "12").exit_code == 0
+    assert cli("batch", str(src), "--out", str(out)).exit_code == 0
     got = jsonl_rows(out)
+    lengths = set()
     for i, profile in enumerate(profiles):
         answers = tmp_path / f"a{i}.toml"
         answers.write_text("".join(f"{k} = {json.dumps(v)}\n" for k, v in profile.items()), "utf-8")
-        quiz = cli("quiz", "--answers", str(answers), "--json", "--all")
+        quiz = cli("quiz", "--answers", str(answers), "--json")
         assert quiz.exit_code == 0, quiz.stderr
-        recs = json.loads(quiz.stdout)["recommendations"]
-        n = len(got[i]["recommendations"])
-        assert [(r["role"], r["score"], r["band"], r["timeline"]) for r in recs[:n]] == [
+        doc = json.loads(quiz.stdout)
+        want = [(r["role"], r["score"], r["band"], r["timeline"]) for r in doc["recommendations"]]
+        assert [
             (r["role"], r["score"], r["band"], r["timeline"]) for r in got[i]["recommendations"]
-        ]
-
-
-# --- bad rows: kept, in place, one line naming the field -----------------------------------
+        ] == want, profile
+        assert got[i]["no_clear_fit"] == doc["no_clear_fit"], profile
+        lengths.add(len(want))
+    assert {0, 1, 3} <= lengths  # none, one and three roles recommended are all covered
 
 
 def test_bad_jsonl_lines_are_error_rows(cli: Cli, tmp_path: Path) -> None:

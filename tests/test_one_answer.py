@@ -48,6 +48,9 @@ def test_the_batch_ranker_orders_the_whole_grid_as_the_model_does(engine: Engine
         want = [(r.role_id, r.score, r.band) for r in ref.results]
         assert got == want, p
         assert cohort.no_clear_fit(f) == ref.no_clear_fit, p
+        assert [cohort.role_of(o) for o in cohort.shown(f)] == [
+            r.role_id for r in model.shown_roles(ref.results, 12)
+        ], p
         shown = [cohort.fields(o, None) for o in order]
         assert [(s[4], s[5], s[6]) for s in shown] == [
             (r.fit, r.readiness.score, "now" if r.ready else "later") for r in ref.results

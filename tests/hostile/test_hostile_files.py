@@ -236,7 +236,7 @@ def test_a_big_output_is_known_by_its_stat_yet_an_edit_that_keeps_size_and_times
     import hashlib
     import json
 
-    cohort, out = _cohort(tmp_path / "c.jsonl", 3000), tmp_path / "r.jsonl"
+    cohort, out = _cohort(tmp_path / "c.jsonl", 5000), tmp_path / "r.jsonl"
     proc = cli("batch", str(cohort), "--out", str(out))
     assert proc.returncode == 0, proc.stderr
     st = out.stat()

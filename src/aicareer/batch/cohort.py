@@ -27,13 +27,14 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable
 from operator import getitem
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
 
 from aicareer.batch.packed import TIME_LIMIT, Packing, Table
 from aicareer.engine import model
 from aicareer.engine.conditions import Facts, expand, leaves
 from aicareer.engine.distance import ready_of
 from aicareer.engine.fit import added_points, from_interests
+from aicareer.engine.model import shown_roles
 from aicareer.engine.pace import time_words
 from aicareer.records.vocab import DEFAULT_CODING
 
@@ -60,6 +61,16 @@ class _Sets:
 
     def __init__(self, chosen: frozenset[str], looked: frozenset[str], fit: tuple[Any, ...]):
         self.chosen, self.looked, self.fit = chosen, looked, fit
+
+
+class _Seen(NamedTuple):
+    """A ranked role as `model.shown_roles` reads it, with its sort integer."""
+
+    ready: bool
+    matched: bool
+    fit: int
+    score: int
+    o: int
 
 
 class _Fit:
@@ -180,28 +191,13 @@ class Cohort(Generic[R, F]):
             self._reset()
             return self.result(background, years, interests, company, coding, skills, hours)
         # Not seen yet: the two parts (each most likely seen), one sort, the top records.
-        held_key = (background, bucket, sets, *[(company, coding)[i] for i in self._suits_read])
-        held = self._held.get(held_key)
-        if held is None:
-            held = self._held_of(held_key, Facts(background, years, sets.chosen, company, coding))
-        fit = self._fits.get((sets, company, held))
-        if fit is None:
-            fit = self._fit(sets, company, held)
-        rbucket = self._ready_bucket[years]
-        looked = self._route_company.get(company, "")
-        ready = self._readies.get((background, rbucket, coding, have, looked, sets.looked))
-        if ready is None:
-            f = Facts(background, years, sets.chosen, company, coding, have)
-            ready = self._ready(f, rbucket, looked)
+        fit, ready = self._parts(background, years, sets, company, coding, have)
         known = self._records.get(hours)
         if known is None:
             known = self._records[hours] = {}
-        records = []
-        for o in sorted(map(getitem, fit.table, ready.key))[: self.top]:
-            rec = known.get(o)
-            if rec is None:
-                rec = self._new_record(known, o, hours)
-            records.append(rec)
+        records = [
+            known.get(o) or self._new_record(known, o, hours) for o in self._chosen(fit, ready)
+        ]
         found = self._results[key] = self._fragment(records, (not fit.matched & ready.ready,))
         return found
 
@@ -232,6 +228,26 @@ class Cohort(Generic[R, F]):
         found = self._held[key] = tuple([t(f) for t in self._suits])
         self._count(self._held)
         return found
+
+    def _shown(self, orders: list[int]) -> list[int]:
+        """The roles shown when some role the person can aim at now matches: those, best
+        first (they sort before every other), at most `top` (`model.shown_roles`)."""
+        below = self.packing.recommended_below
+        return [o for o in orders[: self.top] if o < below]
+
+    def _nearest(self, orders: list[int]) -> list[int]:
+        """No clear fit: the nearest roles, as `model.shown_roles` chooses them."""
+        p = self.packing
+        seen = [_Seen(not p.later(o), p.matched(o), p.shown(o), p.score(o), o) for o in orders]
+        return [s.o for s in shown_roles(seen, self.top)]
+
+    def _chosen(self, fit: _Fit, ready: _Ready) -> list[int]:
+        orders = sorted(map(getitem, fit.table, ready.key))
+        return self._shown(orders) if fit.matched & ready.ready else self._nearest(orders)
+
+    def shown(self, f: Facts) -> list[int]:
+        """The sort integers of the roles shown for these facts (for the tests)."""
+        return self._chosen(*self._facts_parts(f))
 
     def order(self, f: Facts) -> list[int]:
         """Every role's sort integer for these facts, in ranked order (for the tests)."""

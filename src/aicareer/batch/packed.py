@@ -35,6 +35,8 @@ class Packing:
         demand_bits = max(r.demand_rank for r in rules.roles).bit_length()
         self.readiness_shift = self.index_bits + demand_bits
         self.score_shift = self.readiness_shift + 7
+        #: Below this, an integer is a role the person can aim at now that matches.
+        self.recommended_below = 1 << _LOW + self.score_shift + 7
 
     def role(self, o: int) -> str:
         return self.ids[o >> _LOW & (1 << self.index_bits) - 1]
@@ -44,6 +46,9 @@ class Packing:
 
     def later(self, o: int) -> bool:
         return bool(o >> _LOW + self.score_shift + 8 & 1)
+
+    def matched(self, o: int) -> bool:
+        return not o >> _LOW + self.score_shift + 7 & 1
 
     def band(self, o: int) -> str:
         return model.band_of(self.rules, self.score(o), not self.later(o))

@@ -175,6 +175,7 @@ class _JsonlFormat(_Format):
         self._encode = msgspec.json.encode
         self._rows: dict[tuple[Any, ...], bytes] = {}
         self._values: dict[Any, str] = {}
+        self._empty = self.encode(self.opening)
 
     def _role(self, fields: tuple[Any, ...]) -> str:
         """`{"role": ..., "name": ..., "score": ..., ...}`: each value as `json.dumps`
@@ -213,7 +214,9 @@ class _JsonlFormat(_Format):
                 self._rows.clear()
             text = "".join(f', "{k}": {_dumps(v)}' for k, v in zip(ROW_FIELDS, row, strict=True))
             end = self._rows[row] = self.encode("]" + text + "}\n")
-        return _pieces(records, end)  # never empty: top >= 1 and data has roles
+        if not records:  # no role to recommend: an empty list
+            return (self._empty, end)
+        return _pieces(records, end)
 
     def error(self, row_id: RowId, message: str) -> bytes:
         return self.encode(_dumps({"id": row_id, "ok": False, "error": message}) + "\n")

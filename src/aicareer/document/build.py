@@ -22,6 +22,7 @@ from aicareer.document.result import (
     Step,
 )
 from aicareer.document.role_entry import entry
+from aicareer.engine.model import shown_roles
 from aicareer.engine.ranker import engine_of
 from aicareer.records.models import Profile
 
@@ -69,17 +70,9 @@ def build(
 
     aside = set(profile.not_for_me)
     ready = [r for r in ready if r.role_id not in aside]
-    if top is None:
-        picked = list(ranking.results)
-    elif ranking.no_clear_fit or not any(r.matched for r in ready):
-        # The nearest roles, shown as such: nearest to what the person wants (fit first),
-        # and only roles with something in common with it.
-        near = sorted((r for r in ready if r.fit > 0), key=lambda r: (-r.fit, -r.score))
-        picked = near[:top]
-    else:
-        # Roles that match none of the person's interests are never recommended; roles set
-        # aside ("not for me") make room for the next.
-        picked = [r for r in ready if r.matched][:top]
+    # Roles that match none of the person's interests are never recommended (with no clear
+    # fit, the nearest are shown as such); roles set aside ("not for me") make room.
+    picked = list(ranking.results) if top is None else shown_roles(ready, top)
     # Numbered as shown: a role set aside leaves no gap in 1, 2, 3.
     shown = tuple(make(r, None if top is None else i) for i, r in enumerate(picked, 1))
     best_fit_shown = max((e.fit for e in shown), default=0)

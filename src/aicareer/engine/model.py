@@ -28,8 +28,8 @@ then score, readiness (the shorter way in) and demand rank.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import TYPE_CHECKING
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from aicareer.engine.conditions import Facts, facts
 from aicareer.engine.distance import (
@@ -126,6 +126,34 @@ def rank_facts(rules: Rules, f: Facts, followup: Mapping[str, int] = {}) -> Rank
     return Ranking(tuple(results), close, no_clear_fit)
 
 
+class Shown(Protocol):
+    """What choosing the roles to show reads of a ranked role."""
+
+    @property
+    def ready(self) -> bool: ...
+    @property
+    def matched(self) -> bool: ...
+    @property
+    def fit(self) -> int: ...
+    @property
+    def score(self) -> int: ...
+
+
+S = TypeVar("S", bound=Shown)
+
+
+def shown_roles(results: Sequence[S], top: int) -> list[S]:
+    """The roles a person is shown, at most `top`, from the ranked results: the roles they
+    can aim at now that match what they want, best first. When none does ("no clear fit
+    yet"), the nearest instead: roles they can aim at now with something in common with
+    what they want (fit above 0), by fit, then score. The quiz, the report and batch all
+    show these."""
+    ready = [r for r in results if r.ready]
+    if any(r.matched for r in ready):
+        return [r for r in ready if r.matched][:top]
+    return sorted((r for r in ready if r.fit > 0), key=lambda r: (-r.fit, -r.score))[:top]
+
+
 def followup_points(rules: Rules, profile: Profile) -> dict[str, int]:
     """Fit points from the person's follow-up answers (docs/followups.md)."""
     if not profile.followups:
@@ -170,6 +198,7 @@ __all__ = [
     "readiness_from_months",
     "round_half_up",
     "score_of",
+    "shown_roles",
     "start_of",
     "time_of",
 ]

@@ -36,7 +36,10 @@ def batch_cmd(
         ),
     ],
     top: Annotated[
-        int, typer.Option("--top", min=1, help="How many top roles to give per row.")
+        int,
+        typer.Option(
+            "--top", min=1, help="At most how many recommended roles to give per row (as the quiz)."
+        ),
     ] = 3,
     as_json: Annotated[
         bool, typer.Option("--json", help="Print the run's summary as JSON on stdout.")
@@ -49,9 +52,11 @@ def batch_cmd(
 ) -> None:
     """Score many profiles at once: one result row per input row, in order.
 
-    A row that is not a valid profile becomes an error row naming the field; it never
-    stops the run. The summary goes to stderr (or, with --json, to stdout). See
-    docs/batch.md for the columns and limits.
+    Each row lists the roles the quiz would recommend for that profile, with the same
+    scores and times (fewer than --top when fewer fit). A row that is not a valid
+    profile becomes an error row naming the field; it never stops the run. The summary
+    goes to stderr (or, with --json, to stdout). See docs/batch.md for the columns and
+    limits.
 
     Example:  aicareer batch cohort.csv --out results.csv
     """
