@@ -9,6 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from aicareer.cli.main import app
+from aicareer.engine.model import shown_roles
 from aicareer.engine.ranker import engine_of
 from aicareer.planner.landscape import dataset_layout, grid_position, layout
 from aicareer.records.dataset import Dataset, load
@@ -83,7 +84,7 @@ def test_axis_captions(ds: Dataset) -> None:
 def test_top_three_are_numbered_and_scored(ds: Dataset) -> None:
     profile = Profile(background="backend-engineer", years=5, interests=["agents", "reliability"])
     ranking = engine_of(ds).rank(profile)
-    top = ranking.recommendations[:3]
+    top = shown_roles(ranking.results, 3)
     lay = dataset_layout(ds, 80, ranking)
     lines = lay.text_lines
     for rank, rec in enumerate(top, 1):
@@ -179,3 +180,15 @@ def test_below_sixty_columns_the_map_is_a_list_best_fits_first() -> None:
 
 
 AXES_NAMES = ("ML Engineer", "AI Architect", "Prompt Engineer", "Founding AI Engineer")
+
+
+def test_the_map_marks_only_the_roles_the_quiz_recommends(ds: Dataset) -> None:
+    """The map's numbers are the quiz's recommendations: a student who wants research gets
+    one role marked, and a person with no clear fit and nothing near gets none (before,
+    the first three ready roles were marked whatever they had to do with the person)."""
+    student = Profile("student", 0, ["research"], "ai-lab", "basic")
+    lay = dataset_layout(ds, 80, engine_of(ds).rank(student))
+    assert [p.role_id for p in lay.placed if p.rank is not None] == ["ai-safety-eval-engineer"]
+    nobody = Profile("other-non-technical", 2, ["infrastructure"], coding="none")
+    lay = dataset_layout(ds, 80, engine_of(ds).rank(nobody))
+    assert [p.role_id for p in lay.placed if p.rank is not None] == []

@@ -270,7 +270,8 @@ def layout(
 def dataset_layout(
     ds: Dataset, width: int = 80, ranking: Ranking | None = None, top_n: int = 3
 ) -> Layout:
-    """layout() over a dataset: every role with axes; the ranking's top `top_n` marked."""
+    """layout() over a dataset: every role with axes; the roles the quiz shows for the
+    ranking (at most `top_n`, `model.shown_roles`) marked."""
     roles = [
         (r.id, r.name, r.axes.model_infra, r.axes.research_production)
         for r in ds.roles.values()
@@ -280,9 +281,10 @@ def dataset_layout(
     top: list[tuple[str, int]] = []
     if ranking is not None:
         on_map = {r[0] for r in roles}
-        top = [
-            (rec.role_id, rec.score) for rec in ranking.recommendations if rec.role_id in on_map
-        ][:top_n]
+        from aicareer.engine.model import shown_roles
+
+        shown = shown_roles(ranking.results, len(ranking.results))
+        top = [(rec.role_id, rec.score) for rec in shown if rec.role_id in on_map][:top_n]
     return layout(roles, width, top, off)
 
 
