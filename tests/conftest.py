@@ -12,8 +12,9 @@ import pytest
 from clirun import Cli, answers_text
 from typer.testing import CliRunner, Result
 
-from aicareer.engine.ranker import Engine, engine_of
+from aicareer.engine.ranker import Engine, Ranking, engine_of
 from aicareer.records import dataset as data
+from aicareer.records.models import Profile
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 
@@ -51,6 +52,15 @@ def dataset() -> data.Dataset:
 @pytest.fixture(scope="session")
 def engine(dataset: data.Dataset) -> Engine:
     return engine_of(dataset)
+
+
+@pytest.fixture(scope="session")
+def ranked_grid(engine: Engine) -> list[tuple[Profile, Ranking]]:
+    """Every profile of tests/profile_grid.py with the model's ranking (once a session:
+    about 25 s, shared by the engine and batch sweeps)."""
+    from profile_grid import grid
+
+    return [(p, engine.rank(p)) for p in grid()]
 
 
 @pytest.fixture

@@ -14,6 +14,7 @@ from typing import NamedTuple
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from profile_grid import grid
 
 from aicareer.document.build import build
 from aicareer.document.public_json import to_json
@@ -538,22 +539,10 @@ def test_explain_reasons_add_up_to_the_fit(engine: Engine) -> None:
 
 # --- the grid -------------------------------------------------------------------------------------
 
-YEARS = (0, 1, 2, 3, 5, 8, 12)
-SETS = [[i] for i in INTERESTS] + [list(c) for c in itertools.combinations(INTERESTS, 2)]
-
-
-def grid() -> list[Profile]:
-    return [
-        Profile(bg, y, i, c, cod)  # type: ignore[arg-type]
-        for bg, y, i, cod, c in itertools.product(
-            BACKGROUNDS, YEARS, SETS, CODING_LEVELS, COMPANIES
-        )
-    ]
-
 
 @pytest.fixture(scope="module")
-def ranked(engine: Engine) -> list[tuple[Profile, Ranking]]:
-    return [(p, engine.rank(p)) for p in grid()]
+def ranked(ranked_grid: list[tuple[Profile, Ranking]]) -> list[tuple[Profile, Ranking]]:
+    return ranked_grid
 
 
 def test_grid_never_gives_juniors_or_non_engineers_senior_roles(
