@@ -636,3 +636,44 @@ def test_a_demand_rank_up_to_the_data_limit_ranks_as_the_model_does(
     for row, p in zip(jsonl_rows(out), rows, strict=True):
         want = top_full(engine, **p)
         assert [{k: v for k, v in r.items() if k != "name"} for r in row["recommendations"]] == want
+
+
+def test_suits_rules_that_read_company_and_coding_rank_as_the_model_does(
+    tmp_path: Path, make_data_dir: Any
+) -> None:
+    """A coach may write a "who it suits" rule on any answer: one on company and coding
+    (which the shipped data never uses) still ranks every row as the model does, because
+    the cohort ranker remembers such rules by what they read."""
+    folder = make_data_dir()
+    matrix = folder / "matrix.toml"
+    when = (
+        'when = { all = [ { field = "company", op = "equals", value = "ai-lab" }, '
+        '{ field = "coding", op = "equals", value = "professional" } ] }'
+    )
+    rule = f"""
+[[suits]]
+id = "coders-at-labs"
+{when}
+weights = {{ llm-engineer = 40, ai-product-manager = -40 }}
+reason = "A test rule."
+source = "roles-guide"
+"""
+    matrix.write_text(matrix.read_text("utf-8") + rule, "utf-8")
+    engine = engine_of(data.load(folder))
+    rows = [
+        {"background": bg, "years": 4, "interests": ["research", "product-management"]}
+        | ({"company": company} if company else {})
+        | ({"coding": coding} if coding else {})
+        for bg in ("data-scientist", "product-manager")
+        for company in ("ai-lab", "enterprise", None)
+        for coding in ("professional", "basic", None)
+    ]
+    src = write(tmp_path / "in.jsonl", "".join(json.dumps(r) + "\n" for r in rows))
+    out = tmp_path / "out.jsonl"
+    with batch.open_input(src) as found:
+        batch.run(engine, {}, found, out)
+    got = jsonl_rows(out)
+    for row, p in zip(got, rows, strict=True):
+        want = top_full(engine, **p)
+        assert [{k: v for k, v in r.items() if k != "name"} for r in row["recommendations"]] == want
+    assert len({json.dumps(r["recommendations"]) for r in got}) > 4  # the rule made a difference
