@@ -416,3 +416,28 @@ def test_ci_installs_chromium_then_runs_exactly_the_readme_command() -> None:
     assert script[-1] == command
     install = next(i for i, line in enumerate(script) if "apt-get install" in line)
     assert "chromium" in script[install] and install < len(script) - 1
+
+
+def test_each_roles_pay_is_labelled_with_its_own_level(dataset: Dataset) -> None:
+    """A product manager with 8 years is senior for AI Product Manager but new to the
+    field for Prompt Engineer: every pay line in the HTML and Markdown report, the summary
+    table and the comparison carries the role's own level (the page used to label every
+    figure with the person's overall level, "senior", beside entry-level figures)."""
+    profile = Profile(
+        "product-manager", 8, ["evaluation-safety", "product-management"], "enterprise",
+        "basic", "europe", hours_per_week=6,
+    )  # fmt: skip
+    doc = report_document(dataset, profile, build(dataset, profile), dt.date(2026, 12, 7))
+    recs = doc["result"]["recommendations"]
+    assert {r["pay_level"] for r in recs} == {"senior", "entry"}
+    text, md = page(doc), markdown(doc)
+    for r in recs:
+        figure = r["pay"][0]["text"]
+        assert f"Pay ({r['pay_level']} level)" in text
+        assert f"- Pay ({r['pay_level']}): {figure}" in md
+        row = next(row for row in doc["summary"]["rows"] if row[1] == r["name"])
+        assert row[-1] == f"{figure} ({r['pay_level']})"
+    for row in doc["decision"]["compare"]["rows"]:
+        level = next(r["pay_level"] for r in recs if r["name"] == row[0])
+        assert row[5].endswith(f"({level})"), row
+    assert "Pay (senior level): $40K" not in text

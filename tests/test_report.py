@@ -65,7 +65,7 @@ def test_markdown_report(tmp_path: Path, me: Path) -> None:
     assert "| AI Agent Engineer | 9 | 7 | #1 (94) |" in md  # the landscape, as a table
     assert (
         "| 1 | AI Agent Engineer | 94 strong | 100 | 85 | about 2-4 months at 10 hours a week "
-        "(assumed) | $170K-$240K |" in md
+        "(assumed) | $170K-$240K (mid) |" in md
     )
 
 

@@ -151,7 +151,9 @@ def _decision(
                 "study": f"{lo}-{hi} weeks" if lo != hi else f"{lo} weeks",
                 "ready_by": f"{c.ready_by[0].isoformat()} to {c.ready_by[1].isoformat()}",
                 "experience": c.experience or "",
-                "pay": c.pay.text if c.pay is not None else (c.no_pay or "no figure"),
+                "pay": f"{c.pay.text} ({c.pay.level})"
+                if c.pay is not None
+                else (c.no_pay or "no figure"),
                 "demand": c.demand,
                 "risks": "; ".join(r.text for r in c.risks) or "none named",
                 "gap": (", ".join(x.label for x in c.gap.lack) or "nothing from its list")
@@ -285,7 +287,7 @@ def _next(doc: Mapping[str, Any]) -> list[str]:
 def _summary_table(doc: Mapping[str, Any]) -> dict[str, Any]:
     """The recommended roles as one table, laid out once for every renderer."""
     return {
-        "headers": ["#", "Role", "Score", "Fit", "Ready", "Time", f"Pay ({doc['pay_level']})"],
+        "headers": ["#", "Role", "Score", "Fit", "Ready", "Time", "Pay"],
         "rows": [
             [
                 r["rank"],
@@ -294,7 +296,7 @@ def _summary_table(doc: Mapping[str, Any]) -> dict[str, Any]:
                 r["fit"]["score"],
                 r["readiness"]["score"],
                 r["timeline"] or "not stated",
-                r["pay"][0]["text"] if r["pay"] else "no figure",
+                f"{r['pay'][0]['text']} ({r['pay_level']})" if r["pay"] else "no figure",
             ]
             for r in doc["recommendations"]
         ],

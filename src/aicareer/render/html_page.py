@@ -30,7 +30,6 @@ def page(doc: Mapping[str, Any]) -> str:
     """The whole report as one HTML document."""
     res = doc["result"]
     roles = res["recommendations"]
-    level = res["pay_level"]
     names = ", ".join(r["name"] for r in roles)
     title = f"{doc['title']}: {names}" if names else doc["title"]
     out = [
@@ -96,7 +95,8 @@ def page(doc: Mapping[str, Any]) -> str:
         out += [
             '<section aria-labelledby="decide"><h2 id="decide">Choosing between your top roles'
             "</h2>",
-            f"<p>Study time at {escape(sheet['pace'])}; pay at {escape(sheet['level'])} level.</p>",
+            f"<p>Study time at {escape(sheet['pace'])}; pay at the level that counts for each"
+            " role.</p>",
             table(sheet["compare"]["headers"], sheet["compare"]["rows"], numeric=(1, 2)),
             '<h3>Risks, what you would still need, and a cheap test</h3><ul class="options">',
             *(
@@ -112,7 +112,7 @@ def page(doc: Mapping[str, Any]) -> str:
         ]
     out += [
         '<section class="roles" aria-labelledby="roles"><h2 id="roles">Each role in detail</h2>',
-        *(role_article(r, level) for r in roles),
+        *(role_article(r) for r in roles),
         f'<p class="note">{escape(res["scoring"])}</p></section>',
     ]
     if res["later"]:

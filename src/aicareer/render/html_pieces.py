@@ -66,7 +66,7 @@ def _html_whys(whys: Iterable[Mapping[str, Any]]) -> str:
     return f'<ul class="reasons">{items}</ul>' if items else "<p>-</p>"
 
 
-def role_article(r: Mapping[str, Any], level: str) -> str:
+def role_article(r: Mapping[str, Any]) -> str:
     ready = r["readiness"]
     out = [
         f'<article class="role" id="role-{escape(r["role"])}">',
@@ -94,7 +94,7 @@ def role_article(r: Mapping[str, Any], level: str) -> str:
         ]
         out.append("</ul>")
     if r["pay"]:
-        out.append(f"<h4>Pay ({escape(level)} level)</h4><ul>")
+        out.append(f"<h4>Pay ({escape(r['pay_level'])} level)</h4><ul>")
         out += [
             f"<li><strong>{_words(p['text'])}</strong>, {escape(p['basis'])} "
             f"({escape(p['source'])})" + (f". {escape(p['note'])}" if p["note"] else "") + "</li>"
@@ -109,7 +109,6 @@ def role_article(r: Mapping[str, Any], level: str) -> str:
 
 def lead(doc: Mapping[str, Any]) -> list[str]:
     res = doc["result"]
-    level = res["pay_level"]
     pay = {r["rank"]: r for r in res["recommendations"]}
     out = ['<ol class="lead">']
     for e in doc["lead"]:
@@ -117,7 +116,7 @@ def lead(doc: Mapping[str, Any]) -> list[str]:
         money = ""
         if r is not None:
             money = (
-                f"Pay ({escape(level)} level): {_words(r['pay'][0]['text'])}"
+                f"Pay ({escape(r['pay_level'])} level): {_words(r['pay'][0]['text'])}"
                 if r["pay"]
                 else f"Pay: {escape(r['pay_missing'])}"
             )

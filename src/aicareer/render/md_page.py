@@ -58,7 +58,6 @@ def table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> list[str]:
 def markdown(doc: Mapping[str, Any]) -> str:
     res = doc["result"]
     roles = res["recommendations"]
-    level = res["pay_level"]
     answers = "; ".join(f"{k}: {v}" for k, v in doc["answers"])
     lines = [
         f"# {text(doc['title'])}",
@@ -117,7 +116,7 @@ def markdown(doc: Mapping[str, Any]) -> str:
             for q in r["requirements"]
         ]
         lines += [
-            f"- Pay ({level}): {text(p['text'])}, {text(p['basis'])} ({text(p['source'])})"
+            f"- Pay ({r['pay_level']}): {text(p['text'])}, {text(p['basis'])} ({text(p['source'])})"
             for p in r["pay"]
         ] or [f"- Pay: {text(r['pay_missing'])}"]
         lines += [f"- Demand: {text(r['demand'])}", ""]
@@ -144,7 +143,8 @@ def markdown(doc: Mapping[str, Any]) -> str:
     sheet = doc.get("decision")
     if sheet is not None:
         lines += ["", "## Choosing between your top roles", ""]
-        lines += [f"Study time at {text(sheet['pace'])}; pay at {text(sheet['level'])} level.", ""]
+        pace = text(sheet["pace"])
+        lines += [f"Study time at {pace}; pay at the level that counts for each role.", ""]
         lines += table(
             sheet["headers"],
             sheet["table"],

@@ -261,12 +261,11 @@ def _cells(ds: Dataset, c: Column) -> list[tuple[str, Text]]:
 def sheet_items(ds: Dataset, sheet: Sheet, width: int) -> list[Any]:
     items: list[Any] = [Text("Decision sheet", style="bold")]
     who = "your" if sheet.pace_stated else "an assumed"
-    level = f"{sheet.level} level, "
     region = ds.matrix.regions[sheet.region].label if sheet.region in ds.matrix.regions else ""
     items.append(
         Text(
             f"At {who} {sheet.pace} hours a week from {day(sheet.start)}; pay for "
-            f"{level}{region or sheet.region}.",
+            f"{region or sheet.region}, at the level that counts for each role.",
             style="dim",
         )
     )
