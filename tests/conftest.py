@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from clirun import Cli, answers_text
+from screens import tables_fit
 from typer.testing import CliRunner, Result
 
 from aicareer.engine.ranker import Engine, Ranking, engine_of
@@ -42,6 +43,14 @@ def _private_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
         mp.setenv("AICAREER_HOME", str(home))
         mp.delenv("AICAREER_NO_CACHE", raising=False)
         yield home
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _tables_fit() -> Iterator[None]:
+    """Every table any test draws must fit the room it is drawn in: rich cuts the
+    right-hand columns of one that does not, without a mark (tests/screens.py)."""
+    with tables_fit():
+        yield
 
 
 @pytest.fixture(scope="session")

@@ -25,8 +25,11 @@ from __future__ import annotations
 import difflib
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
+from unittest.mock import patch
 
 from typer.testing import CliRunner
 
@@ -41,18 +44,21 @@ UPDATE = bool(os.environ.get("AICAREER_UPDATE_SNAPSHOTS"))
 
 #: A money figure cut or split: "$120K-" at a line's end, "$1…", "E…".
 SPLIT_FIGURE = re.compile(r"(\$[\d.]+[KM]?-|\$[\d.]*)$")
+#: A date split: "12 Apr" or "- 15" at a line's end, its year or month on the next line.
+MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
+SPLIT_DATE = re.compile(rf"(\b\d{{1,2}} ({MONTHS})|- \d{{1,2}})$")
 
 
 def render(args: Sequence[str], width: int, env: dict[str, str] | None = None) -> str:
     """stdout of `aicareer ARGS` at `width` columns, each line's trailing spaces removed.
-    The command must succeed and print nothing on stderr."""
+    The command must succeed, print nothing on stderr and cut no table (`tables_fit`)."""
     import tempfile
 
     from aicareer import console
 
     console.out.cache_clear()  # the console reads COLUMNS when it is made
     # A home of its own: no kept quiz result or path progress from other tests shows here.
-    with tempfile.TemporaryDirectory(prefix="screen-home-") as home:
+    with tempfile.TemporaryDirectory(prefix="screen-home-") as home, tables_fit():
         try:
             result = CliRunner().invoke(
                 app,
@@ -67,6 +73,29 @@ def render(args: Sequence[str], width: int, env: dict[str, str] | None = None) -
     return "\n".join(line.rstrip() for line in text.split("\n"))
 
 
+@contextmanager
+def tables_fit() -> Iterator[None]:
+    """Fail when rich draws a table wider than the room it has. rich then cuts the table's
+    right-hand columns off without a mark (no "…": a whole column, "done by" say, just
+    is not there), which no rule on the printed text can see; so the check is made where
+    rich plans the columns."""
+    from rich.table import Table
+
+    planned = Table._calculate_column_widths
+
+    def checked(self: Table, console: Any, options: Any) -> list[int]:
+        widths = planned(self, console, options)  # options: the room less the borders
+        headers = [str(c.header) for c in self.columns]
+        assert sum(widths) <= options.max_width, (
+            f"a table's columns take {sum(widths)} cells and have {options.max_width}: the"
+            f" right-hand ones are cut off (headers {headers})"
+        )
+        return widths
+
+    with patch.object(Table, "_calculate_column_widths", checked):
+        yield
+
+
 def check_rules(text: str, width: int, commands: Sequence[str] = ()) -> None:
     lines = text.split("\n")
     for n, line in enumerate(lines, 1):
@@ -77,6 +106,7 @@ def check_rules(text: str, width: int, commands: Sequence[str] = ()) -> None:
             )
         assert "…" not in line, f"line {n} has a cut cell: {line!r}"
         assert not SPLIT_FIGURE.search(stripped), f"line {n} splits a figure: {line!r}"
+        assert not SPLIT_DATE.search(stripped), f"line {n} splits a date: {line!r}"
         assert not stripped.endswith("aicareer"), f"line {n} splits a command: {line!r}"
     for cmd in commands:
         assert any(cmd in line for line in lines), f"{cmd!r} is not whole on one line"

@@ -164,7 +164,7 @@ def test_history_lists_past_runs_newest_first(home: Path, tmp_path: Path) -> Non
     text = run("history")
     assert text.exit_code == 0
     lines = text.stdout.splitlines()
-    assert lines[0] == "Your quiz results, newest first (dates in UTC):"
+    assert lines[0] == "Your quiz results, newest first (UTC):"
     assert lines[1].endswith(f"  {top['name']}") and lines[1].startswith("  20")
     assert lines[2] == f"    {rows[0]['file']}"
     assert "2 kept (at most 50)" in text.stderr

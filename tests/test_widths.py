@@ -100,6 +100,36 @@ def test_the_rules_catch_what_they_are_for() -> None:
         check_rules("More: aicareer salary\nai-engineer", 60, ["aicareer salary ai-engineer"])
 
 
+def test_a_table_wider_than_its_room_fails_every_test() -> None:
+    """rich cuts a too-wide table's right-hand columns off with no mark at all (the path
+    table lost its "done by" dates at 40 columns this way); every test runs with the
+    `tables_fit` check, so drawing one fails."""
+    from rich.table import Table
+
+    table = Table()  # as the path table was: each column has a width it will not go below
+    table.add_column("phase", min_width=18)
+    table.add_column("weeks", no_wrap=True)
+    table.add_column("done by", min_width=13)
+    table.add_row("Basic Python for automation", "23-45", "17 May 2027 - 18 Oct 2027")
+    with pytest.raises(
+        AssertionError, match=r"cut off \(headers \['phase', 'weeks', 'done by'\]\)"
+    ):
+        draw(table, 40)
+    assert "18 Oct 2027" in draw(table, 80)
+
+
+@pytest.mark.parametrize("width", [40, 60])
+def test_a_narrow_plan_shows_every_phase_and_its_dates_whole(width: int) -> None:
+    text = render(["path", "ai-engineer", "--start", "2027-01-04"], width)
+    for phase, dates in [
+        ("Production engineering", ("1 Feb 2027 -", "15 Feb 2027")),
+        ("Show the work and apply", ("3 May 2027 -", "5 Jul 2027")),
+    ]:
+        assert phase in " ".join(text.split()), phase
+        for day in dates:
+            assert any(line.strip().endswith(day) for line in text.split("\n")), (day, text)
+
+
 # --- the layout helper itself -------------------------------------------------------
 
 

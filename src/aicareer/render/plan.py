@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from aicareer.planner.timeline import Plan, PlannedPhase
     from aicareer.records.dataset import Dataset
     from aicareer.records.pathmodels import CheapTest
+    from aicareer.render.layout import Grid
 
 #: Below this width the decision sheet is drawn as one block per role...
 WIDE = 80
@@ -37,9 +38,44 @@ def day(d: dt.date) -> str:
     return d.strftime("%d %b %Y").lstrip("0")
 
 
-def span(dates: tuple[dt.date, dt.date]) -> str:
+def span(dates: tuple[dt.date, dt.date], gap: str = " ") -> str:
+    """'8 Feb 2027 - 12 Apr 2027' (gap: what follows the dash; a new line keeps each
+    date whole in a narrow column)."""
     lo, hi = dates
-    return day(lo) if lo == hi else f"{day(lo)} - {day(hi)}"
+    return day(lo) if lo == hi else f"{day(lo)} -{gap}{day(hi)}"
+
+
+def _phase_grid(plan: Plan) -> Grid:
+    """The phases: a table where it fits, else one card per phase (`layout.Grid`), so the
+    dates are never cut off a narrow terminal. The weeks and their bar are one figure,
+    the weeks right-aligned so the bars line up; the dates are a figure of two lines."""
+    from aicareer.render.layout import Col, Grid
+
+    longest = max((p.max_weeks for p in plan.phases), default=0)
+    weeks = [
+        "-"
+        if p.skipped
+        else str(p.min_weeks)
+        if p.min_weeks == p.max_weeks
+        else f"{p.min_weeks}-{p.max_weeks}"
+        for p in plan.phases
+    ]
+    room = max(map(len, weeks), default=1)
+    rows = []
+    for i, (p, w) in enumerate(zip(plan.phases, weeks, strict=True), 1):
+        name = Text(f"{i}. {p.title}", style="strike dim" if p.done else "")
+        name.append(f"\n{p.id}", style="dim")
+        drawn = bar(p.min_weeks, p.max_weeks, longest, 12)
+        when = Text(span(p.ends, "\n")) if p.ends and not p.done else Text(_short_status(p))
+        if p.ends and p.status == "partly-covered":
+            when.append(" (halved)", style="dim")
+        rows.append([name, Text(f"{w:>{room}}  {drawn}".rstrip()), when])
+    cols = [
+        Col("phase (id)", min_width=18),
+        Col("weeks", figure=True),
+        Col("done by", figure=True),
+    ]
+    return Grid(cols, rows, title="Phases")
 
 
 def _short_status(p: PlannedPhase) -> str:
@@ -112,26 +148,7 @@ def plan_items(ds: Dataset, plan: Plan, cheap: CheapTest | None) -> list[Any]:
         items.append(Text(fitted))
     who = "your" if plan.pace_stated else "an assumed"
     items.append(Text(f"Pace: {who} {plan.pace} hours a week, from {day(plan.start)}."))
-    longest = max((p.max_weeks for p in plan.phases), default=0)
-    table = Table(box=box.SIMPLE_HEAD, expand=False)
-    table.add_column("#", justify="right", no_wrap=True)
-    table.add_column("phase (id)", ratio=3, min_width=18)
-    table.add_column("weeks", justify="right", no_wrap=True)
-    table.add_column("", no_wrap=True, max_width=12)
-    table.add_column("done by", ratio=2, min_width=11)
-    for i, p in enumerate(plan.phases, 1):
-        name = Text(p.title, style="strike dim" if p.done else "")
-        name.append(f"\n{p.id}", style="dim")
-        weeks = "-" if p.skipped else f"{p.min_weeks}-{p.max_weeks}"
-        if not p.skipped and p.min_weeks == p.max_weeks:
-            weeks = str(p.min_weeks)
-        when = Text(span(p.ends)) if p.ends and not p.done else Text(_short_status(p))
-        if p.ends and p.status == "partly-covered":
-            when.append(" (halved)", style="dim")
-        table.add_row(
-            Text(str(i)), name, Text(weeks), Text(bar(p.min_weeks, p.max_weeks, longest, 12)), when
-        )
-    items.append(table)
+    items.append(_phase_grid(plan))
     lo, hi = plan.total
     rlo, rhi = plan.remaining
     if plan.time is not None and plan.time.years is not None:

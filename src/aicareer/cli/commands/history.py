@@ -38,7 +38,7 @@ def history_cmd(data_dir: DataDirOpt = None, as_json: JsonOpt = False) -> None:
     def inert(text: str) -> str:  # never let a file's text drive the terminal
         return "".join(ch if ch.isprintable() else "?" for ch in text)
 
-    lines = ["Your quiz results, newest first (dates in UTC):"]
+    lines = ["Your quiz results, newest first (UTC):"]
     for row in rows:
         date = (row["date"] or "date unknown").replace("T", " ").replace("Z", "")
         top = row["top_name"] or row["top_role"] or "top role unknown"
