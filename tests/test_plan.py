@@ -190,7 +190,7 @@ def test_milestones_are_dated_from_start(paths: PathsFile, tmp_path: Path) -> No
     code, out, _ = run(
         "path", "ai-engineer", "--answers", str(me), "--start", "2027-01-04", home=tmp_path
     )
-    assert "ready by 22 Feb 2027 - 5 Apr 2027" in " ".join(out.split())
+    assert "Ready by 22 Feb 2027 - 5 Apr 2027." in out.splitlines()
     assert "Try it first, in a weekend or two" in out
 
 

@@ -7,9 +7,11 @@ screens.py says). The narrow (< 60 and < 70 columns) layouts are pinned too.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from clirun import Cli
 from screens import assert_snapshot, check_rules, render
 from test_quiz_json_document import PEOPLE, answers
 
@@ -79,19 +81,48 @@ def test_the_why_cases_reach_every_branch(dataset: Dataset) -> None:
 
 
 def test_reasons_go_biggest_first_and_hide_zero_interests_unless_asked() -> None:
-    from aicareer.document.result import Why
+    from aicareer.document.result import Why, strongest_first
 
-    whys = [
-        Why("small", 3, "interest", None),
-        Why("none", 0, "interest", None),
-        Why("minus", -25, "requirement", "Guide, 2026"),
-        Why("zero route", 0, "route", None),
-    ]
+    whys = strongest_first(
+        [
+            Why("small", 3, "interest", None),
+            Why("none", 0, "interest", None),
+            Why("minus", -25, "requirement", "Guide, 2026"),
+            Why("zero route", 0, "route", None),
+        ]
+    )
     assert _reasons(whys).plain == "-25 minus (Guide, 2026)\n+3 small\n+0 zero route"
     assert _reasons(whys, zeros=True).plain == (
         "-25 minus (Guide, 2026)\n+3 small\n+0 none\n+0 zero route"
     )
     assert _reasons([]).plain == ""
+
+
+def test_every_file_gives_the_reasons_in_the_terminals_order(
+    cli: Cli, answers_file: Callable[..., Path], tmp_path: Path
+) -> None:
+    """A domain expert who wants evaluation and product management: the report listed the
+    +9 for evaluation before the +50 for product management, the card the other way round
+    (the HTML kept the rules' alphabetical order). And an interest reads as in the
+    sentence above it, "evaluation and safety", not "evaluation safety"."""
+    answers = answers_file(
+        background="domain-expert",
+        years=15,
+        interests=["evaluation-safety", "product-management"],
+        company="regulated-industry",
+    )
+    quiz = cli("quiz", "--answers", str(answers), "--json")
+    assert quiz.exit_code == 0, quiz.stderr
+    doc = json.loads(quiz.stdout)
+    pm = next(r for r in doc["recommendations"] if r["role"] == "ai-product-manager")
+    points = [w["points"] for w in pm["fit"]["reasons"]]
+    assert points[:2] == [50, 9]
+    assert "Your interest in evaluation and safety overlaps" in pm["fit"]["reasons"][1]["text"]
+    out = tmp_path / "r.html"
+    assert cli("report", "--answers", str(answers), "--out", str(out)).exit_code == 0
+    page = out.read_text("utf-8")
+    article = page[page.index('id="role-ai-product-manager"') :]
+    assert article.index('"pts">+50<') < article.index('"pts">+9<')
 
 
 def test_short_pay_gaps_are_quoted_and_long_ones_summed_up(dataset: Dataset) -> None:

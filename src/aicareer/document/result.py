@@ -11,6 +11,7 @@ lines and the next steps. The terminal, Markdown, HTML and JSON renderers only l
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
@@ -31,6 +32,12 @@ class Why(NamedTuple):
     kind: str
     #: A short source label ("Roles guide, 2026-03"), or None for aicareer's own estimate.
     source: str | None
+
+
+def strongest_first(whys: Sequence[Why]) -> tuple[Why, ...]:
+    """The order reasons are shown in, on every screen and in every file: the largest
+    effect first (ties keep the rules' order)."""
+    return tuple(sorted(whys, key=lambda w: -abs(w.points)))
 
 
 class Requirement(NamedTuple):

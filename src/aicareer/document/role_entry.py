@@ -19,7 +19,7 @@ from aicareer.document.answer import (
     role_pay_level,
     time_view,
 )
-from aicareer.document.result import Requirement, RoleEntry, Timeline, Why
+from aicareer.document.result import Requirement, RoleEntry, Timeline, Why, strongest_first
 from aicareer.engine.ranker import engine_of
 
 if TYPE_CHECKING:
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 
 def _whys(ds: Dataset, reasons: Sequence[Reason]) -> tuple[Why, ...]:
-    return tuple(Why(r.text, r.points, r.kind, _cite(ds, r.source)) for r in reasons)
+    return strongest_first([Why(r.text, r.points, r.kind, _cite(ds, r.source)) for r in reasons])
 
 
 def _requirements(checks: Sequence[Check]) -> tuple[Requirement, ...]:

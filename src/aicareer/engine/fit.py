@@ -8,6 +8,7 @@ from typing import NamedTuple
 from aicareer.engine.conditions import Facts
 from aicareer.engine.ranking import Reason
 from aicareer.engine.rules import RoleRules, Rules, round_half_up
+from aicareer.records.vocab import INTEREST_NOUN
 
 
 class Fit(NamedTuple):
@@ -55,7 +56,7 @@ def from_interests(
         total += pts
         if not reasons_too:
             continue
-        label = interest.replace("-", " ")
+        label = INTEREST_NOUN.get(interest, interest)
         if is_match:
             text = why or f"Your interest in {label} is part of this role's work."
         elif weight:

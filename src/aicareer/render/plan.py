@@ -147,7 +147,8 @@ def plan_items(ds: Dataset, plan: Plan, cheap: CheapTest | None) -> list[Any]:
             fitted += f"; added first: {titles} (the role asks for more coding)"
         items.append(Text(fitted))
     who = "your" if plan.pace_stated else "an assumed"
-    items.append(Text(f"Pace: {who} {plan.pace} hours a week, from {day(plan.start)}."))
+    # A date begins its line or sentence, so a narrow terminal never splits it.
+    items.append(Text(f"From {day(plan.start)}, at {who} {plan.pace} hours a week."))
     items.append(_phase_grid(plan))
     lo, hi = plan.total
     rlo, rhi = plan.remaining
@@ -167,7 +168,13 @@ def plan_items(ds: Dataset, plan: Plan, cheap: CheapTest | None) -> list[Any]:
         items.append(
             Text(
                 f"Remaining: {weeks_text(rlo, rhi)} ({plan.done_count} of {len(plan.phases)} "
-                f"phases done); ready by {span(plan.finish)}.",
+                "phases done).",
+                style="bold",
+            )
+        )
+        items.append(
+            Text(
+                f"Ready by {span(plan.finish)}.",
                 style="bold",
             )
         )
@@ -238,7 +245,7 @@ def _cells(ds: Dataset, c: Column) -> list[tuple[str, Text]]:
 
     ready = Text(c.time_text[0].upper() + c.time_text[1:])
     if c.experience is None:
-        ready.append(f"\nready by {span(c.ready_by)}", style="dim")
+        ready.append(f"\nready by {span(c.ready_by, chr(10))}", style="dim")
     if c.fit is not None and c.fit.timeline:
         ready.append(f"\nthe source's words: {c.fit.timeline}", style="dim")
     if c.fit is None:
@@ -281,7 +288,7 @@ def sheet_items(ds: Dataset, sheet: Sheet, width: int) -> list[Any]:
     region = ds.matrix.regions[sheet.region].label if sheet.region in ds.matrix.regions else ""
     items.append(
         Text(
-            f"At {who} {sheet.pace} hours a week from {day(sheet.start)}; pay for "
+            f"From {day(sheet.start)} at {who} {sheet.pace} hours a week; pay for "
             f"{region or sheet.region}, at the level that counts for each role.",
             style="dim",
         )

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from aicareer.document.result import RankRow, Result, RoleEntry, Why
+from aicareer.document.result import RankRow, Result, RoleEntry, Why, strongest_first
 
 if TYPE_CHECKING:
     from aicareer.engine.ranker import Reason
@@ -119,7 +119,7 @@ def _reasons(whys: Sequence[Why], zeros: bool = False) -> Text:
     from rich.text import Text
 
     text = Text()
-    for w in sorted(whys, key=lambda w: -abs(w.points)):
+    for w in whys:
         if w.kind == "interest" and w.points == 0 and not zeros:
             continue
         text.append(f"{w.points:+d} ", style="bold")
@@ -307,5 +307,5 @@ def _indented(text: Text, by: int = 2) -> RenderableType:
     return Padding(text, (0, 0, 0, by), expand=False)
 
 
-def _as_whys(reasons: Sequence[Reason]) -> list[Why]:
-    return [Why(x.text, x.points, x.kind, None) for x in reasons]
+def _as_whys(reasons: Sequence[Reason]) -> tuple[Why, ...]:
+    return strongest_first([Why(x.text, x.points, x.kind, None) for x in reasons])
