@@ -285,6 +285,28 @@ def test_the_coach_asks_about_the_trade_off(ds: Dataset, paths: PathsFile) -> No
     assert "but it is shrinking; AI Product Manager fits you best" in sheet.question
 
 
+def test_the_coach_says_fits_best_only_of_the_better_fit(ds: Dataset, paths: PathsFile) -> None:
+    """A technical writer who wants prompting and products: Prompt Engineer fits better
+    (55 against 44) but is shrinking, so AI Product Manager ranks above it. The question
+    must not say AI Product Manager "fits you best"."""
+    writer = validate(
+        Profile,
+        {
+            "background": "technical-writer",
+            "years": 4,
+            "interests": ["prompting", "building-products"],
+            "coding": "none",
+        },
+    )
+    sheet = decide(ds, paths, writer, ["ai-product-manager", "prompt-engineer"], START)
+    fits = {c.role_id: c.fit.fit for c in sheet.columns if c.fit}
+    assert fits["prompt-engineer"] > fits["ai-product-manager"]
+    assert "fits you best" not in sheet.question
+    assert "shrinking; AI Product Manager comes out ahead overall (about 9-15 months" in (
+        sheet.question
+    )
+
+
 @pytest.fixture
 def fresh_console() -> Iterator[None]:
     """The stdout console is made once per process, at the width of that moment: make it

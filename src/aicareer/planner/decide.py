@@ -213,16 +213,21 @@ def coach_question(columns: Sequence[Column]) -> str:
     if fitted:
         best = max(fitted, key=lambda c: c.fit.score if c.fit else 0)
         if best.role_id != fastest.role_id and best.ready_weeks[1] > fastest.ready_weeks[1]:
+            # "Fits you best" only when its fit is the higher one: a shrinking role can fit
+            # better and still score lower (the market's outlook takes points off).
+            better_fit = (best.fit.fit if best.fit else 0) > (fastest.fit.fit if fastest.fit else 0)
+            claim = "fits you best" if better_fit else "comes out ahead overall"
             if fastest.risks:
                 kinds = " and ".join(r.kind.replace("-", " ") for r in fastest.risks)
                 return (
                     f"{fastest.name} is the quicker way in ({fastest.time_text}), but it is "
-                    f"{kinds}; {best.name} fits you best ({best.time_text}): would you take "
+                    f"{kinds}; {best.name} {claim} ({best.time_text}): would you take "
                     f"the quicker step first, or go straight for {best.name}?"
                 )
             return (
-                f"{best.name} fits you best ({best.time_text}), but {fastest.name} is closer "
-                f"({fastest.time_text}): is the better fit worth the extra time to you?"
+                f"{best.name} {claim} ({best.time_text}), but {fastest.name} is closer "
+                f"({fastest.time_text}): is {'the better fit' if better_fit else 'it'} worth"
+                " the extra time to you?"
             )
     slow = [c for c in columns if c.experience is not None]
     if slow:
