@@ -222,6 +222,24 @@ def test_answers_file_errors_are_plain_words(tmp_path: Path) -> None:
     )
 
 
+def test_a_file_saved_by_a_windows_editor_reads_as_any_other(tmp_path: Path) -> None:
+    """Notepad and friends may start a UTF-8 file with a byte order mark and end lines
+    with CRLF; tomllib refuses the mark ("Invalid statement (at line 1, column 1)")."""
+    from typer.testing import CliRunner
+
+    from aicareer.cli.main import app
+
+    text = 'background = "backend-engineer"\nyears = 5\ninterests = ["agents"]\n'
+    plain, windows = tmp_path / "plain.toml", tmp_path / "windows.toml"
+    plain.write_text(text, "utf-8")
+    windows.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode())
+    runs = [
+        CliRunner().invoke(app, ["quiz", "--answers", str(p), "--json"]) for p in (plain, windows)
+    ]
+    assert [r.exit_code for r in runs] == [0, 0], runs[1].stderr
+    assert runs[1].stdout == runs[0].stdout
+
+
 def test_a_misspelled_key_or_value_gets_did_you_mean(tmp_path: Path) -> None:
     err = _errors(tmp_path, 'background = "backend-enginer"\nyeras = 3\ninterests = ["agens"]\n')
     assert "yeras is not an answers-file key; did you mean: years?" in err

@@ -150,7 +150,8 @@ def parse_toml(
     if len(raw) > limits.size:
         raise _too_big(label, limits.size, code)
     try:
-        text = raw.decode("utf-8")
+        # A byte order mark, as some Windows editors write at the start, is not text.
+        text = raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as exc:
         raise AicareerError(
             f"{label}: not UTF-8 text (bad byte at position {exc.start}); save it as UTF-8", code
