@@ -15,6 +15,7 @@ from aicareer.document.build import build
 from aicareer.engine import model
 from aicareer.engine.conditions import Facts, facts
 from aicareer.engine.ranker import Engine, Ranking, engine_of
+from aicareer.engine.rules import WEEKS_PER_MONTH
 from aicareer.planner.decide import decide
 from aicareer.planner.timeline import make_plan, pace_weeks
 from aicareer.records.dataset import Dataset
@@ -126,6 +127,28 @@ def test_no_band_contradicts_its_status(dataset: Dataset) -> None:
             else:
                 assert not e.sentence.startswith("Later")
                 assert "later" not in e.status_note.lower()
+
+
+def test_a_strong_role_is_a_year_or_less_at_the_assumed_pace(
+    ranked_grid: list[tuple[Profile, Ranking]],
+) -> None:
+    """The band "strong" claims "the way in is short (a year or less at 10 hours a week)":
+    over the whole grid, no strong role's time ends later than twelve months at the
+    assumed pace, and a role that scores 80 or more on a longer way is "good". A student
+    with 12 years who wants product management was "strong" for AI Product Manager at
+    11-18 months."""
+    longer = 0
+    for p, ranking in ranked_grid:
+        for r in ranking.results:
+            t = r.readiness.time
+            assert t is not None
+            months = t.weeks[1] / WEEKS_PER_MONTH if t.weeks else (t.years or (0, 0))[1] * 12
+            if r.band == "strong":
+                assert round(months) <= 12, (p, r.role_id, months)
+            elif r.score >= 80 and r.ready:
+                assert r.band == "good", (p, r.role_id)
+                longer += 1
+    assert longer > 0  # the rule is met by the data, not by an empty grid
 
 
 def test_two_matched_interests_beat_one_at_the_same_readiness(engine: Engine) -> None:

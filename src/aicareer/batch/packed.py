@@ -51,7 +51,7 @@ class Packing:
         return not o >> _LOW + self.score_shift + 7 & 1
 
     def band(self, o: int) -> str:
-        return model.band_of(self.rules, self.score(o), not self.later(o))
+        return model.band_of(self.rules, self.score(o), self.readiness(o), not self.later(o))
 
     def readiness(self, o: int) -> int:
         return 100 - (o >> _LOW + self.readiness_shift & 0x7F)

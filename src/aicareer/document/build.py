@@ -136,7 +136,6 @@ def build(
             " (shrinking roles lose points). Roles you can aim at now come first; ties go to"
             " the shorter way in, then to demand."
         ),
-        bands=tuple((b.name, b.min_score) for b in s.bands),
         band_claims={b.name: b.claim or "" for b in s.bands},
         data_version=f"{ds.roles_file.meta.version} / {ds.matrix.meta.version}",
         sources=tuple(ds.source_label(src.id) for src in ds.roles_file.sources),

@@ -155,7 +155,6 @@ class Result(NamedTuple):
     next_steps: tuple[Step, ...]
     #: How the score is made, in one sentence, from the data.
     scoring: str
-    bands: tuple[tuple[str, int], ...]
     #: What each band claims (matrix.toml [scoring] bands).
     band_claims: dict[str, str]
     data_version: str

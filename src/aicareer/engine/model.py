@@ -64,9 +64,15 @@ def score_of(rules: Rules, role: RoleRules, fit: float, readiness: int) -> int:
     return max(0, min(100, round_half_up(raw + role.outlook_points)))
 
 
-def band_of(rules: Rules, score: int, ready: bool) -> str:
-    """The band a score claims; a role for later is never more than the lowest band."""
-    return rules.band_for[score] if ready else rules.lowest_band
+def band_of(rules: Rules, score: int, readiness: int, ready: bool) -> str:
+    """The band a score claims: the highest whose score and readiness the role reaches; a
+    role for later is never more than the lowest band."""
+    if not ready:
+        return rules.lowest_band
+    return next(
+        (name for name, low, near in rules.bands if score >= low and readiness >= near),
+        rules.lowest_band,
+    )
 
 
 def pay_level(rules: Rules, role: RoleRules, f: Facts) -> tuple[str, int]:
@@ -86,7 +92,7 @@ def assess(
     result = RoleResult(
         role.id,
         score,
-        band_of(rules, score, dist.ready),
+        band_of(rules, score, dist.readiness.score, dist.ready),
         shown,
         dist.readiness,
         dist.ready,

@@ -52,8 +52,7 @@ class Engine:
         followups: Callable[[], Sequence[Followup]] = tuple,
     ) -> None:
         self.matrix = matrix
-        self.rules = rules = model.Rules(matrix, paths, followups)
-        self.band_for = rules.band_for
+        self.rules = model.Rules(matrix, paths, followups)
 
     @property
     def role_ids(self) -> tuple[str, ...]:

@@ -87,10 +87,8 @@ class Rules:
         self.curve = tuple((m, r) for m, r in s.readiness_curve)
         self.pace = paths.pace.hours_per_week
         bands = sorted(s.bands, key=lambda b: -b.min_score)
-        self.band_for = tuple(
-            next((b.name for b in bands if score >= b.min_score), bands[-1].name)
-            for score in range(101)
-        )
+        #: (name, min score, min readiness), highest first (model.band_of).
+        self.bands = tuple((b.name, b.min_score, b.min_readiness) for b in bands)
         self.lowest_band = bands[-1].name
         groups = matrix.groups
         self.group_names = matrix.group_names

@@ -91,6 +91,9 @@ class Band(NamedTuple):
     min_score: Percent
     #: What a score in this band claims, the same for everyone.
     claim: Text | None = None
+    #: ... and the readiness it needs as well (0: any), so that what the claim says about
+    #: the way in holds for every role in the band.
+    min_readiness: Percent = 0
 
 
 Outlook = Literal["mainstream", "growing", "established", "emerging", "untitled", "shrinking"]

@@ -139,8 +139,11 @@ def rules_page(ds: Dataset) -> str:
         "",
     ]
     lines += _md_table(
-        ["band", "from score", "what it claims"],
-        [[b.name, b.min_score, b.claim or ""] for b in sorted(s.bands, key=lambda b: -b.min_score)],
+        ["band", "from score", "and readiness", "what it claims"],
+        [
+            [b.name, b.min_score, b.min_readiness or "-", b.claim or ""]
+            for b in sorted(s.bands, key=lambda b: -b.min_score)
+        ],
     )
     lines += ["", "## Requirements", ""]
     lines += _md_table(

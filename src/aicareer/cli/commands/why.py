@@ -12,7 +12,9 @@ from aicareer.cli.commands.answers import AnswersOpt
 
 @command(app, "why")
 def why_cmd(
-    role: Annotated[str, typer.Argument(help="A role id or alias, e.g. ai-architect.")],
+    role: Annotated[
+        str, typer.Argument(help="A role id or alias, e.g. ai-architect.", metavar="ROLE")
+    ],
     answers: AnswersOpt = None,
     data_dir: DataDirOpt = None,
     as_json: JsonOpt = False,
