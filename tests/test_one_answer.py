@@ -151,6 +151,32 @@ def test_a_strong_role_is_a_year_or_less_at_the_assumed_pace(
     assert longer > 0  # the rule is met by the data, not by an empty grid
 
 
+def test_every_shown_bands_claim_holds(
+    dataset: Dataset, ranked_grid: list[tuple[Profile, Ranking]]
+) -> None:
+    """What "possible" and "long shot" claim (data/matrix.toml) is true of every role the
+    quiz shows: a clear gap in fit (below "strongly"), in distance (over six months) or in
+    the market; for a long shot, fit below "well", a way over a year, or a shrinking
+    market. A Prompt Engineer that fits well and is four months away is a long shot only
+    because of its market, and the claim used to say "little of it matches what you want,
+    or the way in is long"."""
+    shrinking = {r.id for r in dataset.matrix.roles if r.outlook == "shrinking"}
+    claims = {b.name: b.claim or "" for b in dataset.matrix.scoring.bands}
+    assert "its market" in claims["possible"] and "shrinking" in claims["long shot"]
+    seen = set()
+    for p, ranking in ranked_grid[::3]:
+        for r in model.shown_roles(ranking.results, 3):
+            fit, near, market = r.fit, r.readiness.score, r.role_id in shrinking
+            if not r.ready:
+                continue
+            if r.band == "possible":
+                assert fit < 75 or near < 70 or market, (p, r.role_id, fit, near)
+            elif r.band == "long shot":
+                assert fit < 50 or near < 50 or market, (p, r.role_id, fit, near)
+                seen.add(market and fit >= 50 and near >= 50)
+    assert seen == {True, False}  # both kinds of long shot occur
+
+
 def test_two_matched_interests_beat_one_at_the_same_readiness(engine: Engine) -> None:
     """Fit counts how many of a person's interests the role matches before how strongly:
     with the same readiness, a role matching both beats a role matching one."""
