@@ -86,6 +86,31 @@ def test_not_for_me_defaults_to_no_thanks() -> None:
         assert followup.ask_not_for_me(roles, followup.Fancy()) == "ml-engineer"
 
 
+def test_a_choice_shows_its_whole_text_below_only_when_it_was_cut(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A short choice ("No, thanks") repeated itself as "Description: No, thanks"."""
+    import questionary
+
+    drawn: list[Any] = []
+    real = questionary.select
+
+    def select(*args: Any, **kwargs: Any) -> Any:
+        drawn.extend(kwargs["choices"])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(questionary, "select", select)
+    long = "AI Safety & Eval Engineer, with a name far longer than any screen is wide" * 2
+    with Keys(ENTER):
+        followup.ask_not_for_me([("ai-engineer", "AI Engineer"), ("x", long)], followup.Fancy())
+    described = {c.title: c.description for c in drawn}
+    assert described[followup.NO_THANKS] is None
+    assert described["Set aside: AI Engineer"] is None
+    (cut,) = [t for t in described if t not in (followup.NO_THANKS, "Set aside: AI Engineer")]
+    assert cut != f"Set aside: {long}" and described[cut] is not None
+    assert " ".join(described[cut].split()) == f"Set aside: {long}"
+
+
 def test_plain_prompts_number_the_choices(ds: data.Dataset) -> None:
     out = io.StringIO()
     ask = followup.Plain(io.StringIO("9\nx\n3\n"), out)

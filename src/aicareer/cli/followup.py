@@ -93,19 +93,21 @@ class Fancy:
 
     def choose(self, message: str, choices: Sequence[tuple[str, str]], note: str) -> str:
         """A select drawn as the quiz draws its own: the question wrapped at words, each
-        choice cut at a word to fit with the whole text as its description below."""
+        choice cut at a word to fit, with the whole text as its description below."""
         import questionary
         from questionary import Choice
 
         from aicareer.cli.drawing import columns, echo, fit, quietly, wrap_header, wrapped
 
         width = columns()
+        shown = [(fit(title, width - 6), title, value) for title, value in choices]
         picked: str = quietly(
             questionary.select(
                 wrap_header(note, message, "(arrow keys, enter)", width),
                 choices=[
-                    Choice(fit(title, width - 6), value, description=wrapped(title, width))
-                    for title, value in choices
+                    # The whole text below the list only when the choice had to be cut.
+                    Choice(cut, value, description=None if cut == title else wrapped(title, width))
+                    for cut, title, value in shown
                 ],
                 qmark=note,
                 instruction=" ",  # said in the header; "" would get questionary's own
