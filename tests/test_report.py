@@ -56,7 +56,8 @@ def test_markdown_report(tmp_path: Path, me: Path) -> None:
     assert (
         "Time: about 2-4 months at 10 hours a week (assumed) (The Builders, CR Labs, mid-2026" in md
     )
-    assert "- Pay (mid): $170K-$240K, US base (AI Roles &amp; Career Paths guide, 2026-03)" in md
+    assert "- Pay (mid): $170K-$240K, US base (AI Roles & Career Paths guide, 2026-03)" in md
+    assert "\n\n\n" not in md  # a role without a status note left an empty paragraph
     assert "## Your path to AI Agent Engineer" in md
     assert "| 2 | LLM engineering | llm-engineering | 3-5 | to do |" in md
     assert "Total: 9-18 weeks" in md
@@ -119,7 +120,9 @@ def test_write_report_api(tmp_path: Path, ds: Dataset) -> None:
 
 def test_markdown_cells_are_safe() -> None:
     assert cell("a | b\nc") == "a \\| b c"
-    assert cell("<script>x</script> & y") == "&lt;script&gt;x&lt;/script&gt; &amp; y"
+    assert cell("<script>x</script> & y") == "&lt;script&gt;x&lt;/script&gt; & y"
+    # An & that a renderer would read as a character stays as typed.
+    assert cell("&lt;b&gt; &#60; &#x3C; R&D") == "&amp;lt;b&amp;gt; &amp;#60; &amp;#x3C; R&D"
 
 
 def test_missing_answers_file_is_an_input_error(tmp_path: Path) -> None:

@@ -16,8 +16,13 @@ from typing import Any
 #: What links, images and code are made of in Markdown: each is shown with a backslash
 #: before it, which every CommonMark renderer shows as the character itself (no `[` or
 #: `]`: no link or image of any kind; the backslash itself, so data cannot undo the
-#: escapes). `<`, `>` and `&` become entities. Emphasis marks are left: harmless.
+#: escapes). `<` and `>` become entities, and so does an `&` that would start one
+#: ("&lt;" shows as typed; "AI Roles & Career Paths" stays readable in the raw file).
+#: Emphasis marks are left: harmless.
 _MARKUP = str.maketrans({c: f"\\{c}" for c in "\\`[]"})
+#: An `&` that a renderer would read as a character reference (CommonMark: `&name;`,
+#: `&#123;`, `&#x1F;`).
+_ENTITY = re.compile(r"&(?=[A-Za-z][A-Za-z0-9]*;|#[0-9]{1,7};|#[xX][0-9A-Fa-f]{1,6};)")
 #: A bare URL or www. name is a live link in GitHub's Markdown; `\:` and `\.` stop it.
 _AUTOLINK = re.compile(r"(?i)(?<=[a-z0-9+.-])(:)(?=//)|(?<![a-z0-9])(www)(\.)")
 #: What starts a heading, a list, a quote or a rule when it begins a line.
@@ -36,7 +41,7 @@ def _inline(value: object) -> str:
     no code, no line breaks; bidi controls and zero-width characters shown as escapes."""
     from aicareer.console import shown
 
-    s = str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    s = _ENTITY.sub("&amp;", str(value)).replace("<", "&lt;").replace(">", "&gt;")
     s = shown(s.replace("\r", " ").replace("\n", " ").strip()).translate(_MARKUP)
     return _AUTOLINK.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", s)
 
@@ -95,8 +100,7 @@ def markdown(doc: Mapping[str, Any]) -> str:
             "",
             text(r["summary"]),
             "",
-            text(r["status_note"]),
-            "",
+            *([text(r["status_note"]), ""] if r["status_note"] else []),
             f"Fit {r['fit']['score']}:",
             "",
         ]
