@@ -52,14 +52,7 @@ def _phase_grid(plan: Plan) -> Grid:
     from aicareer.render.layout import Col, Grid
 
     longest = max((p.max_weeks for p in plan.phases), default=0)
-    weeks = [
-        "-"
-        if p.skipped
-        else str(p.min_weeks)
-        if p.min_weeks == p.max_weeks
-        else f"{p.min_weeks}-{p.max_weeks}"
-        for p in plan.phases
-    ]
+    weeks = [_weeks(p) for p in plan.phases]
     room = max(map(len, weeks), default=1)
     rows = []
     for i, (p, w) in enumerate(zip(plan.phases, weeks, strict=True), 1):
@@ -76,6 +69,12 @@ def _phase_grid(plan: Plan) -> Grid:
         Col("done by", figure=True),
     ]
     return Grid(cols, rows, title="Phases")
+
+
+def _weeks(p: PlannedPhase) -> str:
+    if p.skipped:
+        return "-"
+    return str(p.min_weeks) if p.min_weeks == p.max_weeks else f"{p.min_weeks}-{p.max_weeks}"
 
 
 def _short_status(p: PlannedPhase) -> str:
