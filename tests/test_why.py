@@ -119,3 +119,35 @@ def test_roles_that_cannot_be_explained(tmp_path: Path, role: str, code: int, sa
     result = run(role, "--answers", str(write(tmp_path, JUNIOR)))
     assert result.exit_code == code
     assert said in result.stderr and result.stdout == ""
+
+
+def test_a_capped_readiness_is_not_said_to_be_read_off_the_time(tmp_path: Path) -> None:
+    """A technical writer who does not code: AI Engineer is for later, its readiness held
+    at 20 by the cap. `why` and `decide` said "20/100 is read off" a time of 1-2 years,
+    which the readiness curve reads as 38."""
+    from aicareer.engine.distance import readiness_from_months
+    from aicareer.records.dataset import load
+
+    answers = {
+        "background": "technical-writer",
+        "years": 4,
+        "coding": "none",
+        "interests": ["prompting", "building-products"],
+    }
+    me = write(tmp_path, "".join(f"{k} = {json.dumps(v)}\n" for k, v in answers.items()))
+    engine = engine_of(load())
+    ranking = engine.rank(Profile(**answers))  # type: ignore[arg-type]
+    ai = next(r for r in ranking.results if r.role_id == "ai-engineer")
+    assert not ai.ready and ai.readiness.score == 20 and ai.readiness.time is not None
+    alone = readiness_from_months(engine.rules, ai.readiness.time.months_mid)
+    assert alone > 20
+    said = f"capped until a requirement is met; the time alone gives {alone}"
+    out = run("ai-engineer", "--answers", str(me))
+    assert out.exit_code == 0, out.stderr
+    assert f"Readiness 20/100: {said} (the shorter, the higher)." in " ".join(out.stdout.split())
+    sheet = CliRunner().invoke(
+        app, ["decide", "ai-engineer", "prompt-engineer", "--answers", str(me)], env=PLAIN
+    )
+    assert sheet.exit_code == 0, sheet.stderr
+    text = " ".join(sheet.stdout.split())
+    assert said in text and "readiness 70/100, read off the time" in text

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from aicareer.document.answer import TimeView
+    from aicareer.engine.ranking import Reason
     from aicareer.planner.salary import Pay
 
 #: Bumped when a field is removed or changes meaning (adding fields keeps it).
@@ -38,6 +39,20 @@ def strongest_first(whys: Sequence[Why]) -> tuple[Why, ...]:
     """The order reasons are shown in, on every screen and in every file: the largest
     effect first (ties keep the rules' order)."""
     return tuple(sorted(whys, key=lambda w: -abs(w.points)))
+
+
+def readiness_basis(readiness: int, alone: int) -> str:
+    """How a readiness came about, in words: read off the time, or, for a role for later,
+    capped below what the time `alone` gives."""
+    if readiness < alone:
+        return f"capped until a requirement is met; the time alone gives {alone}"
+    return "read off the time"
+
+
+def time_alone(readiness: int, reasons: Sequence[Why] | Sequence[Reason]) -> int:
+    """The readiness the time alone gives, from a readiness and its reasons (`Why` or the
+    engine's `Reason`): the "requirement" reason holds the points a cap took."""
+    return readiness - sum(w.points for w in reasons if w.kind == "requirement")
 
 
 class Requirement(NamedTuple):

@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from aicareer.engine.distance import readiness_from_months
 from aicareer.engine.ranker import engine_of
 from aicareer.planner.gap import Gap, cheap_test, gap
 from aicareer.planner.timeline import make_plan
@@ -42,11 +43,14 @@ class Fit(NamedTuple):
     timeline: str | None
     #: The one time to ready (engine.model.time_of).
     time: TimeToReady | None = None
+    #: The readiness that time alone gives (above `readiness` when a cap holds it down).
+    alone: int = 0
 
 
 def engine_fit(ds: Dataset, profile: Profile) -> dict[str, Fit]:
     """The one adapter to the recommendation engine, by role id, in the engine's order."""
-    ranking = engine_of(ds).rank(profile)
+    engine = engine_of(ds)
+    ranking = engine.rank(profile)
     return {
         r.role_id: Fit(
             r.score,
@@ -56,6 +60,9 @@ def engine_fit(ds: Dataset, profile: Profile) -> dict[str, Fit]:
             r.ready,
             r.readiness.timeline,
             r.readiness.time,
+            r.readiness.score
+            if r.readiness.time is None
+            else readiness_from_months(engine.rules, r.readiness.time.months_mid),
         )
         for r in ranking.results
     }

@@ -241,6 +241,7 @@ def plan_items(ds: Dataset, plan: Plan, cheap: CheapTest | None) -> list[Any]:
 
 def _cells(ds: Dataset, c: Column) -> list[tuple[str, Text]]:
     from aicareer.document.answer import fit_words
+    from aicareer.document.result import readiness_basis
 
     ready = Text(c.time_text[0].upper() + c.time_text[1:])
     if c.experience is None:
@@ -253,7 +254,8 @@ def _cells(ds: Dataset, c: Column) -> list[tuple[str, Text]]:
     else:
         fit = Text(f"{fit_words(c.fit.fit)} ({c.fit.fit}/100)")
         score = Text(f"{c.fit.score}/100, {c.fit.band}")
-        score.append(f"\nreadiness {c.fit.readiness}/100, read off the time", style="dim")
+        basis = readiness_basis(c.fit.readiness, c.fit.alone)
+        score.append(f"\nreadiness {c.fit.readiness}/100, {basis}", style="dim")
         if not c.fit.ready:
             score.append("\na requirement is not met yet", style="bold")
     if c.pay is not None:

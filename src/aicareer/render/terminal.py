@@ -13,7 +13,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from aicareer.document.result import RankRow, Result, RoleEntry, Why, strongest_first
+from aicareer.document.result import (
+    RankRow,
+    Result,
+    RoleEntry,
+    Why,
+    readiness_basis,
+    strongest_first,
+    time_alone,
+)
 
 if TYPE_CHECKING:
     from aicareer.engine.ranker import Reason
@@ -162,7 +170,8 @@ def card(e: RoleEntry, level: str, width: int) -> RenderableType:
     when = Text(t.text or "not stated", style="bold" if t.text else "dim")
     when.append(f"\n{t.note}")
     rows.append(("Time", when))
-    ready = Text(f"{e.readiness}/100, read off the time (100: ready now; the shorter, the higher)")
+    basis = readiness_basis(e.readiness, time_alone(e.readiness, e.readiness_reasons))
+    ready = Text(f"{e.readiness}/100, {basis} (100: ready now; the shorter, the higher)")
     reasons = _reasons(e.readiness_reasons)
     if reasons:
         ready.append("\n")
@@ -282,7 +291,11 @@ def why_screen(w: WhyRole, name: str, width: int, time_text: str = "") -> list[R
     items.append(_indented(_reasons(_as_whys(ex.fit), zeros=True)))
     items.append(Text(f"Time to ready: {time_text}", style="bold"))
     items.append(
-        Text(f"  Readiness {r.readiness.score}/100 is read off it (the shorter, the higher).")
+        Text(
+            f"  Readiness {r.readiness.score}/100: "
+            f"{readiness_basis(r.readiness.score, time_alone(r.readiness.score, ex.readiness))}"
+            " (the shorter, the higher)."
+        )
     )
     items.append(_indented(_reasons(_as_whys(ex.readiness))))
     if ex.checks:
