@@ -263,3 +263,23 @@ def test_the_ranking_table_comes_only_when_asked(dataset: Dataset) -> None:
     assert "Every role, best first" not in plain
     assert "Every role, best first" not in _styled(details(result, 100), 100)
     assert "Every role, best first" in _styled(render_result(result, 100, True), 100)
+
+
+def test_the_summary_says_what_each_later_role_waits_for(dataset: Dataset) -> None:
+    """On a terminal the details often do not follow the summary (only an offer of
+    `--details` does), so "Fits what you want, but later: ... (see below)" pointed at
+    nothing. The summary says, for each role for later, what would bring it in reach."""
+    from test_quiz_json_document import profile
+
+    from aicareer.document.build import build
+    from aicareer.render.terminal import summary
+
+    result = build(dataset, profile("one-ready-three-later"))
+    assert len(result.later) == 3
+    text = " ".join(_styled(list(summary(result, 100)), 100).split())
+    assert "see below" not in text
+    assert (
+        "Fits what you want, but later: Platform Engineer (AI), once you code professionally;"
+        " AI Architect, after about 4 more years as an engineer; Harness Engineer, after"
+        " about 2 more years as an engineer."
+    ) in text

@@ -86,8 +86,12 @@ def summary(result: Result, width: int) -> list[RenderableType]:
         names = ", ".join(n for _, n in result.set_aside)
         items.append(Text(f"Set aside (not for me): {names}."))
     if result.later:
-        names = ", ".join(e.name for e in result.later)
-        items.append(Text(f"Fits what you want, but later: {names} (see below)."))
+        # Each with what would bring it within reach: the details below may not be shown.
+        names = "; ".join(
+            e.name + next((f", {q.change}" for q in e.requirements if q.change), "")
+            for e in result.later
+        )
+        items.append(Text(f"Fits what you want, but later: {names}."))
     if result.next_steps:
         step = result.next_steps[0]
         items.append(Text(f"Next step: {step.what}"))
