@@ -280,6 +280,7 @@ def test_the_summary_says_what_each_later_role_waits_for(dataset: Dataset) -> No
     assert "see below" not in text
     assert (
         "Fits what you want, but later: Platform Engineer (AI), once you code professionally;"
-        " AI Architect, after about 4 more years as an engineer; Harness Engineer, after"
-        " about 2 more years as an engineer."
+        " AI Architect, after about 4 more years as an engineer and once you can write basic"
+        " code (Python); Harness Engineer, after about 2 more years as an engineer and once"
+        " you code professionally."
     ) in text

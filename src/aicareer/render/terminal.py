@@ -85,13 +85,15 @@ def summary(result: Result, width: int) -> list[RenderableType]:
     if result.set_aside:
         names = ", ".join(n for _, n in result.set_aside)
         items.append(Text(f"Set aside (not for me): {names}."))
+    # What would bring a role within reach is said here: on a terminal the details may
+    # only be offered (`--details`), not shown below.
     if result.later:
-        # Each with what would bring it within reach: the details below may not be shown.
         names = "; ".join(
-            e.name + next((f", {q.change}" for q in e.requirements if q.change), "")
-            for e in result.later
+            e.name + (f", {' and '.join(e.changes)}" if e.changes else "") for e in result.later
         )
         items.append(Text(f"Fits what you want, but later: {names}."))
+    elif result.no_clear_fit is not None:
+        items += [_wrapped(s, width + 3) for s in result.no_clear_fit.suggestions]
     if result.next_steps:
         step = result.next_steps[0]
         items.append(Text(f"Next step: {step.what}"))
