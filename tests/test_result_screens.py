@@ -284,3 +284,29 @@ def test_the_summary_says_what_each_later_role_waits_for(dataset: Dataset) -> No
         " code (Python); Harness Engineer, after about 2 more years as an engineer and once"
         " you code professionally."
     ) in text
+
+
+def test_a_no_clear_fit_summary_without_later_roles_says_what_to_do(dataset: Dataset) -> None:
+    """With every role that matches set aside, nothing is for later either: the summary
+    itself carries the suggestion (it said "below is what would make a role fit", and
+    on a terminal only the offer of `--details` may follow)."""
+    from aicareer.document.build import build
+    from aicareer.render.terminal import summary
+
+    aside = (
+        "ai-agent-engineer",
+        "platform-engineer",
+        "harness-engineer",
+        "ai-engineer",
+        "ai-architect",
+        "founding-ai-engineer",
+        "context-engineer",
+    )
+    person = Profile("other-non-technical", 20, ["agents", "infrastructure"], not_for_me=aside)  # type: ignore[arg-type]
+    result = build(dataset, person)
+    assert result.no_clear_fit is not None and not result.later
+    text = " ".join(_styled(list(summary(result, 80)), 80).split())
+    assert (
+        "Look at the roles' work (aicareer roles, aicareer show ROLE) and pick the interests"
+        " that describe what you want to do each day." in text
+    )
