@@ -568,17 +568,18 @@ def test_rows_with_skills_and_hours_take_the_fast_path(
     assert result.exit_code == 0, result.stderr
 
 
-@pytest.mark.parametrize("limit", [2, 7])
+@pytest.mark.parametrize(("parts", "results"), [(2, 3), (7, 8), (1 << 16, 2), (1 << 16, 5)])
 def test_memos_that_fill_and_start_over_never_change_a_row(
-    tmp_path: Path, engine: Engine, monkeypatch: pytest.MonkeyPatch, limit: int
+    tmp_path: Path, engine: Engine, monkeypatch: pytest.MonkeyPatch, parts: int, results: int
 ) -> None:
-    """The cohort ranker's memos are bounded (memory stays flat): when they fill, all start
-    over together, between two people. With tiny bounds they start over every few rows,
-    and every row still equals the model's own answer (with skills, pace and company)."""
+    """The cohort ranker's memos are bounded (memory stays flat): when a part memo fills,
+    all start over together, between two people; when the results fill, only they do.
+    With tiny bounds they start over every few rows, and every row still equals the
+    model's own answer (with skills, pace and company)."""
     from aicareer.batch import cohort
 
-    monkeypatch.setattr(cohort, "PART_LIMIT", limit)
-    monkeypatch.setattr(cohort, "RESULT_LIMIT", limit + 1)
+    monkeypatch.setattr(cohort, "PART_LIMIT", parts)
+    monkeypatch.setattr(cohort, "RESULT_LIMIT", results)
     monkeypatch.setattr(batch, "_MEMO_LIMIT", 1)
     profiles = [
         {

@@ -18,13 +18,14 @@ A cohort of distinct people is mostly shared parts (docs/batch.md, "Memory and s
 A person made of known parts costs a few dict look-ups and one sort of twelve integers, in
 C. Each integer sorts as the model's `order_key` does and also carries what the role's
 output record shows (the fit as shown and the time's id), so a role's record is found by
-its integer. Every memo is bounded: when one fills, all start over together, between two
-people (the integers name times by their id), so memory stays flat.
+its integer. Every memo is bounded, so memory stays flat: when a part memo fills, all
+start over together, between two people (the integers name times by their id); when
+the results fill, only they start over (a result holds encoded text, no integer).
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from operator import getitem
 from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
@@ -47,7 +48,7 @@ F = TypeVar("F")
 
 #: Results by the answers as the engine sees them (a random cohort repeats itself there
 #: about a third of the time), and how many parts, times and records to keep.
-RESULT_LIMIT = 1 << 16
+RESULT_LIMIT = 1 << 15
 PART_LIMIT = 1 << 16
 #: The years a person can give (the answers file's bound).
 MAX_YEARS = 60
@@ -187,9 +188,11 @@ class Cohort(Generic[R, F]):
         found = self._results.get(key)
         if found is not None:
             return found
-        if self._over or len(self._results) >= RESULT_LIMIT:
+        if self._over:
             self._reset()
             return self.result(background, years, interests, company, coding, skills, hours)
+        if len(self._results) >= RESULT_LIMIT:
+            self._results.clear()
         # Not seen yet: the two parts (each most likely seen), one sort, the top records.
         fit, ready = self._parts(background, years, sets, company, coding, have)
         known = self._records.get(hours)
@@ -236,9 +239,11 @@ class Cohort(Generic[R, F]):
         return [o for o in orders[: self.top] if o < below]
 
     def _nearest(self, orders: list[int]) -> list[int]:
-        """No clear fit: the nearest roles, as `model.shown_roles` chooses them."""
+        """No clear fit: the nearest roles, as `model.shown_roles` chooses them from the
+        roles the person can aim at now (they sort first; the others are never shown)."""
         p = self.packing
-        seen = [_Seen(not p.later(o), p.matched(o), p.shown(o), p.score(o), o) for o in orders]
+        now = orders[: bisect_left(orders, p.now_below)]
+        seen = [_Seen(True, p.matched(o), p.shown(o), p.score(o), o) for o in now]
         return [s.o for s in shown_roles(seen, self.top)]
 
     def _chosen(self, fit: _Fit, ready: _Ready) -> list[int]:

@@ -37,6 +37,8 @@ class Packing:
         self.score_shift = self.readiness_shift + 7
         #: Below this, an integer is a role the person can aim at now that matches.
         self.recommended_below = 1 << _LOW + self.score_shift + 7
+        #: Below this, a role the person can aim at now (matching or not).
+        self.now_below = 1 << _LOW + self.score_shift + 8
 
     def role(self, o: int) -> str:
         return self.ids[o >> _LOW & (1 << self.index_bits) - 1]
