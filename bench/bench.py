@@ -349,7 +349,12 @@ def write_cohort(path: Path, rows: int, seed: int = 2026, distinct: int | None =
 
 
 def batch(
-    sizes: list[int], runs: int, tmp: Path, env: dict[str, str], distinct: int | None
+    sizes: list[int],
+    runs: int,
+    tmp: Path,
+    env: dict[str, str],
+    distinct: int | None,
+    jobs: int | None = None,
 ) -> list[BatchRow]:
     me = aicareer_argv()
     out = tmp / "results.jsonl"
@@ -361,6 +366,8 @@ def batch(
         src = tmp / f"cohort-{rows}-{pool}.jsonl"
         write_cohort(src, rows, distinct=pool)
         argv = [*me, "batch", str(src), "--out", str(out)]
+        if jobs is not None:
+            argv += ["--jobs", str(jobs)]
         run_once(argv, env)  # warm-up
         samples = [run_once(argv, env) for _ in range(runs)]
         with out.open("rb") as fh:
@@ -480,6 +487,12 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="time only compare, salary, quiz --answers --json and --help (default: every one)",
     )
+    parser.add_argument(
+        "--batch-jobs",
+        type=int,
+        metavar="N",
+        help="run batch with --jobs N (default: batch's own, one process per CPU, at most 4)",
+    )
     parser.add_argument("--check", action="store_true", help="exit 1 if any target is missed")
     args = parser.parse_args(argv)
     if args.runs < 1 or args.batch_runs < 1:
@@ -494,7 +507,11 @@ def main(argv: list[str] | None = None) -> int:
         env.pop("AICAREER_DATA_DIR", None)
         try:
             start = [] if args.no_startup else startup(args.runs, tmp, env, args.few)
-            rows = [] if args.no_batch else batch(sizes, args.batch_runs, tmp, env, args.distinct)
+            rows = (
+                []
+                if args.no_batch
+                else batch(sizes, args.batch_runs, tmp, env, args.distinct, args.batch_jobs)
+            )
         except BenchError as exc:
             print(f"bench: {exc}", file=sys.stderr)
             return 2
