@@ -1,3 +1,3 @@
 """aicareer: find the AI role that fits you, and plan the way in."""
 
-__version__ = "0.2.2"
+__version__ = "0.3.0"

@@ -240,6 +240,8 @@ class Input:
     fmt: str
     size: int | None
     lines: _Lines
+    #: The open file's descriptor when it is a regular file (batch/parts.py reads it again).
+    fd: int | None = None
     _csv_names: list[str] | None = None
 
     @property
@@ -269,7 +271,8 @@ def open_input(path: Path) -> Iterator[Input]:
             ) from None
         if fmt is None:  # a stream without an extension: JSONL starts with `{` (or is empty)
             fmt = "csv" if first.strip() and first.lstrip()[:1] != b"{" else "jsonl"
-        found = Input(path, fmt, size, _Lines(fh, first, _name(path)))
+        fd = fh.fileno() if size is not None else None
+        found = Input(path, fmt, size, _Lines(fh, first, _name(path)), fd)
         if fmt == "csv":
             found.lines.refuse_long = True
             found._csv_names = _read_header(found)

@@ -29,7 +29,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
 import msgspec
 
@@ -42,6 +42,8 @@ if TYPE_CHECKING:
     from aicareer.engine.ranker import Engine
 
 
+from aicareer.batch import parts
+from aicareer.batch.parts import Report, Write
 from aicareer.batch.read import (  # noqa: F401  (batch's public names live here too)
     _FAST_ERRORS,
     _TOO_LONG,
@@ -56,6 +58,7 @@ from aicareer.batch.read import (  # noqa: F401  (batch's public names live here
     _Key,
     _key,
     _key_of,
+    _Lines,
     _Row,
     format_for,
     input_format,
@@ -183,12 +186,16 @@ def run(
     top: int = 3,
     out_fmt: str | None = None,
     progress: Callable[[int, int], None] | None = None,
+    jobs: int = 1,
+    min_part: int | None = None,
 ) -> Summary:
     """Score every row of `source` into `out`; see the module docstring for the guarantees.
 
     `names` maps role ids to display names (JSONL output). `out_fmt` defaults to the
     extension of `out` (for `-`: the input's format). `progress(rows_done, bytes_read)` is
-    called after every block read (CSV: every FLUSH_EVERY rows) and at the end.
+    called after every block read (CSV: every FLUSH_EVERY rows) and at the end. A regular
+    JSONL file is scored by up to `jobs` processes, in parts of at least `min_part` bytes
+    (batch/parts.py).
     """
     if out_fmt is None:
         out_fmt = source.fmt if str(out) == STDIO else format_for(out, "output")
@@ -201,13 +208,8 @@ def run(
         write = fh.write
         write(fmt.header())
         if source.fmt == "jsonl":
-            for lines in source.lines.blocks():
-                data, n, ok = _score_block(lines, rows, scorer)
-                write(data)
-                rows += n
-                scored += ok
-                if progress is not None:
-                    progress(rows, source.done)
+            tmp_dir = None if str(out) == STDIO else out.parent
+            rows, scored, done = _jsonl(source, scorer, fh, progress, jobs, min_part, tmp_dir)
         else:
             buffer: list[bytes] = []
             for line, ok in _csv_results(source, scorer):
@@ -220,9 +222,71 @@ def run(
                     if progress is not None:
                         progress(rows, source.done)
             write(b"".join(buffer))
+            done = source.done
     if progress is not None:
-        progress(rows, source.done)
+        progress(rows, done)
     return Summary(rows=rows, scored=scored, errors=rows - scored, out=out)
+
+
+def _jsonl(
+    source: Input,
+    scorer: _Scorer,
+    fh: IO[bytes],
+    progress: Callable[[int, int], None] | None,
+    jobs: int,
+    min_part: int | None,
+    tmp_dir: Path | None,
+) -> tuple[int, int, int]:
+    """Score a JSONL input, in parts when it is a big regular file: (rows, scored, bytes)."""
+
+    def score(lines: _Lines, before: int, write: Write, report: Report | None) -> tuple[int, int]:
+        rows = scored = 0
+        for block in lines.blocks():
+            data, n, ok = _score_block(block, before + rows, scorer)
+            write(data)
+            rows += n
+            scored += ok
+            if report is not None:
+                report(rows, lines.done)
+        return rows, scored
+
+    fd, size = source.fd, source.size
+    starts = [0]
+    if jobs > 1 and fd is not None and size is not None:
+        starts = parts.cuts(fd, size, jobs, parts.MIN_PART if min_part is None else min_part)
+    if len(starts) == 1:
+        rows, scored = score(source.lines, 0, fh.write, progress)
+        return rows, scored, source.done
+    assert fd is not None and size is not None
+    name = str(source.path)
+    helpers: list[parts.Helper] = []
+    try:
+        for start, end in zip(starts[1:], [*starts[2:], size], strict=True):
+            helpers.append(parts.Helper(fd, start, end, name, score, tmp_dir))
+
+        def report(rows: int, done: int) -> None:
+            assert progress is not None
+            for helper in helpers:
+                more, read = helper.progress()
+                rows, done = rows + more, done + read
+            progress(rows, done)
+
+        rows, scored = score(
+            parts.lines_of(fd, 0, starts[1], name), 0, fh.write, report if progress else None
+        )
+        for helper in helpers:
+            got = helper.finish(rows)
+            if got is None:  # the helper failed: its part is scored here
+                got = score(
+                    parts.lines_of(fd, helper.start, helper.end, name), rows, fh.write, None
+                )
+            else:
+                helper.copy_to(fh)
+            rows, scored = rows + got[0], scored + got[1]
+    finally:
+        for helper in helpers:
+            helper.close()
+    return rows, scored, size
 
 
 _Out = Iterator[tuple[bytes, bool]]

@@ -48,6 +48,18 @@ def batch_cmd(
         bool,
         typer.Option("--force", help="Replace --out even if aicareer did not write it."),
     ] = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            max=64,
+            help="How many processes score a .jsonl file over 1 MiB"
+            " [default: one per CPU, at most 4].",
+            show_default=False,
+        ),
+    ] = None,
     data_dir: DataDirOpt = None,
 ) -> None:
     """Score many profiles at once: one result row per input row, in order.
@@ -83,11 +95,19 @@ def batch_cmd(
             check_overwrite(out, force=force)
         ds = dataset(data_dir)
         names = {r.id: r.name for r in ds.roles.values()}
+        from aicareer.batch.parts import default_jobs
         from aicareer.engine.ranker import engine_of
 
         with _progress(found.size) as progress:
             summary = batch.run(
-                engine_of(ds), names, found, out, top=top, out_fmt=out_fmt, progress=progress
+                engine_of(ds),
+                names,
+                found,
+                out,
+                top=top,
+                out_fmt=out_fmt,
+                progress=progress,
+                jobs=default_jobs() if jobs is None else jobs,
             )
     if as_json:
         sys.stdout.write(json.dumps(summary.as_dict(), ensure_ascii=False) + "\n")
@@ -105,7 +125,8 @@ def _same_file(a: Path, b: Path) -> bool:
 @contextmanager
 def _progress(total: int | None) -> Iterator[Any]:
     """A rich progress bar on stderr (rows, bytes read of the total, ETA), only when stderr
-    is a terminal; nothing otherwise, so a log or a pipe gets just the summary line."""
+    is a terminal; nothing otherwise, so a log or a pipe gets just the summary line. It is
+    drawn at each update, not by a thread: batch forks its helpers while it shows."""
     if not sys.stderr.isatty():
         yield None
         return
@@ -125,11 +146,12 @@ def _progress(total: int | None) -> Iterator[Any]:
         TimeRemainingColumn(),
         console=Console(stderr=True),
         transient=True,
+        auto_refresh=False,
     )
     task = bar.add_task("0 rows", total=total)
 
     def update(rows: int, done: int) -> None:
-        bar.update(task, completed=done, description=f"{rows:,} rows")
+        bar.update(task, completed=done, description=f"{rows:,} rows", refresh=True)
 
     with bar:
         yield update
