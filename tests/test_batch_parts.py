@@ -234,3 +234,41 @@ def test_jobs_option(cli: Cli, tmp_path: Path) -> None:
     assert ok.exit_code == 0, ok.stderr
     assert ok.stderr == f"140 rows: 100 scored, 40 with errors -> {tmp_path / 'o.jsonl'}\n"
     assert "--jobs" in cli("batch", "--help").stdout
+
+
+def test_no_process_to_be_had_means_this_process_scores_every_part(
+    engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """fork fails (a process limit, no memory): the run is one process's, not an error."""
+    src = cohort(tmp_path)
+    one, _ = score(engine, src, tmp_path / "one.jsonl")
+
+    def no_fork() -> int:
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", no_fork)
+    many, summary = score(engine, src, tmp_path / "many.jsonl", jobs=3, min_part=1000)
+    assert many == one
+    assert summary.rows == 2100
+
+
+def test_a_line_of_nul_bytes_in_a_later_part_stops_the_run_as_in_one_process(
+    engine: Engine, tmp_path: Path
+) -> None:
+    """Binary data (a line over the row limit with NUL bytes) ends the run with exit 4 and
+    the same message, whichever part it is in; no output is left."""
+    from aicareer.errors import AicareerError
+
+    src = cohort(tmp_path)
+    with src.open("ab") as fh:
+        fh.write(b"\0" * (ROW_LIMIT * 8) + b"\n")
+    errors = []
+    for jobs in (1, 3):
+        with pytest.raises(AicareerError) as caught, batch.open_input(src) as found:
+            batch.run(engine, {}, found, tmp_path / "o.jsonl", jobs=jobs, min_part=1000)
+        errors.append((str(caught.value), caught.value.code))
+    assert errors[0] == errors[1]
+    assert errors[0][0].startswith(f"{src}: holds NUL bytes in a line longer than")
+    assert errors[0][1] == 4
+    assert not children_left()
+    assert [p.name for p in tmp_path.iterdir()] == ["in.jsonl"]

@@ -117,16 +117,30 @@ class Helper:
     ) -> None:
         self.start, self.end = start, end
         self.out: IO[bytes] = tempfile.TemporaryFile(dir=tmp_dir)  # noqa: SIM115 (closed by close())
-        self._shared = mmap.mmap(-1, _COUNTERS.size)
-        self.pid = os.fork()
-        if self.pid == 0:  # the helper: never returns
-            code = 1
+        try:
+            self._shared = mmap.mmap(-1, _COUNTERS.size)
+            # Ctrl-C and SIGTERM wait until each process has its own handlers: the helper
+            # must never run this process's clean-up (the output's temp file is ours).
+            stop = {signal.SIGINT, signal.SIGTERM}
+            mask = signal.pthread_sigmask(signal.SIG_BLOCK, stop)
             try:
-                signal.signal(signal.SIGTERM, signal.SIG_DFL)
-                self._work(fd, name, score)
-                code = 0
+                pid = os.fork()
+                if pid == 0:  # the helper: never returns
+                    code = 1
+                    try:
+                        for sig in stop:
+                            signal.signal(sig, signal.SIG_DFL)
+                        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+                        self._work(fd, name, score)
+                        code = 0
+                    finally:
+                        os._exit(code)
             finally:
-                os._exit(code)
+                signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+        except BaseException:
+            self.out.close()
+            raise
+        self.pid = pid
         self._status: int | None = None
 
     def _work(self, fd: int, name: str, score: ScoreLines) -> None:

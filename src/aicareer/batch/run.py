@@ -26,6 +26,7 @@ options and prints the summary). No rich, no questionary, no typer.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -252,39 +253,42 @@ def _jsonl(
 
     fd, size = source.fd, source.size
     starts = [0]
-    if jobs > 1 and fd is not None and size is not None:
+    if jobs > 1 and fd is not None and size is not None and hasattr(os, "fork"):
         starts = parts.cuts(fd, size, jobs, parts.MIN_PART if min_part is None else min_part)
     if len(starts) == 1:
         rows, scored = score(source.lines, 0, fh.write, progress)
         return rows, scored, source.done
     assert fd is not None and size is not None
     name = str(source.path)
-    helpers: list[parts.Helper] = []
+    spans = list(zip(starts, [*starts[1:], size], strict=True))
+    helpers: dict[int, parts.Helper] = {}
     try:
-        for start, end in zip(starts[1:], [*starts[2:], size], strict=True):
-            helpers.append(parts.Helper(fd, start, end, name, score, tmp_dir))
+        for k, (start, end) in enumerate(spans[1:], 1):
+            try:
+                helpers[k] = parts.Helper(fd, start, end, name, score, tmp_dir)
+            except OSError:  # no process or temporary file to be had: the rest is ours
+                break
 
         def report(rows: int, done: int) -> None:
             assert progress is not None
-            for helper in helpers:
+            for helper in helpers.values():
                 more, read = helper.progress()
                 rows, done = rows + more, done + read
             progress(rows, done)
 
-        rows, scored = score(
-            parts.lines_of(fd, 0, starts[1], name), 0, fh.write, report if progress else None
-        )
-        for helper in helpers:
-            got = helper.finish(rows)
-            if got is None:  # the helper failed: its part is scored here
-                got = score(
-                    parts.lines_of(fd, helper.start, helper.end, name), rows, fh.write, None
-                )
+        rows = scored = 0
+        for k, (start, end) in enumerate(spans):
+            helper = helpers.get(k)
+            got = None if helper is None else helper.finish(rows)
+            if got is None:  # the first part, or a helper's that failed: scored here
+                lines = parts.lines_of(fd, start, end, name)
+                got = score(lines, rows, fh.write, report if progress and k == 0 else None)
             else:
+                assert helper is not None
                 helper.copy_to(fh)
             rows, scored = rows + got[0], scored + got[1]
     finally:
-        for helper in helpers:
+        for helper in helpers.values():
             helper.close()
     return rows, scored, size
 
