@@ -8,7 +8,8 @@ A cohort of distinct people is mostly shared parts (docs/batch.md, "Memory and s
 
 * FIT depends on the interests, the company and which "who it suits" rules hold. A *fit
   part* keeps, per role, a table from the role's readiness key to its sort integer. The
-  interests' share of it is worked out once per set of interests.
+  interests' share of it is worked out once per set of interests; which suits rules
+  hold is remembered by the few interests they look at, not the whole set.
 * READINESS depends on the background, the years (only where a role's rules change), the
   coding, the skills, and the few interests and companies the routes look at. A *ready
   part* keeps, per role, its readiness key: the readiness, whether the role is for later,
@@ -55,13 +56,20 @@ MAX_YEARS = 60
 
 
 class _Sets:
-    """One set of interests: the set, the part the routes look at, and the interests'
-    fit per role (its points and how many match). One object per set: keys hash by id."""
+    """One set of interests: the set, the parts the routes and the "who it suits" rules
+    look at, and the interests' fit per role (its points and how many match). One object
+    per set: keys hash by id."""
 
-    __slots__ = ("chosen", "fit", "looked")
+    __slots__ = ("chosen", "fit", "looked", "suited")
 
-    def __init__(self, chosen: frozenset[str], looked: frozenset[str], fit: tuple[Any, ...]):
-        self.chosen, self.looked, self.fit = chosen, looked, fit
+    def __init__(
+        self,
+        chosen: frozenset[str],
+        looked: frozenset[str],
+        suited: frozenset[str],
+        fit: tuple[Any, ...],
+    ):
+        self.chosen, self.looked, self.suited, self.fit = chosen, looked, suited, fit
 
 
 class _Seen(NamedTuple):
@@ -120,6 +128,14 @@ class Cohort(Generic[R, F]):
         }
         self._phase_skills = frozenset(s for p in rules.paths.phases for s in p.skills)
         self._suits = tuple(test for test, _ in rules.suits)
+        #: The interests the suits rules look at: an interest test reads only these.
+        self._suit_interests = frozenset(
+            i
+            for x in matrix.suits
+            for leaf in leaves(x.when)
+            if leaf.field == "interests"
+            for i in _values(leaf.value, rules)
+        )
         #: Besides background, years and interests, what the suits rules read (0: company,
         #: 1: coding), so their memo's key holds it.
         read = {leaf.field for x in matrix.suits for leaf in leaves(x.when)}
@@ -214,7 +230,12 @@ class Cohort(Generic[R, F]):
         have: frozenset[str],
     ) -> tuple[_Fit, _Ready]:
         bucket, rbucket = self._bucket[years], self._ready_bucket[years]
-        held_key = (background, bucket, sets, *[(company, coding)[i] for i in self._suits_read])
+        held_key = (
+            background,
+            bucket,
+            sets.suited,
+            *[(company, coding)[i] for i in self._suits_read],
+        )
         held = self._held.get(held_key) or self._held_of(
             held_key, Facts(background, years, sets.chosen, company, coding)
         )
@@ -299,7 +320,9 @@ class Cohort(Generic[R, F]):
         found = self._by_set.get(chosen)
         if found is None:
             fit = tuple(from_interests(self.rules, r, chosen, False)[:2] for r in self.roles)
-            found = self._by_set[chosen] = _Sets(chosen, chosen & self._route_interests, fit)
+            found = self._by_set[chosen] = _Sets(
+                chosen, chosen & self._route_interests, chosen & self._suit_interests, fit
+            )
         self._sets[interests] = found
         self._count(self._sets)
         return found
