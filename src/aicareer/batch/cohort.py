@@ -38,6 +38,7 @@ from aicareer.engine.distance import ready_of
 from aicareer.engine.fit import added_points, from_interests
 from aicareer.engine.model import shown_roles
 from aicareer.engine.pace import time_words
+from aicareer.records.rulemodels import Leaf
 from aicareer.records.vocab import DEFAULT_CODING
 
 if TYPE_CHECKING:
@@ -113,40 +114,29 @@ class Cohort(Generic[R, F]):
     ) -> None:
         self.rules = rules = engine.rules
         self.roles = rules.roles
-        self.ids = rules.role_ids
         self.top = top
         self._record, self._fragment = record, fragment
         self.packing = packing = Packing(rules)
         self.role_of, self.score_of, self.band_of = packing.role, packing.score, packing.band
         matrix = rules.matrix
-        looked = [leaf for r in matrix.routes for leaf in leaves(r.when)]
-        self._route_interests = frozenset(
-            i for leaf in looked if leaf.field == "interests" for i in _values(leaf.value, rules)
-        )
-        self._route_company = {
-            c: c for leaf in looked if leaf.field == "company" for c in _values(leaf.value, rules)
-        }
+        routes = [leaf for r in matrix.routes for leaf in leaves(r.when)]
+        suits = [leaf for x in matrix.suits for leaf in leaves(x.when)]
+        # An interest or company test reads only the values it names (conditions.py).
+        self._route_interests = _named(routes, "interests", rules)
+        self._route_company = {c: c for c in _named(routes, "company", rules)}
+        self._suit_interests = _named(suits, "interests", rules)
         self._phase_skills = frozenset(s for p in rules.paths.phases for s in p.skills)
         self._suits = tuple(test for test, _ in rules.suits)
-        #: The interests the suits rules look at: an interest test reads only these.
-        self._suit_interests = frozenset(
-            i
-            for x in matrix.suits
-            for leaf in leaves(x.when)
-            if leaf.field == "interests"
-            for i in _values(leaf.value, rules)
-        )
         #: Besides background, years and interests, what the suits rules read (0: company,
         #: 1: coding), so their memo's key holds it.
-        read = {leaf.field for x in matrix.suits for leaf in leaves(x.when)}
+        read = {leaf.field for leaf in suits}
         self._suits_read = tuple(i for i, n in enumerate(("company", "coding")) if n in read)
         #: years -> bucket: years in one bucket rank alike (every threshold the rules use),
         #: for the whole result and for each role's readiness
         cuts: set[int] = set()
-        for cond in (x.when for x in matrix.suits):
-            for leaf in leaves(cond):
-                if leaf.field == "years" and isinstance(leaf.value, int):
-                    cuts |= {leaf.value, leaf.value + 1}
+        for leaf in suits:
+            if leaf.field == "years" and isinstance(leaf.value, int):
+                cuts |= {leaf.value, leaf.value + 1}
         ready_cuts = {c for r in self.roles for c in r.years_cuts}
         self._ready_bucket = _bucket_list(ready_cuts)
         self._role_bucket = [_bucket_list(r.years_cuts) for r in self.roles]
@@ -418,5 +408,7 @@ def _bucket_list(cuts: set[int] | tuple[int, ...]) -> list[int]:
     return [bisect_right(ordered, y) for y in range(MAX_YEARS + 1)]
 
 
-def _values(value: object, rules: model.Rules) -> frozenset[str]:
-    return expand(value, rules.matrix.groups)  # type: ignore[arg-type]
+def _named(found: list[Leaf], field: str, rules: model.Rules) -> frozenset[str]:
+    """The values of `field` these conditions' tests name (groups expanded)."""
+    groups = rules.matrix.groups
+    return frozenset(v for leaf in found if leaf.field == field for v in expand(leaf.value, groups))
