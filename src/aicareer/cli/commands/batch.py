@@ -38,7 +38,10 @@ def batch_cmd(
     top: Annotated[
         int,
         typer.Option(
-            "--top", min=1, help="At most how many recommended roles to give per row (as the quiz)."
+            "--top",
+            min=1,
+            metavar="N",
+            help="At most how many recommended roles to give per row (as the quiz).",
         ),
     ] = 3,
     as_json: Annotated[
@@ -55,7 +58,8 @@ def batch_cmd(
             "-j",
             min=1,
             max=64,
-            help="How many processes score a .jsonl file over 1 MiB"
+            metavar="N",
+            help="How many processes score a .jsonl file of 2 MiB or more"
             " [default: one per CPU, at most 4].",
             show_default=False,
         ),
