@@ -115,11 +115,26 @@ def test_a_big_file_is_cut_at_line_starts_into_one_part_per_job(tmp_path: Path) 
             assert 0 <= at - len(data) * k // n < 100  # the first line start after its share
 
 
-def test_a_file_of_one_long_line_is_not_cut(tmp_path: Path) -> None:
+def test_a_file_of_one_long_line_is_not_cut_nor_read_through(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Looking for where to cut reads at most a row's length at each share: a file of one
+    huge line is not cut, and not read through to find that out."""
     src = tmp_path / "in.jsonl"
-    src.write_bytes(b"x" * 100_000)
+    src.write_bytes(b"x" * (8 << 20) + b"\n")
+    read: list[int] = []
+    real = os.pread
+
+    def pread(fd: int, n: int, pos: int) -> bytes:
+        data = real(fd, n, pos)
+        read.append(len(data))
+        return data
+
+    monkeypatch.setattr(os, "pread", pread)
     with open(src, "rb") as fh:
-        assert parts.cuts(fh.fileno(), 100_000, 4, min_part=1) == [0]
+        assert parts.cuts(fh.fileno(), (8 << 20) + 1, 4, min_part=1) == [0]
+    assert len(read) == 3
+    assert sum(read) == 3 * (ROW_LIMIT + 1)
 
 
 def test_helpers_score_their_parts_and_number_rows_as_in_the_file(

@@ -32,7 +32,7 @@ from contextlib import suppress
 from pathlib import Path
 from typing import IO
 
-from aicareer.batch.read import _Lines
+from aicareer.batch.read import ROW_LIMIT, _Lines
 
 #: The smallest part worth a process: about 7,000 rows, a tenth of a second of scoring.
 #: A file is cut from 2 MiB on; measured on 2 CPUs (2026-12-07): 30,000 rows (4 MiB)
@@ -76,16 +76,12 @@ def cuts(fd: int, size: int, jobs: int, min_part: int = MIN_PART) -> list[int]:
 
 
 def _line_start(fd: int, pos: int, size: int) -> int:
-    """The offset just after the first newline at or after `pos` (`size` if none)."""
-    while pos < size:
-        chunk = os.pread(fd, 1 << 16, pos)
-        if not chunk:
-            break
-        found = chunk.find(b"\n")
-        if found >= 0:
-            return pos + found + 1
-        pos += len(chunk)
-    return size
+    """The offset just after the first newline at or after `pos`; `size` (no cut here) if
+    there is none within a row's length: that line is too long to score anyway, and a
+    file of one huge line is not read through to find out."""
+    chunk = os.pread(fd, ROW_LIMIT + 1, pos) if pos < size else b""
+    found = chunk.find(b"\n")
+    return pos + found + 1 if found >= 0 else size
 
 
 class _Range:
