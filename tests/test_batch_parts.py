@@ -43,13 +43,32 @@ def score(engine: Engine, src: Path, out: Path, **options: Any) -> tuple[bytes, 
     return out.read_bytes(), summary
 
 
+#: Every helper forked in this test process, by pid (see `_record_helpers`).
+FORKED: list[int] = []
+_REAL_INIT = parts.Helper.__init__
+
+
+def _recording_init(self: parts.Helper, *args: Any) -> None:
+    _REAL_INIT(self, *args)
+    FORKED.append(self.pid)
+
+
+@pytest.fixture(autouse=True)
+def _record_helpers(monkeypatch: pytest.MonkeyPatch) -> None:
+    FORKED.clear()
+    monkeypatch.setattr(parts.Helper, "__init__", _recording_init)
+
+
 def children_left() -> bool:
-    """Whether this process has a child, running or not yet reaped."""
-    try:
-        os.waitpid(-1, os.WNOHANG)
-    except ChildProcessError:
-        return False
-    return True
+    """Whether a helper forked here still runs or was never reaped (only helpers count:
+    another test in this worker may have children of its own)."""
+    for pid in FORKED:
+        try:
+            os.waitpid(pid, os.WNOHANG)
+        except ChildProcessError:
+            continue
+        return True
+    return False
 
 
 @settings(
@@ -138,21 +157,13 @@ def test_a_file_of_one_long_line_is_not_cut_nor_read_through(
 
 
 def test_helpers_score_their_parts_and_number_rows_as_in_the_file(
-    engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    engine: Engine, tmp_path: Path
 ) -> None:
     """Three processes ran (two helpers), and a row without an id in the last part has
     its line's number in the whole file."""
     src = cohort(tmp_path)
-    forked: list[int] = []
-    real = parts.Helper.__init__
-
-    def spy(self: parts.Helper, *args: Any) -> None:
-        real(self, *args)
-        forked.append(self.pid)
-
-    monkeypatch.setattr(parts.Helper, "__init__", spy)
     out, summary = score(engine, src, tmp_path / "o.jsonl", jobs=3, min_part=1000)
-    assert len(forked) == 2
+    assert len(FORKED) == 2
     rows = [json.loads(line) for line in out.splitlines()]
     assert len(rows) == summary.rows == 300 * 7  # 10 lines, 3 blank
     assert summary.errors == 300 * 2
