@@ -92,12 +92,7 @@ def _plan(
     phases = []
     begin = plan.start
     for n, p in enumerate(plan.phases, 1):
-        if p.max_weeks == 0:
-            weeks = "-"
-        elif p.min_weeks == p.max_weeks:
-            weeks = str(p.min_weeks)
-        else:
-            weeks = f"{p.min_weeks}-{p.max_weeks}"
+        weeks = p.weeks_label
         status = ("done; " if p.done else "") + STATUS_TEXT[p.status]
         start = end = None
         if p.ends is not None and not p.done and not p.skipped:

@@ -6,11 +6,15 @@ ready); this module only lays it out (docs/path.md has the long version):
 1. **Phases.** The phases the engine chose for this start and role, each with its share of
    the time in weeks at the assumed pace (`[pace]`, 10 hours a week: an estimate), so its
    effort is that share x the pace, in hours. Skipped phases have no share.
-2. **Your pace.** Weeks at the person's `hours_per_week` (the assumed pace when not given):
-   a phase takes ceil(hours / pace) weeks; the total and the milestones use the running sum
-   of hours, so the total is exactly the time every other screen shows (`pace_weeks`).
+2. **Your pace.** Weeks at the person's `hours_per_week` (the assumed pace when not given).
+   The total and the milestones use the running sum of hours, so the total is exactly the
+   time every other screen shows (`pace_weeks`).
 3. **Dates.** Milestone k ends between start + 7 x ceil(low running sum / pace) days and
    start + 7 x ceil(high running sum / pace) days. Phases marked done are not counted.
+   A phase's weeks are the whole weeks between the milestone before it and its own, so
+   the phases add up to the total and each matches its dates; a short phase whose hours
+   fit in the weeks already counted adds none ("<1"). A phase marked done keeps its own
+   hours rounded up to weeks.
 """
 
 from __future__ import annotations
@@ -42,7 +46,8 @@ class PlannedPhase(NamedTuple):
     #: Effort in hours after skipping or shortening (0 when skipped).
     min_hours: int
     max_hours: int
-    #: Weeks at the person's pace (0 when skipped).
+    #: Weeks this phase adds at the person's pace (see the module docstring, 3): they add
+    #: up to the plan's total and match its dates; 0 when skipped.
     min_weeks: int
     max_weeks: int
     #: Weeks as paths.toml gives them, at the assumed pace.
@@ -63,6 +68,15 @@ class PlannedPhase(NamedTuple):
     @property
     def skipped(self) -> bool:
         return self.status in ("covered", "has-skills")
+
+    @property
+    def weeks_label(self) -> str:
+        """The weeks as a table shows them: "-" skipped, "<1" within weeks already
+        counted, "3", "2-4"."""
+        lo, hi = self.min_weeks, self.max_weeks
+        if self.skipped:
+            return "-"
+        return "<1" if hi == 0 else (str(lo) if lo == hi else f"{lo}-{hi}")
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -292,19 +306,25 @@ def _step_build(text: str, source: str) -> Build:
 
 
 def _milestones(phases: list[PlannedPhase], start: dt.date, pace: int) -> Iterable[PlannedPhase]:
-    """Each phase still to do, with the dates it ends by (running sums of hours)."""
-    lo = hi = 0
+    """Each phase still to do, with the dates it ends by (running sums of hours) and the
+    whole weeks between the milestone before it and its own; a done phase, with its own
+    hours rounded up to weeks."""
+    lo = hi = 0  # hours so far
+    wlo = whi = 0  # weeks so far
     for p in phases:
-        if p.done or p.skipped:
-            yield p
+        if p.skipped:
+            yield p._replace(min_weeks=0, max_weeks=0)
+            continue
+        if p.done:
+            own = (math.ceil(p.min_hours / pace), math.ceil(p.max_hours / pace))
+            yield p._replace(min_weeks=own[0], max_weeks=own[1])
             continue
         lo += p.min_hours
         hi += p.max_hours
-        ends = (
-            start + dt.timedelta(weeks=math.ceil(lo / pace)),
-            start + dt.timedelta(weeks=math.ceil(hi / pace)),
-        )
-        yield p._replace(ends=ends)
+        elo, ehi = math.ceil(lo / pace), math.ceil(hi / pace)
+        ends = (start + dt.timedelta(weeks=elo), start + dt.timedelta(weeks=ehi))
+        yield p._replace(ends=ends, min_weeks=elo - wlo, max_weeks=ehi - whi)
+        wlo, whi = elo, ehi
 
 
 def with_progress(plan: Plan, done: Iterable[str]) -> Plan:

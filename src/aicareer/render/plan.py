@@ -52,7 +52,7 @@ def _phase_grid(plan: Plan) -> Grid:
     from aicareer.render.layout import Col, Grid
 
     longest = max((p.max_weeks for p in plan.phases), default=0)
-    weeks = [_weeks(p) for p in plan.phases]
+    weeks = [p.weeks_label for p in plan.phases]
     room = max(map(len, weeks), default=1)
     rows = []
     for i, (p, w) in enumerate(zip(plan.phases, weeks, strict=True), 1):
@@ -69,12 +69,6 @@ def _phase_grid(plan: Plan) -> Grid:
         Col("done by", figure=True),
     ]
     return Grid(cols, rows, title="Phases")
-
-
-def _weeks(p: PlannedPhase) -> str:
-    if p.skipped:
-        return "-"
-    return str(p.min_weeks) if p.min_weeks == p.max_weeks else f"{p.min_weeks}-{p.max_weeks}"
 
 
 def _short_status(p: PlannedPhase) -> str:
@@ -201,7 +195,12 @@ def plan_items(ds: Dataset, plan: Plan, cheap: CheapTest | None) -> list[Any]:
             head.append(f"  {_short_status(p)}")
             items.append(head)
             continue
-        head.append(f"  {weeks_text(p.min_weeks, p.max_weeks, months=False)}")
+        weeks = (
+            "under 1 week"
+            if p.max_weeks == 0
+            else weeks_text(p.min_weeks, p.max_weeks, months=False)
+        )
+        head.append(f"  {weeks}")
         head.append(f" ({p.min_hours}-{p.max_hours} hours)", style="dim")
         if p.done:
             head.append("  ✓ done", style="bold")

@@ -54,10 +54,6 @@ def profile_line(profile: Profile) -> str:
     )
 
 
-def _weeks(lo: int, hi: int) -> str:
-    return "-" if hi == 0 else (str(lo) if lo == hi else f"{lo}-{hi}")
-
-
 def _status(p: Any) -> str:
     from aicareer.planner.timeline import STATUS_TEXT
 
@@ -98,7 +94,7 @@ def _renderables(
                 Text(str(i)),
                 Text(p.title),
                 Text(p.id),
-                Text(_weeks(p.min_weeks, p.max_weeks)),
+                Text(p.weeks_label),
                 Text(_status(p)),
             )
         lo, hi = plan.total
