@@ -8,6 +8,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from aicareer.cli.main import app
@@ -15,6 +17,7 @@ from aicareer.errors import AicareerError, ExitCode
 from aicareer.records.dataset import Dataset, load
 from aicareer.records.models import Profile
 from aicareer.render.md_page import cell
+from aicareer.render.md_page import text as md_text
 from aicareer.render.report_file import write_report
 
 runner = CliRunner()
@@ -123,6 +126,30 @@ def test_markdown_cells_are_safe() -> None:
     assert cell("<script>x</script> & y") == "&lt;script&gt;x&lt;/script&gt; & y"
     # An & that a renderer would read as a character stays as typed.
     assert cell("&lt;b&gt; &#60; &#x3C; R&D") == "&amp;lt;b&amp;gt; &amp;#60; &amp;#x3C; R&D"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("<>&/!?:[]()`*_#-~=+.|\\ aZ1\n")), max_size=30))
+def test_no_markdown_text_makes_html_a_link_or_code(text: str) -> None:
+    """Whatever a data text holds, a CommonMark parser (markdown-it, which rich ships)
+    finds in it neither HTML, nor a link, image or code span: only text. A `<` that
+    cannot open a tag stays as typed ("<1 week")."""
+    from markdown_it import MarkdownIt
+
+    parser = MarkdownIt("commonmark")
+    for shown in (f"x {cell(text)}", md_text(text)):
+        for block in parser.parse(f"{shown}\n"):
+            assert block.type in {"paragraph_open", "paragraph_close", "inline"}, (text, block)
+            for token in block.children or []:
+                assert token.type in {
+                    "text",
+                    "softbreak",
+                    "em_open",
+                    "em_close",
+                    "strong_open",
+                    "strong_close",
+                }, (text, token)
+    assert cell("<1") == "<1" and cell("<b") == "&lt;b"
 
 
 def test_missing_answers_file_is_an_input_error(tmp_path: Path) -> None:

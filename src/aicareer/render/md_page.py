@@ -16,23 +16,29 @@ from typing import Any
 #: What links, images and code are made of in Markdown: each is shown with a backslash
 #: before it, which every CommonMark renderer shows as the character itself (no `[` or
 #: `]`: no link or image of any kind; the backslash itself, so data cannot undo the
-#: escapes). `<` and `>` become entities, and so does an `&` that would start one
-#: ("&lt;" shows as typed; "AI Roles & Career Paths" stays readable in the raw file).
-#: Emphasis marks are left: harmless.
+#: escapes). A `<` that could open a tag, a comment or an autolink (CommonMark: before a
+#: letter, `/`, `!` or `?`) becomes an entity, as does every `>` and an `&` that would
+#: start one ("&lt;" shows as typed; "AI Roles & Career Paths" and "<1" stay readable in
+#: the raw file). Emphasis marks are left: harmless.
 _MARKUP = str.maketrans({c: f"\\{c}" for c in "\\`[]"})
+_TAG_OPEN = re.compile(r"<(?=[A-Za-z/!?])")
 #: An `&` that a renderer would read as a character reference (CommonMark: `&name;`,
 #: `&#123;`, `&#x1F;`).
 _ENTITY = re.compile(r"&(?=[A-Za-z][A-Za-z0-9]*;|#[0-9]{1,7};|#[xX][0-9A-Fa-f]{1,6};)")
 #: A bare URL or www. name is a live link in GitHub's Markdown; `\:` and `\.` stop it.
 _AUTOLINK = re.compile(r"(?i)(?<=[a-z0-9+.-])(:)(?=//)|(?<![a-z0-9])(www)(\.)")
-#: What starts a heading, a list, a quote or a rule when it begins a line.
+#: What starts a heading or a list when it begins a line.
 _BLOCK_START = re.compile(r"^(?:(#{1,6}|[-+*])(?=\s|$)|(\d{1,9})([.)])(?=\s|$))")
+#: A line that is a rule (`---`, `* * *`) or opens a fence (`~~~`).
+_RULE_OR_FENCE = re.compile(r"^(?:([-*_])(?:[ \t]*\1){2,}[ \t]*$|~~~)")
 
 
 def text(value: object) -> str:
-    """Data text made inert in Markdown (see `_inline`), with a heading or list mark at
-    its start escaped too."""
+    """Data text made inert in Markdown (see `_inline`), with a heading or list mark, a
+    rule or a fence at its start escaped too."""
     s = _inline(value)
+    if _RULE_OR_FENCE.match(s):
+        return "\\" + s
     return _BLOCK_START.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", s)
 
 
@@ -41,7 +47,7 @@ def _inline(value: object) -> str:
     no code, no line breaks; bidi controls and zero-width characters shown as escapes."""
     from aicareer.console import shown
 
-    s = _ENTITY.sub("&amp;", str(value)).replace("<", "&lt;").replace(">", "&gt;")
+    s = _TAG_OPEN.sub("&lt;", _ENTITY.sub("&amp;", str(value))).replace(">", "&gt;")
     s = shown(s.replace("\r", " ").replace("\n", " ").strip()).translate(_MARKUP)
     return _AUTOLINK.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", s)
 
