@@ -310,3 +310,35 @@ def test_a_no_clear_fit_summary_without_later_roles_says_what_to_do(dataset: Dat
         "Look at the roles' work (aicareer roles, aicareer show ROLE) and pick the interests"
         " that describe what you want to do each day." in text
     )
+
+
+@pytest.mark.parametrize("width", [40, 80])
+def test_a_band_the_market_lowers_says_so_beside_it(tmp_path: Path, width: int) -> None:
+    """Prompt Engineer's market is shrinking (its outlook takes 20 points off the score),
+    which is why its band is lower than its short way in suggests: the answer says so
+    beside the band, on a line of its own when the line would not hold it, and the HTML
+    report says it with the fit. Roles whose outlook takes nothing off say nothing."""
+    text = render(["quiz", "--answers", str(answers(tmp_path, "two-ready"))], width)
+    check_rules(text, width, commands=["aicareer decide context-engineer prompt-engineer"])
+    lines = text.splitlines()
+    head = next(i for i, line in enumerate(lines) if "Prompt Engineer" in line)
+    if width >= 60:
+        assert lines[head].endswith("Prompt Engineer  good (market: shrinking)")
+    else:
+        assert lines[head].endswith("Prompt Engineer  good")
+        assert lines[head + 1] == "   (market: shrinking)"
+    assert text.count("market:") == 1
+    if width == 80:
+        from typer.testing import CliRunner
+
+        from aicareer.cli.main import app
+
+        page = tmp_path / "r.html"
+        args = ["report", "--answers", str(answers(tmp_path, "two-ready")), "--out", str(page)]
+        done = CliRunner().invoke(app, args, env={"AICAREER_HOME": str(tmp_path / "home")})
+        assert done.exit_code == 0, done.stderr
+        html = page.read_text("utf-8")
+        import re
+
+        assert re.search(r"Fits what you want: \w+\. Market: shrinking\. ", html)
+        assert html.count("Market: shrinking") == 1

@@ -51,6 +51,7 @@ def entry_json(e: RoleEntry) -> RecommendationJson:
         "pay_level": e.pay_level,
         "pay_reason": e.pay_reason,
         "outlook": e.outlook,
+        "market_words": e.market_words,
     }
 
 

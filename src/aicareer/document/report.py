@@ -244,6 +244,7 @@ def _lead(ds: Dataset, profile: Profile, result: Result, today: dt.date) -> list
                 "fit": e.fit,
                 "readiness": e.readiness,
                 "fit_words": e.fit_words,
+                "market_words": e.market_words,
                 "distance_words": e.distance_words,
                 "status_note": e.status_note,
             }

@@ -113,6 +113,9 @@ class RoleEntry(NamedTuple):
     #: The market's direction for the role: mainstream, growing, established, emerging,
     #: untitled or shrinking.
     outlook: str = ""
+    #: "market: shrinking" when the market's outlook takes points off the score (so the
+    #: band the answer shows says why); "" otherwise.
+    market_words: str = ""
 
     @property
     def changes(self) -> tuple[str, ...]:

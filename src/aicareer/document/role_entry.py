@@ -95,6 +95,7 @@ def entry(ds: Dataset, ex: Explanation, rank: int, profile: Profile, level: str)
     r = result.readiness
     frm = f"matrix:{r.matrix}" if r.matrix else f"route:{r.route}" if r.timeline else "none"
     del level
+    rules = engine_of(ds).rules.by_id[role.id]
     return RoleEntry(
         rank=rank,
         timeline_from=frm,
@@ -122,5 +123,6 @@ def entry(ds: Dataset, ex: Explanation, rank: int, profile: Profile, level: str)
         fit_capped=raw_fit > 100,
         pay_level=role_level,
         pay_reason=pay_reason,
-        outlook=engine_of(ds).rules.by_id[role.id].outlook,
+        outlook=rules.outlook,
+        market_words=f"market: {rules.outlook}" if rules.outlook_points < 0 else "",
     )

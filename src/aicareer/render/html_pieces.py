@@ -120,7 +120,7 @@ def lead(doc: Mapping[str, Any]) -> list[str]:
                 if r["pay"]
                 else f"Pay: {escape(r['pay_missing'])}"
             )
-        words = e["fit_words"][:1].upper() + e["fit_words"][1:]
+        words = ". ".join(w[:1].upper() + w[1:] for w in (e["fit_words"], e["market_words"]) if w)
         out += [
             f'<li><h3><span class="rank" aria-label="number {e["rank"]}">{e["rank"]}</span>'
             f"<span>{escape(e['name'])}</span></h3>",

@@ -104,6 +104,7 @@ class RecommendationJson(TypedDict):
     pay_level: str
     pay_reason: str
     outlook: str
+    market_words: str
 
 
 @with_config(CLOSED)

@@ -64,7 +64,13 @@ def summary(result: Result, width: int) -> list[RenderableType]:
         head = Text(f"{e.rank}. ", style="bold")
         head.append(e.name, style="bold")
         head.append(f"  {e.band}")
+        why = f"({e.market_words})" if e.market_words else ""  # why the band is lower
+        if why and len(head) + 1 + len(why) <= width:
+            head.append(f" {why}")
+            why = ""
         items.append(head)
+        if why:  # kept whole on a line of its own
+            items.append(Text(f"   {why}"))
         items.append(_wrapped(e.sentence or _time(e), width))
         pay = f"pay ({e.pay_level} level): {_pay(e)}"
         items.append(_wrapped(f"{e.fit_words} · {pay}", width, style="dim"))
