@@ -9,9 +9,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from clirun import Cli, answers_text
+from clirun import Cli, answers_text, invoke
 from screens import tables_fit
-from typer.testing import CliRunner, Result
+from typer.testing import Result
 
 from aicareer.engine.ranker import Engine, Ranking, engine_of
 from aicareer.records import dataset as data
@@ -91,19 +91,16 @@ def make_data_dir(tmp_path: Path) -> Callable[[], Path]:
 def cli() -> Cli:
     """Run aicareer in this process: `cli("roles", "--json")` -> click's Result, with
     `exit_code`, and `stdout` and `stderr` apart. `input` is stdin; `env` sets (None:
-    unsets) variables for the run only."""
-    from aicareer.cli.main import app
+    unsets) variables for the run only (`clirun.invoke`)."""
 
-    runner = CliRunner()
-
-    def invoke(
+    def run(
         *args: str,
         input: str | bytes | None = None,
         env: Mapping[str, str | None] | None = None,
     ) -> Result:
-        return runner.invoke(app, list(args), input=input, env=env)
+        return invoke(args, input=input, env=env)
 
-    return invoke
+    return run
 
 
 @pytest.fixture

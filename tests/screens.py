@@ -31,9 +31,7 @@ from pathlib import Path
 from typing import Any
 from unittest.mock import patch
 
-from typer.testing import CliRunner
-
-from aicareer.cli.main import app
+from clirun import invoke
 
 SNAPSHOTS = Path(__file__).resolve().parent / "snapshots"
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
@@ -60,8 +58,7 @@ def render(args: Sequence[str], width: int, env: dict[str, str] | None = None) -
     # A home of its own: no kept quiz result or path progress from other tests shows here.
     with tempfile.TemporaryDirectory(prefix="screen-home-") as home, tables_fit():
         try:
-            result = CliRunner().invoke(
-                app,
+            result = invoke(
                 list(args),
                 env={"AICAREER_HOME": home, **ENV, "COLUMNS": str(width), **(env or {})},
             )

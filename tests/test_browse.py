@@ -7,11 +7,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
-
-from aicareer.cli.main import app
-
-runner = CliRunner()
+from clirun import invoke
 
 
 @pytest.fixture(autouse=True)
@@ -25,7 +21,7 @@ def _fresh_console() -> Iterator[None]:
 
 
 def run(*args: str, env: dict[str, str] | None = None) -> tuple[int, str, str]:
-    result = runner.invoke(app, list(args), env=env)
+    result = invoke(list(args), env=env)
     return result.exit_code, result.stdout, result.stderr
 
 
@@ -687,13 +683,8 @@ def test_did_you_mean_is_one_function() -> None:
 
 
 def test_compare_says_which_end_of_each_scale_is_which() -> None:
-    from typer.testing import CliRunner
 
-    from aicareer.cli.main import app
-
-    result = CliRunner().invoke(
-        app, ["compare", "ai-engineer", "mle"], env={"COLUMNS": "100", "NO_COLOR": "1"}
-    )
+    result = invoke(["compare", "ai-engineer", "mle"], env={"COLUMNS": "100", "NO_COLOR": "1"})
     assert result.exit_code == 0, result.stderr
     text = " ".join(result.stdout.split())
     assert "Focus: 1 = closer to the model, 10 = closer to infrastructure." in text

@@ -13,18 +13,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
-
-from aicareer.cli.main import app
-
-runner = CliRunner()
+from clirun import invoke
 
 
 def bash(line: str) -> list[str]:
     """The candidates bash would offer for the last word of `line`."""
     words = line.split(" ")
-    result = runner.invoke(
-        app,
+    result = invoke(
         [],
         prog_name="aicareer",
         env={
@@ -39,8 +34,7 @@ def bash(line: str) -> list[str]:
 
 
 def zsh(line: str) -> str:
-    result = runner.invoke(
-        app,
+    result = invoke(
         [],
         prog_name="aicareer",
         env={"_AICAREER_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": line},
@@ -122,7 +116,7 @@ def aicareer(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str
 
 
 def test_install_and_show_completion_are_offered() -> None:
-    result = runner.invoke(app, ["--help"], prog_name="aicareer")
+    result = invoke(["--help"], prog_name="aicareer")
     assert "--install-completion" in result.stdout
     assert "--show-completion" in result.stdout
     shown = aicareer(

@@ -8,19 +8,17 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from clirun import invoke
 
-from aicareer.cli.main import app
 from aicareer.errors import ExitCode
 from aicareer.planner.provenance import data_info, dated_end
 from aicareer.records.dataset import load
 
-runner = CliRunner()
 SOURCES = ["roles-guide", "five-pillars", "ai-engineer-explainer", "roadmap-2026", "builders"]
 
 
 def run(*args: str, today: str) -> tuple[int, str, str]:
-    result = runner.invoke(app, ["data", "info", *args], env={"AICAREER_TODAY": today})
+    result = invoke(["data", "info", *args], env={"AICAREER_TODAY": today})
     return result.exit_code, result.stdout, result.stderr
 
 

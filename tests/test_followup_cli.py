@@ -8,21 +8,18 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from clirun import invoke
 from prompt_toolkit.application import create_app_session
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 from quizkeys import CTRL_C, DOWN, ENTER
-from typer.testing import CliRunner
 
 from aicareer.cli import followup
-from aicareer.cli.main import app
 from aicareer.document.build import build
 from aicareer.errors import AicareerError, ExitCode
 from aicareer.records import dataset as data
 from aicareer.records import profile as pf
 from aicareer.records.models import Profile
-
-runner = CliRunner()
 
 #: A close call: AI Product Manager and AI Safety & Eval Engineer, within 2 points.
 CLOSE = Profile(background="technical-writer", years=3, interests=["prompting"])
@@ -242,8 +239,7 @@ def _answers(tmp_path: Path, extra: str = "") -> Path:
 def test_quiz_not_is_kept_in_the_saved_answers_and_history(tmp_path: Path) -> None:
     home = tmp_path / "home"
     me, saved = _answers(tmp_path), tmp_path / "saved.toml"
-    result = runner.invoke(
-        app,
+    result = invoke(
         [
             "quiz",
             "--answers",
@@ -265,14 +261,14 @@ def test_quiz_not_is_kept_in_the_saved_answers_and_history(tmp_path: Path) -> No
 
 
 def test_quiz_not_unknown_role_is_exit_4(tmp_path: Path) -> None:
-    result = runner.invoke(app, ["quiz", "--answers", str(_answers(tmp_path)), "--not", "mlee"])
+    result = invoke(["quiz", "--answers", str(_answers(tmp_path)), "--not", "mlee"])
     assert result.exit_code == 4
     assert "--not mlee: unknown role 'mlee'; did you mean: mle?" in result.output
 
 
 def test_quiz_answers_with_unknown_followup_is_exit_4(tmp_path: Path) -> None:
     me = _answers(tmp_path, 'followups = { model-or-user-flw = "user-flow" }\n')
-    result = runner.invoke(app, ["quiz", "--answers", str(me)])
+    result = invoke(["quiz", "--answers", str(me)])
     assert result.exit_code == 4
     assert "did you mean 'model-or-user-flow'?" in result.output
 
@@ -297,8 +293,7 @@ def test_term_dumb_quiz_asks_the_follow_up_and_saves_it(
     monkeypatch.setattr(quiz_cmd, "stdin_is_terminal", lambda: True)
     given = {"background": "technical-writer", "years": 3, "interests": ["prompting"]}
     saved = tmp_path / "me.toml"
-    result = runner.invoke(
-        app,
+    result = invoke(
         ["quiz", "--json", "--save", str(saved)],
         input=plain_lines(given) + "2\n\n\n",  # first activity; skip the next; no, thanks
         env={"TERM": "dumb", "AICAREER_HOME": str(tmp_path / "home")},

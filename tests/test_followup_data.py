@@ -7,10 +7,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from clirun import invoke
 from seeds import seeds_dir
-from typer.testing import CliRunner
 
-from aicareer.cli.main import app
 from aicareer.errors import AicareerError
 from aicareer.records import dataset as data
 from aicareer.records.followups import (
@@ -21,8 +20,6 @@ from aicareer.records.followups import (
     normalise,
     quote_problems,
 )
-
-runner = CliRunner()
 
 
 def test_the_shipped_questions_load_and_pass_their_checks(dataset: data.Dataset) -> None:
@@ -72,7 +69,7 @@ def _edit(folder: Path, old: str, new: str) -> None:
 
 
 def _check(folder: Path) -> tuple[int, str]:
-    result = runner.invoke(app, ["data", "check", "--data-dir", str(folder)])
+    result = invoke(["data", "check", "--data-dir", str(folder)])
     return result.exit_code, result.output
 
 
@@ -135,7 +132,7 @@ def test_the_same_gain_for_both_roles_separates_nothing(
 
 
 def test_data_check_counts_the_questions() -> None:
-    result = runner.invoke(app, ["data", "check", "--json"])
+    result = invoke(["data", "check", "--json"])
     assert result.exit_code == 0, result.output
     assert '"followups": 10' in result.output
 

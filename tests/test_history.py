@@ -10,9 +10,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner, Result
+from clirun import invoke
+from typer.testing import Result
 
-from aicareer.cli.main import app
 from aicareer.records.dataset import load
 from aicareer.state import history
 
@@ -28,7 +28,7 @@ def home(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[Path]:
 
 
 def run(*args: str) -> Result:
-    return CliRunner().invoke(app, list(args))
+    return invoke(list(args))
 
 
 def answers_file(tmp_path: Path, text: str = GOOD, name: str = "me.toml") -> Path:

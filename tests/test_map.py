@@ -6,16 +6,14 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from clirun import invoke
 
-from aicareer.cli.main import app
 from aicareer.engine.model import shown_roles
 from aicareer.engine.ranker import engine_of
 from aicareer.planner.landscape import dataset_layout, grid_position, layout
 from aicareer.records.dataset import Dataset, load
 from aicareer.records.models import Profile
 
-runner = CliRunner()
 # Where the roles guide's figure puts the twelve roles, as roles.toml encodes it:
 # (model_infra, research_production), 0 = model / research.
 AXES = {
@@ -112,7 +110,7 @@ def test_a_name_that_cannot_fit_gets_a_letter_and_a_legend_line() -> None:
 
 
 def test_map_command(tmp_path: Path) -> None:
-    result = runner.invoke(app, ["map"], env={"COLUMNS": "80"})
+    result = invoke(["map"], env={"COLUMNS": "80"})
     assert result.exit_code == 0, result.stderr
     out = result.stdout
     assert all(len(line) <= 80 for line in out.splitlines())
@@ -127,7 +125,7 @@ def test_map_with_answers_and_json(tmp_path: Path) -> None:
         'background = "backend-engineer"\nyears = 5\ninterests = ["agents", "reliability"]\n',
         encoding="utf-8",
     )
-    result = runner.invoke(app, ["map", "--answers", str(me), "--json"])
+    result = invoke(["map", "--answers", str(me), "--json"])
     assert result.exit_code == 0, result.stderr
     doc = json.loads(result.stdout)
     placements = {p["role"]: p for p in doc["placements"]}

@@ -9,9 +9,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from clirun import invoke
 
-from aicareer.cli.main import app
 from aicareer.errors import AicareerError, ExitCode
 from aicareer.planner.timeline import Plan, make_plan
 from aicareer.records.dataset import Dataset, load
@@ -24,7 +23,6 @@ def build_path(paths: PathsFile, role: str) -> Plan:
     return make_plan(paths, role, None, START)
 
 
-runner = CliRunner()
 PILLARS = ["foundations", "production", "llm-engineering", "retrieval", "agents"]
 CORE = [
     "prompt-engineer",
@@ -53,7 +51,7 @@ def paths(ds: Dataset) -> PathsFile:
 
 
 def run(*args: str, home: Path) -> tuple[int, str, str]:
-    result = runner.invoke(app, list(args), env={"AICAREER_HOME": str(home)})
+    result = invoke(list(args), env={"AICAREER_HOME": str(home)})
     return result.exit_code, result.stdout, result.stderr
 
 

@@ -16,10 +16,8 @@ from typing import Any
 
 import pytest
 import tomli_w
+from clirun import invoke
 from seeds import seeds_dir
-from typer.testing import CliRunner
-
-from aicareer.cli.main import app
 
 ROOT = Path(__file__).resolve().parents[1]
 PERSONAS_FILE = Path(__file__).with_name("personas.toml")
@@ -162,7 +160,7 @@ def test_quote_is_in_its_seed(persona: dict[str, Any]) -> None:
 def run_quiz(answers: dict[str, Any], tmp_path: Path) -> dict[str, Any]:
     path = tmp_path / "answers.toml"
     path.write_text(tomli_w.dumps(answers), "utf-8")
-    result = CliRunner().invoke(app, ["quiz", "--answers", str(path), "--json"])
+    result = invoke(["quiz", "--answers", str(path), "--json"])
     assert result.exit_code == 0, f"exit {result.exit_code}: {result.stderr}"
     doc: dict[str, Any] = json.loads(result.stdout)
     return doc

@@ -9,10 +9,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from clirun import invoke
 from seeds import seeds_dir
-from typer.testing import CliRunner
 
-from aicareer.cli.main import app
 from aicareer.engine.ranker import engine_of
 from aicareer.errors import ExitCode
 from aicareer.planner.decide import coach_question, decide
@@ -23,7 +22,6 @@ from aicareer.records.models import Profile, validate
 from aicareer.records.pathmodels import PathsFile, load_paths
 from aicareer.records.profile import parse_profile
 
-runner = CliRunner()
 START = dt.date(2027, 1, 4)  # a Monday
 SWE = {"background": "software-engineer", "years": 5, "interests": ["building-products"]}
 
@@ -50,7 +48,7 @@ def fitted(role: str, profile: Profile, start: dt.date = START) -> Plan:
 
 
 def run(*args: str, home: Path) -> tuple[int, str, str]:
-    result = runner.invoke(app, list(args), env={"AICAREER_HOME": str(home), "COLUMNS": "100"})
+    result = invoke(list(args), env={"AICAREER_HOME": str(home), "COLUMNS": "100"})
     return result.exit_code, result.stdout, result.stderr
 
 
@@ -391,8 +389,7 @@ def test_decide_command_reads_at_every_width(
 ) -> None:
     me = write(tmp_path, 'background = "backend-engineer"\nyears = 5\ninterests = ["agents"]\n')
     args = ["decide", "ai-engineer", "ai-agent-engineer", "mle", "platform-engineer"]
-    result = runner.invoke(
-        app,
+    result = invoke(
         [*args, "--answers", str(me), "--start", "2027-01-04"],
         env={"AICAREER_HOME": str(tmp_path), "COLUMNS": width},
     )

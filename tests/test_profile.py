@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from clirun import invoke
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -200,13 +201,10 @@ def test_review_shows_answers_in_words() -> None:
 
 
 def _errors(tmp_path: Path, text: str) -> str:
-    from typer.testing import CliRunner
-
-    from aicareer.cli.main import app
 
     path = tmp_path / "me.toml"
     path.write_text(text, "utf-8")
-    result = CliRunner().invoke(app, ["quiz", "--answers", str(path), "--json"])
+    result = invoke(["quiz", "--answers", str(path), "--json"])
     assert result.exit_code == 4, result.stdout
     return result.stderr
 
@@ -225,17 +223,12 @@ def test_answers_file_errors_are_plain_words(tmp_path: Path) -> None:
 def test_a_file_saved_by_a_windows_editor_reads_as_any_other(tmp_path: Path) -> None:
     """Notepad and friends may start a UTF-8 file with a byte order mark and end lines
     with CRLF; tomllib refuses the mark ("Invalid statement (at line 1, column 1)")."""
-    from typer.testing import CliRunner
-
-    from aicareer.cli.main import app
 
     text = 'background = "backend-engineer"\nyears = 5\ninterests = ["agents"]\n'
     plain, windows = tmp_path / "plain.toml", tmp_path / "windows.toml"
     plain.write_text(text, "utf-8")
     windows.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode())
-    runs = [
-        CliRunner().invoke(app, ["quiz", "--answers", str(p), "--json"]) for p in (plain, windows)
-    ]
+    runs = [invoke(["quiz", "--answers", str(p), "--json"]) for p in (plain, windows)]
     assert [r.exit_code for r in runs] == [0, 0], runs[1].stderr
     assert runs[1].stdout == runs[0].stdout
 
@@ -257,18 +250,15 @@ def test_words_people_type_for_a_region_suggest_the_right_one(tmp_path: Path) ->
 
 
 def test_words_people_type_for_a_level_suggest_the_right_one() -> None:
-    from typer.testing import CliRunner
-
-    from aicareer.cli.main import app
 
     for typed, level in (("Sr", "senior"), ("senior", None), ("Jr", "entry")):
-        result = CliRunner().invoke(app, ["salary", "--level", typed, "--json"])
+        result = invoke(["salary", "--level", typed, "--json"])
         if level is None:
             assert result.exit_code == 0
         else:
             assert result.exit_code == 2
             assert f"did you mean: {level}?" in result.stderr
-    result = CliRunner().invoke(app, ["salary", "-r", "EU", "--json"])
+    result = invoke(["salary", "-r", "EU", "--json"])
     assert "did you mean: europe?" in result.stderr
 
 

@@ -7,17 +7,14 @@ import tomllib
 from collections.abc import Callable
 from pathlib import Path
 
-from typer.testing import CliRunner
+from clirun import invoke
 
-from aicareer.cli.main import app
 from aicareer.errors import ExitCode
-
-runner = CliRunner()
 
 
 def run(*args: str, home: Path, today: str = "2026-05-01") -> tuple[int, str, str]:
     env = {"AICAREER_HOME": str(home), "AICAREER_TODAY": today}
-    result = runner.invoke(app, list(args), env=env)
+    result = invoke(list(args), env=env)
     return result.exit_code, result.stdout, result.stderr
 
 

@@ -12,10 +12,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from clirun import invoke
 from rich.console import Console
-from typer.testing import CliRunner, Result
+from typer.testing import Result
 
-from aicareer.cli.main import app
 from aicareer.document.build import build
 from aicareer.engine.ranker import engine_of
 from aicareer.records import dataset as data
@@ -27,7 +27,7 @@ PLAIN_ENV = {"COLUMNS": "80", "NO_COLOR": "1", "TERM": "dumb"}
 
 
 def run(*args: str, env: dict[str, str] | None = None) -> Result:
-    return CliRunner().invoke(app, ["quiz", *args], env=env)
+    return invoke(["quiz", *args], env=env)
 
 
 @pytest.fixture
@@ -350,7 +350,7 @@ def test_term_dumb_gets_plain_numbered_prompts(dumb: dict[str, str]) -> None:
 
     from aicareer.records.questions import QUESTIONS
 
-    result = CliRunner().invoke(app, ["quiz", "--json"], input=plain_lines(), env=dumb)
+    result = invoke(["quiz", "--json"], input=plain_lines(), env=dumb)
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout)["profile"] == {
         **profile_of(),
@@ -386,7 +386,7 @@ def test_term_dumb_back_retry_and_review_change(dumb: dict[str, str]) -> None:
         "9",
         "",
     ]
-    result = CliRunner().invoke(app, ["quiz", "--json"], input="\n".join(typed) + "\n", env=dumb)
+    result = invoke(["quiz", "--json"], input="\n".join(typed) + "\n", env=dumb)
     assert result.exit_code == 0, result.stderr
     profile = json.loads(result.stdout)["profile"]
     assert (profile["background"], profile["years"]) == ("software-engineer", 9)
@@ -394,7 +394,7 @@ def test_term_dumb_back_retry_and_review_change(dumb: dict[str, str]) -> None:
 
 
 def test_term_dumb_end_of_input_keeps_the_answers_like_ctrl_c(dumb: dict[str, str]) -> None:
-    result = CliRunner().invoke(app, ["quiz"], input="2\n5\n", env=dumb)
+    result = invoke(["quiz"], input="2\n5\n", env=dumb)
     assert result.exit_code == 130
     assert "continue with: aicareer quiz --resume" in result.stderr
     kept = Path(dumb["AICAREER_HOME"]) / "quiz-in-progress.toml"

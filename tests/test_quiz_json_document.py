@@ -12,10 +12,9 @@ import json
 from pathlib import Path
 
 import pytest
+from clirun import invoke
 from screens import assert_snapshot
-from typer.testing import CliRunner
 
-from aicareer.cli.main import app
 from aicareer.document.answer import pay_level
 from aicareer.document.build import build, next_steps
 from aicareer.document.public_json import to_json
@@ -102,9 +101,7 @@ def profile(name: str) -> Profile:
 @pytest.mark.parametrize("name", list(PEOPLE))
 def test_the_quiz_json_is_what_it_was(tmp_path: Path, name: str) -> None:
     every = ["--all"] if name == "two-ready" else []  # every role detailed: once is enough
-    result = CliRunner().invoke(
-        app, ["quiz", "--answers", str(answers(tmp_path, name)), "--json", *every]
-    )
+    result = invoke(["quiz", "--answers", str(answers(tmp_path, name)), "--json", *every])
     assert result.exit_code == 0, result.stderr
     doc = json.loads(result.stdout)
     assert_snapshot(f"mutants-doc-{name}", json.dumps(doc, indent=1, sort_keys=True) + "\n")

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from clirun import invoke as run_cli
 from prompt_toolkit.application import create_app_session
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
@@ -26,11 +27,9 @@ from quizkeys import (
     profile_of,
     review_pick,
 )
-from typer.testing import CliRunner
 
 from aicareer.cli import quiz
 from aicareer.cli.commands import quiz as quiz_cmd
-from aicareer.cli.main import app
 from aicareer.records import questions
 from aicareer.records.models import Profile
 
@@ -229,7 +228,7 @@ def invoke(keys: str, *args: str, command: str = "quiz") -> Any:
     with create_pipe_input() as pipe:
         pipe.send_text(keys + COACH)
         with create_app_session(input=pipe):
-            return CliRunner().invoke(app, [command, *args], env={"TERM": "xterm"})
+            return run_cli([command, *args], env={"TERM": "xterm"})
 
 
 def test_cli_quiz_prints_only_json_on_stdout(terminal: Path) -> None:

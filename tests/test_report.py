@@ -8,11 +8,10 @@ import re
 from pathlib import Path
 
 import pytest
+from clirun import invoke
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from typer.testing import CliRunner
 
-from aicareer.cli.main import app
 from aicareer.errors import AicareerError, ExitCode
 from aicareer.records.dataset import Dataset, load
 from aicareer.records.models import Profile
@@ -20,7 +19,6 @@ from aicareer.render.md_page import cell
 from aicareer.render.md_page import text as md_text
 from aicareer.render.report_file import write_report
 
-runner = CliRunner()
 BACKEND = 'background = "backend-engineer"\nyears = 5\ninterests = ["agents", "reliability"]\n'
 URL = re.compile(r"(?:https?:)?//[a-z0-9.-]+\.[a-z]{2,}", re.IGNORECASE)
 
@@ -39,8 +37,7 @@ def me(tmp_path: Path) -> Path:
 
 def make(tmp_path: Path, me: Path, name: str) -> tuple[int, str, str, Path]:
     out = tmp_path / name
-    result = runner.invoke(
-        app,
+    result = invoke(
         ["report", "--answers", str(me), "--out", str(out)],
         env={"AICAREER_HOME": str(tmp_path / "home"), "AICAREER_TODAY": "2026-07-01"},
     )
@@ -158,16 +155,13 @@ def test_missing_answers_file_is_an_input_error(tmp_path: Path) -> None:
 
 
 def test_report_json_prints_the_document(tmp_path: Path, me: Path) -> None:
-    result = runner.invoke(
-        app,
+    result = invoke(
         ["report", "--answers", str(me), "--json"],
         env={"AICAREER_HOME": str(tmp_path / "home"), "AICAREER_TODAY": "2026-07-01"},
     )
     assert result.exit_code == 0, result.stderr
     doc = json.loads(result.stdout)
-    quiz = json.loads(runner.invoke(app, ["quiz", "--answers", str(me), "--json"]).stdout)[
-        "recommendations"
-    ]
+    quiz = json.loads(invoke(["quiz", "--answers", str(me), "--json"]).stdout)["recommendations"]
     shown = doc["result"]["recommendations"]
     assert [(r["role"], r["score"]) for r in shown] == [(r["role"], r["score"]) for r in quiz]
     assert doc["date"] == "2026-07-01" and doc["plan"]["role_id"] == quiz[0]["role"]
@@ -175,6 +169,6 @@ def test_report_json_prints_the_document(tmp_path: Path, me: Path) -> None:
 
 
 def test_report_needs_out_or_json(tmp_path: Path, me: Path) -> None:
-    result = runner.invoke(app, ["report", "--answers", str(me)])
+    result = invoke(["report", "--answers", str(me)])
     assert result.exit_code == ExitCode.USAGE
     assert "give --out FILE (.html, .svg or .md) to write the report, or --json" in result.stderr

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from clirun import Cli
+from clirun import Cli, invoke
 from screens import assert_snapshot, check_rules, render
 from test_quiz_json_document import PEOPLE, answers
 
@@ -329,13 +329,9 @@ def test_a_band_the_market_lowers_says_so_beside_it(tmp_path: Path, width: int) 
         assert lines[head + 1] == "   (market: shrinking)"
     assert text.count("market:") == 1
     if width == 80:
-        from typer.testing import CliRunner
-
-        from aicareer.cli.main import app
-
         page = tmp_path / "r.html"
         args = ["report", "--answers", str(answers(tmp_path, "two-ready")), "--out", str(page)]
-        done = CliRunner().invoke(app, args, env={"AICAREER_HOME": str(tmp_path / "home")})
+        done = invoke(args, env={"AICAREER_HOME": str(tmp_path / "home")})
         assert done.exit_code == 0, done.stderr
         html = page.read_text("utf-8")
         import re

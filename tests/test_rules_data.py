@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 import tomli_w
+from clirun import invoke
 from seeds import seeds_dir
 
 from aicareer.errors import AicareerError, ExitCode
@@ -244,9 +245,6 @@ def test_docs_rules_md_is_what_the_data_renders(dataset: Dataset) -> None:
 def test_data_rules_command_prints_the_page_for_a_custom_data_dir(
     make_data_dir: Callable[[], Path],
 ) -> None:
-    from typer.testing import CliRunner
-
-    from aicareer.cli.main import app
 
     folder = make_data_dir()
     path = folder / "matrix.toml"
@@ -256,7 +254,7 @@ def test_data_rules_command_prints_the_page_for_a_custom_data_dir(
         .replace("readiness_weight = 40", "readiness_weight = 30"),
         "utf-8",
     )
-    result = CliRunner().invoke(app, ["data", "rules", "--data-dir", str(folder)])
+    result = invoke(["data", "rules", "--data-dir", str(folder)])
     assert result.exit_code == 0, result.stderr
     assert "score = (70 x fit + 30 x readiness) / 100" in result.stdout
     assert "| Harness Engineer | an engineer | 3+ | professional+ |" in result.stdout

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import typer
-from typer.testing import CliRunner
+from clirun import invoke
 
 from aicareer.cli.main import app
 
@@ -78,9 +78,8 @@ def test_every_command_matches_the_readme_table() -> None:
 
 
 def test_h_is_help_everywhere() -> None:
-    runner = CliRunner()
     for name, _ in commands():
-        result = runner.invoke(app, [*name.split(), "-h"])
+        result = invoke([*name.split(), "-h"])
         assert result.exit_code == 0 and "Usage:" in result.stdout, name
 
 

@@ -7,9 +7,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner, Result
+from clirun import invoke
+from typer.testing import Result
 
-from aicareer.cli.main import app
 from aicareer.engine.ranker import engine_of
 from aicareer.engine.whynot import candidates, why
 from aicareer.errors import ExitCode
@@ -26,7 +26,7 @@ def write(tmp_path: Path, text: str) -> Path:
 
 
 def run(*args: str) -> Result:
-    return CliRunner().invoke(app, ["why", *args], env=PLAIN)
+    return invoke(["why", *args], env=PLAIN)
 
 
 def why_json(*args: str) -> dict[str, Any]:

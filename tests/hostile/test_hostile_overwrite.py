@@ -13,9 +13,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from clirun import invoke
 
-from aicareer.cli.main import app
 from aicareer.errors import AicareerError, ExitCode
 from aicareer.fsutil import check_overwrite, write_output
 
@@ -33,14 +32,10 @@ def test_a_file_made_while_the_quiz_was_interrupted_is_not_replaced_on_resume(
     env = {"TERM": "dumb", "AICAREER_HOME": str(tmp_path / "home")}
     target = tmp_path / "me.toml"
     lines = plain_lines().splitlines(keepends=True)
-    first = CliRunner().invoke(
-        app, ["quiz", "--save", str(target)], input="".join(lines[:2]), env=env
-    )
+    first = invoke(["quiz", "--save", str(target)], input="".join(lines[:2]), env=env)
     assert first.exit_code == 130, first.stderr  # end of input: kept, like Ctrl-C
     target.write_text(MINE)  # meanwhile, the person writes their own file there
-    resumed = CliRunner().invoke(
-        app, ["quiz", "--resume", "--json"], input="".join(lines[2:]), env=env
-    )
+    resumed = invoke(["quiz", "--resume", "--json"], input="".join(lines[2:]), env=env)
     # the old code replaced it: the check had run (on nothing) before the interruption
     assert target.read_text() == MINE, resumed.stderr
     assert resumed.exit_code == ExitCode.OUTPUT, resumed.stderr

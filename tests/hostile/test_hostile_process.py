@@ -16,6 +16,7 @@ from subprocess import CompletedProcess
 from typing import Any
 
 import pytest
+from clirun import invoke
 
 Run = Callable[..., CompletedProcess[str]]
 Env = Callable[..., dict[str, str]]
@@ -105,16 +106,12 @@ def test_home_unset_still_works(env: Env) -> None:
 def test_no_home_anywhere_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
     """No HOME and no password entry (a container's uid without one: `~` stays `~`):
     commands that need no files work, the ones that keep files say what to set."""
-    from typer.testing import CliRunner
-
-    from aicareer.cli.main import app
 
     for name in ("HOME", "AICAREER_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setattr(os.path, "expanduser", lambda path: path)  # no entry to look up
-    runner = CliRunner()
-    assert runner.invoke(app, ["roles", "--json"]).exit_code == 0
-    result = runner.invoke(app, ["path", "ai-engineer", "--done", "production"])
+    assert invoke(["roles", "--json"]).exit_code == 0
+    result = invoke(["path", "ai-engineer", "--done", "production"])
     assert result.exit_code == 7
     assert result.stderr == (
         "error: cannot tell where your home folder is: set HOME, or AICAREER_HOME for "
