@@ -200,3 +200,49 @@ def test_pay_level_counts_only_years_toward_the_role(dataset: Dataset) -> None:
     backend = build(dataset, Profile("backend-engineer", 10, ["building-products"]))
     ai = next(e for e in backend.top if e.role == "ai-engineer")
     assert ai.pay_level == "senior" and "10 years as a backend engineer count" in ai.pay_reason
+
+
+def test_a_short_answer_still_says_what_a_change_would_open(dataset: Dataset) -> None:
+    """A technical writer who wants prompting and evaluation, and does not code: the roles
+    guide names writers among the people prompt engineers come from ("Technical writer,
+    QA engineer, domain expert (law, medicine, finance), content strategist."), and asks
+    of safety and eval engineers "Rigorous experimental design, statistics, Python".
+    Only Prompt Engineer can be aimed at now; the answer also names the matching roles
+    that wait for coding, even though they fit less well than the one shown, and says
+    the change once for the roles that wait for the same one. With three roles shown,
+    only a later role that fits at least as well as the best one shown is named."""
+    import re
+
+    from seeds import seeds_dir
+
+    guide = " ".join((seeds_dir() / "000_72f25fa4b4daa888.txt").read_text("utf-8").split())
+    assert "Technical writer, QA engineer, domain expert (law, medicine, finance)" in guide
+    assert "Rigorous experimental design, statistics, Python" in guide
+
+    from rich.console import Console
+
+    from aicareer.render.terminal import summary
+
+    writer = Profile(
+        "technical-writer",
+        6,
+        ["prompting", "evaluation-safety"],
+        "any",
+        "none",  # type: ignore[arg-type]
+    )
+    result = build(dataset, writer)
+    assert [e.role for e in result.top] == ["prompt-engineer"]
+    assert [e.role for e in result.later] == ["context-engineer", "ai-safety-eval-engineer"]
+    assert all(e.fit < result.top[0].fit for e in result.later)
+    console = Console(width=100, record=True, color_system=None)
+    for item in summary(result, 100):
+        console.print(item)
+    text = re.sub(r"\s+", " ", console.export_text())
+    assert (
+        "Fits what you want, but later: Context Engineer and AI Safety & Eval Engineer,"
+        " once you can write basic code (Python)." in text
+    )
+    # Three shown: nothing that fits less well than the best of them is added.
+    full = build(dataset, Profile("backend-engineer", 5, ["agents", "reliability"]))  # type: ignore[arg-type]
+    assert len(full.top) == 3
+    assert all(e.fit >= max(t.fit for t in full.top) for e in full.later)

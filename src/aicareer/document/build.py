@@ -75,15 +75,17 @@ def build(
     picked = list(ranking.results) if top is None else shown_roles(ready, top)
     # Numbered as shown: a role set aside leaves no gap in 1, 2, 3.
     shown = tuple(make(r, None if top is None else i) for i, r in enumerate(picked, 1))
+    # For later: the roles that match what the person wants and fit at least as well as
+    # the best one shown; and while fewer than `top` are shown, the best-fitting other
+    # matching ones too, so a short answer still says what a change would open.
     best_fit_shown = max((e.fit for e in shown), default=0)
-    later_fits = sorted(
-        (
-            r
-            for r in ranking.results
-            if not r.ready and r.matched and r.fit >= best_fit_shown and r.role_id not in aside
-        ),
+    matching = sorted(
+        (r for r in ranking.results if not r.ready and r.matched and r.role_id not in aside),
         key=lambda r: -r.fit,
     )
+    room = 0 if top is None else max(0, top - len(shown))
+    better = [r for r in matching if r.fit >= best_fit_shown]
+    later_fits = better + [r for r in matching if r.fit < best_fit_shown][:room]
     later = tuple(make(r) for r in later_fits[:3])
     no_fit = None
     if ranking.no_clear_fit:

@@ -94,8 +94,15 @@ def summary(result: Result, width: int) -> list[RenderableType]:
     # What would bring a role within reach is said here: on a terminal the details may
     # only be offered (`--details`), not shown below.
     if result.later:
+        # Roles that wait for the same change are named together, in their order.
+        waits: dict[str, list[str]] = {}
+        for e in result.later:
+            waits.setdefault(" and ".join(e.changes), []).append(e.name)
         names = "; ".join(
-            e.name + (f", {' and '.join(e.changes)}" if e.changes else "") for e in result.later
+            (", ".join(roles[:-1]) + " and " if len(roles) > 1 else "")
+            + roles[-1]
+            + (f", {change}" if change else "")
+            for change, roles in waits.items()
         )
         items.append(Text(f"Fits what you want, but later: {names}."))
     elif result.no_clear_fit is not None:
