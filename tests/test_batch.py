@@ -678,3 +678,25 @@ source = "roles-guide"
         want = top_full(engine, **p)
         assert [{k: v for k, v in r.items() if k != "name"} for r in row["recommendations"]] == want
     assert len({json.dumps(r["recommendations"]) for r in got}) > 4  # the rule made a difference
+
+
+def test_a_byte_order_mark_is_not_part_of_the_first_row(
+    engine: Engine, tmp_path: Path, cli: Cli
+) -> None:
+    """Excel's "CSV UTF-8" and Notepad start a file with a byte order mark: the first row
+    of a JSONL file is scored like the others (it was an error row, "not valid JSON"), a
+    JSONL stream with one is still recognised as JSONL, and a CSV header still reads."""
+    row = '{"background": "student", "years": 1, "interests": ["agents"]}\n'
+    src = tmp_path / "in.jsonl"
+    src.write_bytes(b"\xef\xbb\xbf" + (row * 3).encode())
+    with batch.open_input(src) as found:
+        summary = batch.run(engine, {}, found, tmp_path / "o.jsonl")
+    assert (summary.rows, summary.errors) == (3, 0)
+    assert [r["id"] for r in jsonl_rows(tmp_path / "o.jsonl")] == [1, 2, 3]
+    piped = cli("batch", "-", "--out", "-", input=b"\xef\xbb\xbf" + row.encode())
+    assert piped.exit_code == 0, piped.stderr
+    assert json.loads(piped.stdout)["ok"] is True
+    csv_src = write(tmp_path / "in.csv", "\ufeffbackground,years,interests\nstudent,1,agents\n")
+    done = cli("batch", str(csv_src), "--out", str(tmp_path / "o.csv"))
+    assert done.exit_code == 0, done.stderr
+    assert done.stderr == f"1 row: 1 scored, 0 with errors -> {tmp_path / 'o.csv'}\n"

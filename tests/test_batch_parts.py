@@ -79,6 +79,7 @@ def children_left() -> bool:
 @given(
     lines=st.lists(st.sampled_from([*ROWS, LONG]), min_size=0, max_size=40),
     last_newline=st.booleans(),
+    bom=st.booleans(),
     jobs=st.integers(2, 4),
     fmt=st.sampled_from(["jsonl", "csv"]),
 )
@@ -86,20 +87,19 @@ def test_parts_give_the_bytes_one_process_gives(
     engine: Engine,
     lines: list[str],
     last_newline: bool,
+    bom: bool,
     jobs: int,
     fmt: str,
 ) -> None:
     """Whatever the lines (blank, CRLF, too long, not JSON, without an id, a last line
-    without a newline) and wherever the cuts fall, the output is one process's, byte for
-    byte, with the same counts."""
+    without a newline, a byte order mark first) and wherever the cuts fall, the output is
+    one process's, byte for byte, with the same counts."""
     with tempfile.TemporaryDirectory() as tmp:
-        same_as_one_process(engine, Path(tmp), lines, last_newline, jobs, fmt)
+        text = "\n".join(lines) + ("\n" if last_newline and lines else "")
+        same_as_one_process(engine, Path(tmp), ("\ufeff" if bom else "") + text, jobs, fmt)
 
 
-def same_as_one_process(
-    engine: Engine, tmp_path: Path, lines: list[str], last_newline: bool, jobs: int, fmt: str
-) -> None:
-    text = "\n".join(lines) + ("\n" if last_newline and lines else "")
+def same_as_one_process(engine: Engine, tmp_path: Path, text: str, jobs: int, fmt: str) -> None:
     src = tmp_path / "in.jsonl"
     src.write_text(text, "utf-8")
     one, one_summary = score(engine, src, tmp_path / f"one.{fmt}")

@@ -107,12 +107,19 @@ def rows_in(lines: Iterator[bytes | None]) -> int:
 
 
 class Helper:
-    """One forked process scoring bytes start..end of the input into a temporary file."""
+    """One forked process scoring bytes start..end of the input into a temporary file
+    (`span`: where the file's rows begin, start, end)."""
 
     def __init__(
-        self, fd: int, start: int, end: int, name: str, score: ScoreLines, tmp_dir: Path | None
+        self,
+        fd: int,
+        span: tuple[int, int, int],
+        name: str,
+        score: ScoreLines,
+        tmp_dir: Path | None,
     ) -> None:
-        self.start, self.end = start, end
+        #: Where the file's rows begin (after a byte order mark), and this part's bytes.
+        self.origin, self.start, self.end = span
         self.out: IO[bytes] = tempfile.TemporaryFile(dir=tmp_dir)  # noqa: SIM115 (closed by close())
         try:
             self._shared = mmap.mmap(-1, _COUNTERS.size)
@@ -141,7 +148,7 @@ class Helper:
         self._status: int | None = None
 
     def _work(self, fd: int, name: str, score: ScoreLines) -> None:
-        before = rows_in(iter(lines_of(fd, 0, self.start, name)))
+        before = rows_in(iter(lines_of(fd, self.origin, self.start, name)))
         shared = self._shared
 
         def report(rows: int, done: int) -> None:

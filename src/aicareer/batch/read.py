@@ -43,6 +43,7 @@ STDIO = "-"
 ROW_LIMIT = 1 << 16
 #: Read the input this many bytes at a time.
 _CHUNK = 1 << 18
+_BOM = b"\xef\xbb\xbf"
 _TOO_LONG = f"row is longer than {ROW_LIMIT:,} bytes, the limit for one row; it was skipped"
 
 #: A row's id: the input's value, or the row number.
@@ -242,6 +243,8 @@ class Input:
     lines: _Lines
     #: The open file's descriptor when it is a regular file (batch/parts.py reads it again).
     fd: int | None = None
+    #: Where the rows start: after a byte order mark, if the input has one.
+    start: int = 0
     _csv_names: list[str] | None = None
 
     @property
@@ -269,10 +272,14 @@ def open_input(path: Path) -> Iterator[Input]:
             raise input_error(
                 f"{_name(path)}: cannot read: {getattr(exc, 'strerror', exc)}"
             ) from None
+        # A UTF-8 byte order mark (Excel's "CSV UTF-8", Notepad) is not part of the first row.
+        skip = len(_BOM) if first.startswith(_BOM) else 0
+        first = first[skip:]
         if fmt is None:  # a stream without an extension: JSONL starts with `{` (or is empty)
             fmt = "csv" if first.strip() and first.lstrip()[:1] != b"{" else "jsonl"
         fd = fh.fileno() if size is not None else None
-        found = Input(path, fmt, size, _Lines(fh, first, _name(path)), fd)
+        found = Input(path, fmt, size, _Lines(fh, first, _name(path)), fd, skip)
+        found.lines.done = skip
         if fmt == "csv":
             found.lines.refuse_long = True
             found._csv_names = _read_header(found)

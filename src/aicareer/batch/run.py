@@ -255,6 +255,7 @@ def _jsonl(
     starts = [0]
     if jobs > 1 and fd is not None and size is not None and hasattr(os, "fork"):
         starts = parts.cuts(fd, size, jobs, parts.MIN_PART if min_part is None else min_part)
+        starts[0] = source.start  # after a byte order mark
     if len(starts) == 1:
         rows, scored = score(source.lines, 0, fh.write, progress)
         return rows, scored, source.done
@@ -265,7 +266,7 @@ def _jsonl(
     try:
         for k, (start, end) in enumerate(spans[1:], 1):
             try:
-                helpers[k] = parts.Helper(fd, start, end, name, score, tmp_dir)
+                helpers[k] = parts.Helper(fd, (source.start, start, end), name, score, tmp_dir)
             except OSError:  # no process or temporary file to be had: the rest is ours
                 break
 
