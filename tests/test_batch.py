@@ -511,7 +511,7 @@ def test_run_calls_progress_and_counts(
     assert seen[-1] == (2501, size)
     assert seen[0][0] == (1 << 14) // len(line)  # whole rows of the first read
     assert (summary.rows, summary.scored, summary.errors) == (2501, 2500, 1)
-    assert summary.line() == f"2501 rows: 2500 scored, 1 with errors -> {tmp_path / 'o.csv'}"
+    assert summary.line() == f"2,501 rows: 2,500 scored, 1 with errors -> {tmp_path / 'o.csv'}"
 
 
 def test_summary_line_singular() -> None:
@@ -521,7 +521,7 @@ def test_summary_line_singular() -> None:
 def test_no_progress_when_stderr_is_piped(cli: Cli, tmp_path: Path) -> None:
     src = write(tmp_path / "in.csv", HEADER + "a,student,1,agents,,,\n" * 3000)
     result = cli("batch", str(src), "--out", str(tmp_path / "o.csv"))
-    assert result.stderr == f"3000 rows: 3000 scored, 0 with errors -> {tmp_path / 'o.csv'}\n"
+    assert result.stderr == f"3,000 rows: 3,000 scored, 0 with errors -> {tmp_path / 'o.csv'}\n"
 
 
 def test_csv_reads_skills_as_a_list_and_hours_as_a_number(cli: Cli, tmp_path: Path) -> None:

@@ -103,11 +103,12 @@ class Summary:
     out: Path
 
     def line(self) -> str:
-        """`12 rows: 11 scored, 1 with errors -> out.csv`."""
-        rows = "1 row" if self.rows == 1 else f"{self.rows} rows"
-        errors = "1 with errors" if self.errors == 1 else f"{self.errors} with errors"
+        """`12 rows: 11 scored, 1 with errors -> out.csv` (`1,000,000 rows: ...`, as the
+        progress bar counts them)."""
+        rows = "1 row" if self.rows == 1 else f"{self.rows:,} rows"
+        errors = "1 with errors" if self.errors == 1 else f"{self.errors:,} with errors"
         where = "stdout" if str(self.out) == STDIO else str(self.out)
-        return f"{rows}: {self.scored} scored, {errors} -> {where}"
+        return f"{rows}: {self.scored:,} scored, {errors} -> {where}"
 
     def as_dict(self) -> dict[str, Any]:
         """The summary for `--json`."""
