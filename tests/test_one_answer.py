@@ -132,7 +132,8 @@ def test_no_band_contradicts_its_status(dataset: Dataset) -> None:
 def test_a_strong_role_is_a_year_or_less_at_the_assumed_pace(
     ranked_grid: list[tuple[Profile, Ranking]],
 ) -> None:
-    """The band "strong" claims "the way in is short (a year or less at 10 hours a week)":
+    """The band "strong" claims "the way in is short (a year or less at 10 hours a week, or
+    of work experience)":
     over the whole grid, no strong role's time ends later than twelve months at the
     assumed pace, and a role that scores 80 or more on a longer way is "good". A student
     with 12 years who wants product management was "strong" for AI Product Manager at

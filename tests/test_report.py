@@ -61,7 +61,7 @@ def test_markdown_report(tmp_path: Path, me: Path) -> None:
     assert "## Your path to AI Agent Engineer" in md
     assert "| 2 | LLM engineering | llm-engineering | 3-5 | to do |" in md
     assert "Total: 9-18 weeks" in md
-    assert "_Made by aicareer" in md and "on 2026-07-01, with data 2026.11.1 / 2026.11.3._" in md
+    assert "_Made by aicareer" in md and "on 2026-07-01, with data 2026.11.1 / 2026.12.1._" in md
     assert "From your answers: Background: Backend engineer; Experience: 5 years;" in md
     assert "| AI Agent Engineer | 9 | 7 | #1 (94) |" in md  # the landscape, as a table
     assert (
