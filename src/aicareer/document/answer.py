@@ -68,7 +68,8 @@ def fit_words(fit: int) -> str:
     return next(w for lo, w in _FIT_WORDS if fit >= lo)
 
 
-def _and(items: Sequence[str]) -> str:
+def and_list(items: Sequence[str]) -> str:
+    """'a', 'a and b', 'a, b and c'."""
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
@@ -80,10 +81,10 @@ def _fit_clause(profile: Profile, ex: Explanation) -> str:
     if not matched:
         return "it is the nearest to what you want, though none of it is the core of the work"
     if len(matched) == n and n == 2:
-        return f"it matches both things you want ({_and(matched)})"
+        return f"it matches both things you want ({and_list(matched)})"
     if len(matched) == n and n > 2:
-        return f"it matches everything you want ({_and(matched)})"
-    return f"it matches {_and(matched)}"
+        return f"it matches everything you want ({and_list(matched)})"
+    return f"it matches {and_list(matched)}"
 
 
 def _distance_clause(ds: Dataset, profile: Profile, time: TimeToReady) -> str:

@@ -250,8 +250,8 @@ def make_plan(
                 title=ph.title,
                 min_hours=lo,
                 max_hours=hi,
-                min_weeks=math.ceil(lo / pace),
-                max_weeks=math.ceil(hi / pace),
+                min_weeks=0,  # set by _milestones, with the dates
+                max_weeks=0,
                 base_min=ph.min_weeks,
                 base_max=ph.max_weeks,
                 weeks_basis=ph.weeks_basis,

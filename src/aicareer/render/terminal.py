@@ -98,11 +98,10 @@ def summary(result: Result, width: int) -> list[RenderableType]:
         waits: dict[str, list[str]] = {}
         for e in result.later:
             waits.setdefault(" and ".join(e.changes), []).append(e.name)
+        from aicareer.document.answer import and_list
+
         names = "; ".join(
-            (", ".join(roles[:-1]) + " and " if len(roles) > 1 else "")
-            + roles[-1]
-            + (f", {change}" if change else "")
-            for change, roles in waits.items()
+            and_list(roles) + (f", {change}" if change else "") for change, roles in waits.items()
         )
         items.append(Text(f"Fits what you want, but later: {names}."))
     elif result.no_clear_fit is not None:
